@@ -1,0 +1,60 @@
+package dev.thrum.profile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One device family, completely described as data (see docs/device-profiles.md).
+ * Exactly one of {@code ble} and {@code serial} is usually set; a profile may have both
+ * (for example a gun that speaks the same frames over BLE and a USB cable).
+ *
+ * @param origin where it was loaded from (a file path or "built-in:NAME"), for messages
+ */
+public record DeviceProfile(
+        String id,
+        String name,
+        List<String> models,
+        Source source,
+        Match match,
+        BleSettings ble,
+        SerialSettings serial,
+        OutputRange output,
+        Pacing pacing,
+        Map<String, String> commands,
+        List<StatusFrameSpec> status,
+        String codec,
+        String origin) {
+
+    public enum Confidence { DOCUMENTED, REVERSE_ENGINEERED, INFERRED, OPEN_SPEC }
+
+    public record Source(Confidence confidence, String reference) {}
+
+    /** @param bleNames advertised names, {@code *} matches any run of characters */
+    public record Match(List<String> bleNames, List<String> bleServices, List<String> usbIds) {}
+
+    public enum WriteMode { WITH_RESPONSE, WITHOUT_RESPONSE }
+
+    public enum ReadMode { NOTIFY, INDICATE, READ }
+
+    /** UUIDs are always stored in their full 128-bit lower-case form. */
+    public record BleSettings(String service, String txUuid, WriteMode txWrite,
+                              String rxUuid, ReadMode rxMode, String batteryUuid) {}
+
+    public enum Parity { NONE, EVEN, ODD, MARK, SPACE }
+
+    public record SerialSettings(int baud, int dataBits, Parity parity, int stopBits) {}
+
+    /**
+     * @param minGapMs      shortest time between two writes
+     * @param keepaliveMs   0 when the device needs none
+     * @param statusPollMs  0 when the device streams status by itself or has no status
+     * @param linkTimeoutMs no status for this long means the link is lost (0: not used)
+     */
+    public record Pacing(int minGapMs, int keepaliveMs, int statusPollMs, int linkTimeoutMs) {}
+
+    /** One status frame template and its typed fields. */
+    public record StatusFrameSpec(String frame, Map<String, FieldSpec> fields) {}
+
+    /** @param scale multiply the raw value by this (for example battery bars 0..4 to percent: 25) */
+    public record FieldSpec(int at, String type, double scale) {}
+}

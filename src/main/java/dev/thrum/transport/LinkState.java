@@ -1,0 +1,3 @@
+package dev.thrum.transport;
+
+public enum LinkState { UP, DOWN }
