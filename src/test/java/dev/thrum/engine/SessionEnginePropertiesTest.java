@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * The engine's safety promises over random plans, device ranges, pacing gaps, tick rates and
  * scripts of controls and device events, on a fake clock.
  */
-class SessionEngineProperties {
+class SessionEnginePropertiesTest {
 
     enum Kind { PAUSE, RESUME, SKIP, PREVIOUS, SOFTER, HARDER, LINK_LOST, LINK_RESTORED, BATTERY, MOTOR_STOPPED, MOTOR_RUNNING }
 
