@@ -75,6 +75,7 @@ public final class SessionEngine {
     private long continuousMs;
     private boolean regionWarned;
     private Integer battery;
+    private Integer reportedValue;
     private boolean batteryWarned;
     private long startedAtMs;
     private long nowMs;
@@ -129,6 +130,10 @@ public final class SessionEngine {
         beginStep(0);
         if (linkDown) {
             pause(PauseReason.LINK_LOST);
+        } else if (batteryBelowFloor()) {
+            warn(WarningCode.BATTERY_CRITICAL, "Massager battery at " + battery + " %, below "
+                    + settings.batteryFloorPercent() + " %: not starting the motor. Charge it, then resume.");
+            pause(PauseReason.BATTERY_LOW);
         } else {
             emitDesired(true);
         }
@@ -167,6 +172,7 @@ public final class SessionEngine {
      */
     public List<DeviceCommand> onStatus(DeviceStatus status) {
         advanceTo(clock.millis());
+        if (status.speed() != null) reportedValue = status.speed();
         if (status.battery() != null) onBattery(status.battery());
         if (status.running() != null) onRunning(status.running());
         advanceTo(nowMs);
@@ -251,7 +257,7 @@ public final class SessionEngine {
                 quantiser.commandedValue(), quantiser.commandedFraction(),
                 started ? progress() : 0,
                 Duration.ofMillis(report.totalActiveMs()), Duration.ofMillis(report.totalPausedMs()),
-                plan.plannedDuration(), battery);
+                plan.plannedDuration(), battery, reportedValue);
     }
 
     /** The account of the session so far (running: endedAt and outcome null), as of the last call. */
@@ -386,6 +392,10 @@ public final class SessionEngine {
         }
     }
 
+    private boolean batteryBelowFloor() {
+        return battery != null && battery < settings.batteryFloorPercent();
+    }
+
     private void onRunning(boolean running) {
         long grace = settings.spinUpGrace().toMillis();
         if (!running && state == SessionState.RUNNING && quantiser.running()
@@ -429,7 +439,7 @@ public final class SessionEngine {
             warn(WarningCode.RESUME_REFUSED, "Cannot resume: the link to the massager is down.");
             return;
         }
-        if (battery != null && battery < settings.batteryFloorPercent()) {
+        if (batteryBelowFloor()) {
             warn(WarningCode.RESUME_REFUSED, "Cannot resume: battery at " + battery + " %. Charge the massager first.");
             return;
         }
@@ -584,7 +594,8 @@ public final class SessionEngine {
     }
 
     private void warn(WarningCode code, String message) {
-        report.warning(message);
+        // A refused resume is a hint for the person at the keys, not a fact about the session.
+        if (code != WarningCode.RESUME_REFUSED) report.warning(message);
         events.add(new EngineEvent.Warning(at(nowMs), code, message));
     }
 

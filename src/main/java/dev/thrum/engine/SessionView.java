@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param commandedIntensity  that value as a fraction of the device range (0 when stopped or at the lowest value)
  * @param overallProgress     share of the planned program time done, 0..1
  * @param battery             last battery percentage the device reported, null if none yet
+ * @param reportedValue       last motor value (speed) the device reported, in device units, null if none yet
  */
 public record SessionView(SessionState state, PauseReason pauseReason, boolean linkDown, Phase phase,
                           int stepIndex, int stepCount, String regionId, String regionName, Side side,
@@ -23,4 +24,4 @@ public record SessionView(SessionState state, PauseReason pauseReason, boolean l
                           double targetIntensity, double cap, double plannedIntensity,
                           Integer commandedValue, double commandedIntensity,
                           double overallProgress, Duration activeTime, Duration pausedTime,
-                          Duration plannedDuration, Integer battery) {}
+                          Duration plannedDuration, Integer battery, Integer reportedValue) {}

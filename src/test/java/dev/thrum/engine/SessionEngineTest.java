@@ -293,9 +293,33 @@ class SessionEngineTest {
 
         assertEquals(List.of(), h.control(Control.RESUME), "no resume on a flat battery");
         assertEquals(WarningCode.RESUME_REFUSED, h.eventsOf(EngineEvent.Warning.class).get(2).code());
+        assertEquals(2, h.engine.report().warnings().size(), "a refused resume is not logged as a warning");
         h.status(battery(60));
         assertEquals(List.of(speed(1000)), h.control(Control.RESUME));
         assertEquals(1, h.engine.report().interruptions());
+    }
+
+    @Test
+    void aFlatBatteryBeforeStartKeepsTheMotorOff() {
+        Harness h = new Harness(Plans.plan().active("glutes", 60, 0.6, 5).build(), RPM, 50);
+        h.status(battery(5));
+        assertEquals(List.of(STOP), h.start(), "a Stop to be sure, no SetSpeed");
+        assertEquals(PauseReason.BATTERY_LOW, h.engine.view().pauseReason());
+        assertEquals(List.of(WarningCode.BATTERY_LOW, WarningCode.BATTERY_CRITICAL),
+                h.eventsOf(EngineEvent.Warning.class).stream().map(EngineEvent.Warning::code).toList());
+        assertEquals(2, h.engine.report().warnings().size());
+    }
+
+    @Test
+    void theViewShowsWhatTheDeviceReports() {
+        Harness h = new Harness(Plans.plan().active("glutes", 60, 0.6, 5).build(), RPM, 50);
+        h.start();
+        assertNull(h.engine.view().reportedValue());
+        h.status(new DeviceStatus(true, 1234, null, 77, null, null));
+        assertEquals(1234, h.engine.view().reportedValue());
+        assertEquals(77, h.engine.view().battery());
+        assertEquals("glutes", h.engine.view().regionId());
+        assertEquals("work glutes", h.engine.view().cue());
     }
 
     @Test
