@@ -129,7 +129,7 @@ class SessionEnginePropertiesTest {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void withinARampCommandedValuesNeverDecrease(
             @ForAll("plans") SessionPlan plan, @ForAll("ranges") OutputRange range,
             @ForAll @IntRange(min = 1, max = 300) int gap, @ForAll @IntRange(min = 1, max = 700) int tick,
@@ -147,7 +147,7 @@ class SessionEnginePropertiesTest {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void totalTimeIsThePlanPlusPauses(
             @ForAll("plans") SessionPlan plan, @ForAll("ranges") OutputRange range,
             @ForAll @IntRange(min = 1, max = 300) int gap, @ForAll @IntRange(min = 1, max = 700) int tick,
@@ -168,6 +168,26 @@ class SessionEnginePropertiesTest {
         for (StepReport s : r.steps()) assertEquals(s.plannedSeconds(), s.actualSeconds(), 1e-9, "step " + s.index());
         long pausedByEvents = pausedFromEvents(h.events);
         assertEquals(pausedByEvents, pausedMs, "paused time agrees with the Paused/Resumed events");
+    }
+
+    @Property(tries = 200)
+    void activeTimeNeverPassesTheCeilingAndEveryMillisecondIsAccounted(
+            @ForAll("plans") SessionPlan plan, @ForAll("ranges") OutputRange range,
+            @ForAll @IntRange(min = 1, max = 300) int gap, @ForAll @IntRange(min = 1, max = 700) int tick,
+            @ForAll("anyScript") List<Action> script) {
+        Harness h = run(plan, range, gap, tick, script);
+        h.status(new DeviceStatus(null, null, null, 100, null, null));
+        h.linkRestored();
+        h.control(Control.RESUME);
+        h.runToEnd(tick, plan.sessionCeiling().toMillis() + 10_000);
+
+        SessionReport r = h.engine.report();
+        long ceiling = plan.sessionCeiling().toMillis();
+        long active = Math.round(r.activeSeconds() * 1000);
+        assertTrue(active <= ceiling, "active " + active + " ms past the ceiling " + ceiling);
+        if (r.outcome() == Outcome.STOPPED_BY_LIMIT) assertEquals(ceiling, active);
+        long total = r.endedAt().toEpochMilli() - r.startedAt().toEpochMilli();
+        assertEquals(total, active + Math.round(r.pausedSeconds() * 1000), "active + paused = elapsed");
     }
 
     // ------------------------------------------------------------------ running a script
