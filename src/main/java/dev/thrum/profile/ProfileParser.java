@@ -45,10 +45,13 @@ public final class ProfileParser {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
+            String why = e.getOriginalMessage();
+            var dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(why);
+            String message = dup.find()
+                    ? "duplicate key '" + dup.group(1) + "' in the same object; keep only one of them"
+                    : "not valid JSON: " + why + "; check for a missing comma, quote or brace near this place";
             return new ProfileParseResult.Invalid(List.of(new ProfileProblem(sourceName, "",
-                    loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-                    "not valid JSON: " + e.getOriginalMessage()
-                            + "; check for a missing comma, quote or brace near this place")));
+                    loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), message)));
         }
         ProfileChecks c = new ProfileChecks(sourceName, JsonLocator.of(json));
         if (root == null || !root.isObject()) {
