@@ -365,9 +365,25 @@ public final class ProfileParser {
                         if (spec != null) specs.put(e.getKey(), spec);
                     });
                 }
+                checkOverlaps(specs, path);
                 if (text != null) out.add(new DeviceProfile.StatusFrameSpec(text, specs));
             }
             return out;
+        }
+
+        private void checkOverlaps(Map<String, DeviceProfile.FieldSpec> specs, String path) {
+            List<Map.Entry<String, DeviceProfile.FieldSpec>> list = new ArrayList<>(specs.entrySet());
+            for (int i = 0; i < list.size(); i++) {
+                for (int j = 0; j < i; j++) {
+                    var a = list.get(j).getValue();
+                    var b = list.get(i).getValue();
+                    int aEnd = a.at() + IntType.parse(a.type()).orElseThrow().width();
+                    int bEnd = b.at() + IntType.parse(b.type()).orElseThrow().width();
+                    if (a.at() < bEnd && b.at() < aEnd)
+                        c.at(path + ".fields." + list.get(i).getKey() + ".at", "field " + list.get(i).getKey()
+                                + " shares bytes with field " + list.get(j).getKey() + "; give each field its own bytes");
+                }
+            }
         }
 
         private DeviceProfile.FieldSpec field(JsonNode n, String path, FrameTemplate frame) {

@@ -66,6 +66,8 @@ class MalformedProfileTest {
                         "\"speed\": {\"at\": ^5", "$.status[0].fields.speed.at", "shorter than its fields"),
                 new Case("field on a literal byte", "\"running\": {\"at\": 3", "\"running\": {\"at\": 2",
                         "\"running\": {\"at\": ^2", "$.status[0].fields.running.at", "not a '..' wildcard"),
+                new Case("overlapping fields", "\"speed\": {\"at\": 4", "\"speed\": {\"at\": 3",
+                        "\"speed\": {\"at\": ^3", "$.status[0].fields.speed.at", "shares bytes with field running"),
                 new Case("bad UUID", "\"uuid\": \"ffe2\"", "\"uuid\": \"ffz2\"",
                         "\"uuid\": ^\"ffz2\"", "$.ble.tx.uuid", "not a Bluetooth UUID"),
                 new Case("unknown key", "\"bleNames\"", "\"bleName\"",
