@@ -39,8 +39,13 @@ public final class ProfileLibraryLoader {
 
     /** Built-ins, then {@code ./device-profiles}, then the user's profile directory from the real environment. */
     public static ProfileLibrary loadDefault() {
+        return loadFrom(Path.of(""), ThrumDirs.fromEnvironment());
+    }
+
+    /** Built-ins, then {@code WORKDIR/device-profiles}, then {@code dirs.deviceProfiles()} (tests pass temporary ones). */
+    public static ProfileLibrary loadFrom(Path workingDirectory, ThrumDirs dirs) {
         return new ProfileLibraryLoader().load(List.of(
-                Path.of("device-profiles"), ThrumDirs.fromEnvironment().deviceProfiles()));
+                workingDirectory.resolve("device-profiles"), dirs.deviceProfiles()));
     }
 
     /** Built-ins, then the directories in order; a missing directory is skipped silently. */

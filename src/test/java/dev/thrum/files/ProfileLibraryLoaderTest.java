@@ -111,6 +111,19 @@ class ProfileLibraryLoaderTest {
     }
 
     @Test
+    void loadFromReadsTheWorkingDirectoryThenTheConfigDirectory(@TempDir Path tmp) throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("work/device-profiles"));
+        ThrumDirs dirs = ThrumDirs.from(Map.of("XDG_CONFIG_HOME", tmp.resolve("cfg").toString()), tmp.resolve("home"));
+        Files.createDirectories(dirs.deviceProfiles());
+        Files.writeString(work.resolve("a.json"), profile("from-work", 2000));
+        Files.writeString(dirs.deviceProfiles().resolve("a.json"), profile("from-work", 2200));
+        ProfileLibrary lib = ProfileLibraryLoader.loadFrom(tmp.resolve("work"), dirs);
+        assertEquals(2200, lib.require("from-work").output().highest());
+        assertEquals(1, lib.notices().size());
+        assertTrue(lib.find("theragun-gen4").isPresent());
+    }
+
+    @Test
     void requireNamesTheKnownIds() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> loader.load(List.of()).require("nope"));
