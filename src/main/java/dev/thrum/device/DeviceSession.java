@@ -370,17 +370,18 @@ public final class DeviceSession implements AutoCloseable {
 
     private void onBytes(byte[] chunk, boolean batteryEndpoint) {
         if (closed) return;
-        if (batteryEndpoint) {
-            if (chunk.length >= 1) statusArrived(new DeviceStatus(null, null, null, chunk[0] & 0xFF, null, null));
-            return;
-        }
-        List<byte[]> frames = statusReader != null ? statusReader.feed(chunk) : List.of(chunk);
+        // the battery endpoint is a characteristic read whole, never a stream
+        List<byte[]> frames = statusReader != null && !batteryEndpoint ? statusReader.feed(chunk) : List.of(chunk);
         for (byte[] frame : frames) {
             DecodeResult<DeviceStatus> r;
             try {
                 r = codec.decodeStatus(frame);
             } catch (RuntimeException e) { // a codec must not throw; if it does, the frame is still only rejected
                 r = DecodeResult.rejected("codec failed: " + e);
+            }
+            if (!r.isOk() && batteryEndpoint && frame.length == 1 && (frame[0] & 0xFF) <= 100) {
+                // the standard GATT battery level: one byte, percent
+                r = DecodeResult.ok(new DeviceStatus(null, null, null, frame[0] & 0xFF, null, null));
             }
             if (r instanceof DecodeResult.Decoded<DeviceStatus> d) {
                 statusArrived(d.value());

@@ -345,4 +345,16 @@ class DeviceSessionTest {
         sched.runDue();
         assertTrue(t.writes().isEmpty());
     }
+
+    @Test
+    void batteryCharacteristicIsReadAsAStandardBatteryLevel() throws Exception {
+        FakeTransport t = transport(true);
+        DeviceSession s = start(FakeProfiles.withBatteryCharacteristic(FakeProfiles.continuous(pacing(10, 0, 0, 0))), t);
+        t.deliverBattery(new byte[]{42});
+        t.deliverBattery(new byte[]{(byte) 200}); // not a percentage: rejected, not reported
+        sched.runDue();
+        List<DeviceStatus> got = eventsOf(DeviceEvent.StatusReceived.class).stream().map(DeviceEvent.StatusReceived::status).toList();
+        assertEquals(List.of(new DeviceStatus(null, null, null, 42, null, null)), got);
+        assertEquals(1, s.counters().rejectedFrames());
+    }
 }

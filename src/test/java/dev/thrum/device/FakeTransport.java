@@ -24,6 +24,7 @@ final class FakeTransport implements Transport {
     private final boolean stream;
     private final List<Write> writes = new CopyOnWriteArrayList<>();
     private final List<Consumer<byte[]>> rx = new CopyOnWriteArrayList<>();
+    private final List<Consumer<byte[]>> battery = new CopyOnWriteArrayList<>();
     private final List<Consumer<LinkState>> link = new CopyOnWriteArrayList<>();
     final List<String> journal = new CopyOnWriteArrayList<>();
     private volatile int failNext;
@@ -46,6 +47,8 @@ final class FakeTransport implements Transport {
     List<Write> writes() { return new ArrayList<>(writes); }
 
     void deliver(byte[] bytes) { for (Consumer<byte[]> l : rx) l.accept(bytes.clone()); }
+
+    void deliverBattery(byte[] bytes) { for (Consumer<byte[]> l : battery) l.accept(bytes.clone()); }
 
     void setLink(LinkState state) {
         up = state == LinkState.UP;
@@ -75,6 +78,7 @@ final class FakeTransport implements Transport {
     @Override
     public void subscribe(Endpoint endpoint, Consumer<byte[]> listener) {
         if (endpoint == Endpoint.RX) rx.add(listener);
+        if (endpoint == Endpoint.BATTERY) battery.add(listener);
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class SimulatedMassager {
     private Instant lastAdvance;
     private Instant nextStreamAt;
     private BufferedWriter recordFile;
-    private String firmware = "100";
+    private String firmware = "1";
     // fault controls
     private boolean linkUp = true;
     private Duration answerDelay = Duration.ZERO;

@@ -18,6 +18,16 @@ public final class FakeProfiles {
         return profile("fake-levels", new OutputRange.Discrete("level", 0, List.of(1, 2, 3, 4, 5)), pacing);
     }
 
+    /** The same profile reached over BLE, with a battery characteristic. */
+    public static DeviceProfile withBatteryCharacteristic(DeviceProfile p) {
+        var ble = new DeviceProfile.BleSettings("0000ffe0-0000-1000-8000-00805f9b34fb",
+                "0000ffe2-0000-1000-8000-00805f9b34fb", DeviceProfile.WriteMode.WITH_RESPONSE,
+                "0000ffe1-0000-1000-8000-00805f9b34fb", DeviceProfile.ReadMode.NOTIFY,
+                "00002a19-0000-1000-8000-00805f9b34fb");
+        return new DeviceProfile(p.id(), p.name(), p.models(), p.source(), p.match(), ble, null, p.output(),
+                p.pacing(), p.commands(), p.status(), p.codec(), p.origin());
+    }
+
     public static DeviceProfile profile(String id, OutputRange output, DeviceProfile.Pacing pacing) {
         var status = List.of(new DeviceProfile.StatusFrameSpec("5C .. .. .. .. {xor}", Map.of(
                 "running", new DeviceProfile.FieldSpec(1, "u8", 1),
