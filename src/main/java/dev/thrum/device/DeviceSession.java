@@ -73,14 +73,14 @@ public final class DeviceSession implements AutoCloseable {
     private long lastWriteEnd;
     private boolean wroteOnce;
     private SessionScheduler.Scheduled pumpTask;
-    private boolean transportUp;
+    private boolean transportUp = true; // a session is started on a transport that just connected
     private long lastStatusAt;
     private WriteQueue.Pending lastSpeedWritten;
     private long written, writeFailures, rejectedFrames, droppedWhileLinkLost;
 
     private volatile boolean started;
     private volatile boolean closed;
-    private volatile boolean linkUp;
+    private volatile boolean linkUp = true;
     private volatile SessionCounters counters = new SessionCounters(0, 0, 0, 0, 0, 0);
 
     /** A session on its own thread ({@link ThreadScheduler}) with the system clock for event times. */
@@ -132,9 +132,7 @@ public final class DeviceSession implements AutoCloseable {
         transport.onLinkState(state -> scheduler.execute(() -> onTransportLink(state)));
         transport.connect();
         started = true;
-        linkUp = true;
         scheduler.execute(() -> {
-            transportUp = true;
             lastStatusAt = scheduler.nanoTime();
             if (pollsStatus) { enqueue(new DeviceCommand.StatusRequest()); every(pacing.statusPollMs(), this::poll); }
             if (pacing.keepaliveMs() > 0) every(Math.max(1, pacing.keepaliveMs() / 2), this::keepalive);
@@ -217,7 +215,7 @@ public final class DeviceSession implements AutoCloseable {
     }
 
     /** True unless a link loss was reported and the link has not come back. */
-    public boolean linkUp() { return linkUp; }
+    public boolean linkUp() { return started && linkUp; }
 
     public SessionCounters counters() { return counters; }
 
