@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Whatever the engine sends, and whenever writes fail, the queue keeps its promises. */
-class WriteQueueProperties {
+class WriteQueuePropertyTest {
 
     sealed interface Op {}
     record Speed() implements Op {}
