@@ -73,10 +73,16 @@ public final class ClientStore {
         return out;
     }
 
-    /** By id, or by name (matched through its slug: "Ann Smith" finds ann-smith). */
+    /**
+     * By id, by name (matched through its slug: "Ann Smith" finds ann-smith), or by the start of an id
+     * when only one client's id starts that way ("ann" finds ann-smith).
+     */
     public Optional<Client> find(String idOrName) {
-        Path f = fileOf(Client.slug(idOrName));
-        return Files.isRegularFile(f) ? Optional.of(read(f)) : Optional.empty();
+        String slug = Client.slug(idOrName);
+        Path f = fileOf(slug);
+        if (Files.isRegularFile(f)) return Optional.of(read(f));
+        List<Path> starting = files().stream().filter(p -> p.getFileName().toString().startsWith(slug + "-")).toList();
+        return starting.size() == 1 ? Optional.of(read(starting.get(0))) : Optional.empty();
     }
 
     /** @throws NoSuchElementException listing the known clients */
@@ -114,7 +120,8 @@ public final class ClientStore {
     /** @return false when there was no such client */
     public synchronized boolean remove(String idOrName) {
         try {
-            return Files.deleteIfExists(fileOf(Client.slug(idOrName)));
+            Optional<Client> c = find(idOrName);
+            return c.isPresent() && Files.deleteIfExists(fileOf(c.get().id()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

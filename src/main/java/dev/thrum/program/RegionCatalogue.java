@@ -57,8 +57,16 @@ public final class RegionCatalogue {
             int d = EditDistance.between(probe, r.id());
             // a substring hit ("glute" in "gluteus-maximus") counts as close
             if (r.id().contains(probe) && probe.length() >= 3) d = Math.min(d, 1);
+            // a shared start ("glutes" and "gluteus-maximus") is how people misremember ids
+            if (commonPrefix(probe, r.id()) >= 4) d = Math.min(d, 2);
             if (d <= Math.max(2, r.id().length() / 2)) scored.add(new Scored(r.id(), d));
         }
         return scored.stream().sorted(Comparator.comparingInt(Scored::distance)).limit(max).map(Scored::id).toList();
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) n++;
+        return n;
     }
 }
