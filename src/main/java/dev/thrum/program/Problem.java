@@ -15,14 +15,14 @@ public record Problem(String source, String step, String path, int line, int col
         return new Problem(source, null, null, 0, 0, message);
     }
 
-    /** {@code file.json: step 3 ($.steps[2].duration, line 12, column 19): message} */
+    /** {@code file.json: step 3 ($.steps[2].duration, line 12, column 19): message}, or {@code file.json ($.id, line 1, column 8): message} */
     @Override
     public String toString() {
         StringBuilder where = new StringBuilder();
         if (path != null) where.append(path);
         if (line > 0) where.append(where.isEmpty() ? "" : ", ").append("line ").append(line).append(", column ").append(column);
-        StringBuilder sb = new StringBuilder(source).append(':');
-        if (step != null) sb.append(' ').append(step);
+        StringBuilder sb = new StringBuilder(source);
+        if (step != null) sb.append(": ").append(step);
         if (!where.isEmpty()) sb.append(" (").append(where).append(')');
         return sb.append(": ").append(message).toString();
     }
