@@ -15,6 +15,7 @@ import java.util.function.Consumer;
  * Streams the records of a usage log one line at a time: memory does not grow with the file.
  * Bad lines are skipped and reported as {@link LogWarning}s naming their line number; a file that
  * is unreadable or is not a Thrum log at all is refused with a {@link LogFileException}.
+
  */
 public final class LogReader {
     /** How many non-blank lines may be inspected before a file without any Thrum record is refused. */
@@ -40,7 +41,9 @@ public final class LogReader {
         if (Files.isDirectory(file)) throw new LogFileException(file, "is a directory, not a log file");
         try (InputStream in = Files.newInputStream(file)) {
             Pass pass = new Pass(records, warnings);
-            new LineScanner(in).scan(pass::line);
+            FastRecordParser fast = new FastRecordParser();
+            new LineScanner(in).scan((n, b, off, len, complete, tooLong) ->
+                    pass.apply(n, classify(fast, b, off, len, complete, tooLong)));
             pass.finish();
             return new Stats(pass.lines, pass.records, pass.skipped);
         } catch (NoSuchFileException e) {
@@ -53,6 +56,28 @@ public final class LogReader {
             throw new LogFileException(file, e.getMessage());
         }
     }
+
+    // ---- one line, judged on its own ----
+
+    /** Why a line is not a record. */
+    private record Failure(String reason, boolean complete, boolean schemaMark, boolean binary, boolean tooLong) {}
+
+    private static final Object BLANK = new Object();
+
+    /** A SessionRecord, a Failure or BLANK. */
+    private static Object classify(FastRecordParser fast, byte[] buf, int off, int len, boolean complete, boolean tooLong) {
+        if (isBlank(buf, off, len)) return BLANK;
+        if (tooLong) return new Failure("the line is longer than " + LineScanner.MAX_LINE / (1024 * 1024) + " MB",
+                complete, false, false, true);
+        try {
+            return RecordJson.parse(fast, buf, off, len);
+        } catch (RecordFormatException e) {
+            return new Failure(e.getMessage(), complete, indexOf(buf, off, len, SCHEMA_MARK) >= 0,
+                    contains(buf, off, len, (byte) 0), false);
+        }
+    }
+
+    // ---- the reading pass ----
 
     private static final class ForeignFile extends RuntimeException {
         ForeignFile(String message) { super(message, null, false, false); }
@@ -71,21 +96,11 @@ public final class LogReader {
             this.warnings = warnings;
         }
 
-        void line(long number, byte[] buf, int off, int len, boolean complete, boolean tooLong) {
+        void apply(long number, Object result) {
             lines = number;
-            if (isBlank(buf, off, len)) return;
+            if (result == BLANK) return;
             nonBlank++;
-            if (tooLong) {
-                if (!confirmed && nonBlank == 1) throw new ForeignFile("not a Thrum usage log: line 1 is longer than "
-                        + LineScanner.MAX_LINE / (1024 * 1024) + " MB");
-                warn(number, "the line is longer than " + LineScanner.MAX_LINE / (1024 * 1024) + " MB");
-                return;
-            }
-            if (!confirmed && contains(buf, off, len, (byte) 0)) {
-                throw new ForeignFile("not a Thrum usage log: line " + number + " holds binary data");
-            }
-            try {
-                SessionRecord r = RecordJson.parse(buf, off, len);
+            if (result instanceof SessionRecord r) {
                 if (!confirmed) {
                     confirmed = true;
                     heldBack.forEach(warnings);
@@ -93,13 +108,23 @@ public final class LogReader {
                 }
                 records++;
                 sink.accept(r);
-            } catch (RecordFormatException e) {
-                if (!confirmed && indexOf(buf, off, len, SCHEMA_MARK) >= 0) confirmed = true;
-                if (!confirmed && nonBlank >= FOREIGN_PROBE_LINES) throw foreign();
-                warn(number, complete ? e.getMessage()
-                        : "the last line is incomplete (a write was cut short, probably by a crash or power loss); "
-                        + "it is kept aside in " + file.getFileName() + ".torn at the next append");
+                return;
             }
+            Failure f = (Failure) result;
+            if (f.tooLong()) {
+                if (!confirmed && nonBlank == 1) throw new ForeignFile("not a Thrum usage log: line 1 is longer than "
+                        + LineScanner.MAX_LINE / (1024 * 1024) + " MB");
+                warn(number, f.reason());
+                return;
+            }
+            if (!confirmed && f.binary()) {
+                throw new ForeignFile("not a Thrum usage log: line " + number + " holds binary data");
+            }
+            if (!confirmed && f.schemaMark()) confirmed = true;
+            if (!confirmed && nonBlank >= FOREIGN_PROBE_LINES) throw foreign();
+            warn(number, f.complete() ? f.reason()
+                    : "the last line is incomplete (a write was cut short, probably by a crash or power loss); "
+                    + "it is kept aside in " + file.getFileName() + ".torn at the next append");
         }
 
         void finish() {

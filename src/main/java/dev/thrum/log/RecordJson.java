@@ -83,6 +83,18 @@ public final class RecordJson {
 
     /** Parses one line (without its newline). */
     public static SessionRecord parse(byte[] buf, int off, int len) throws RecordFormatException {
+        return parse(new FastRecordParser(), buf, off, len);
+    }
+
+    /** Parses one line, trying the quick path first (reuse {@code fast} across the lines of one read). */
+    static SessionRecord parse(FastRecordParser fast, byte[] buf, int off, int len) throws RecordFormatException {
+        SessionRecord quick = fast.parse(buf, off, len);
+        if (quick != null) return quick;
+        return parseFully(buf, off, len);
+    }
+
+    /** Parses one line with Jackson only; gives the error messages. */
+    static SessionRecord parseFully(byte[] buf, int off, int len) throws RecordFormatException {
         try (JsonParser p = FACTORY.createParser(buf, off, len)) {
             SessionRecord r = read(p);
             if (p.nextToken() != null) throw new RecordFormatException("more than one JSON value on the line", false);
