@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 ProfilesCommand.class,
                 ProgramsCommand.class,
                 ClientsCommand.class,
+                LogCommand.class,
+                ReportCommand.class,
         })
 public final class ThrumCommand implements Runnable {
 
