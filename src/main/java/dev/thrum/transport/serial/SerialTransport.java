@@ -93,7 +93,7 @@ public final class SerialTransport implements Transport {
             }
             state = LinkState.UP;
             lastTrafficNanos = System.nanoTime();
-            LOG.log(System.Logger.Level.INFO, "opened {0} at {1}", path, SerialOpenFailure.describe(settings));
+            LOG.log(System.Logger.Level.DEBUG, "opened {0} at {1}", path, SerialOpenFailure.describe(settings));
             emit(LinkState.UP);
             linkThread = new Thread(this::runLink, "thrum-serial " + path);
             linkThread.setDaemon(true);
