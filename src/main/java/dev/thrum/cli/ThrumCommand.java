@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 ClientsCommand.class,
                 LogCommand.class,
                 ReportCommand.class,
+                DevicesCommand.class,
         })
 public final class ThrumCommand implements Runnable {
 
