@@ -74,7 +74,7 @@ class CodecPropertiesTest {
         assertTrue(e.getMessage().contains(p.id()), e.getMessage());
     }
 
-    @Property
+    @Property(tries = 400)
     void statusFramesRoundTripWithTheRightValues(@ForAll("profiles") DeviceProfile p, @ForAll long seed) {
         if (p.status().isEmpty()) return;
         Random random = new Random(seed);
@@ -108,7 +108,7 @@ class CodecPropertiesTest {
         assertInstanceOf(DecodeResult.class, codec.decodeCommand(bytes));
     }
 
-    @Property
+    @Property(tries = 400)
     void framesWithRandomFieldBytesDecodeRightOrAreRejected(@ForAll("profiles") DeviceProfile p, @ForAll long seed) {
         if (p.status().isEmpty()) return;
         Random random = new Random(seed);
@@ -134,7 +134,7 @@ class CodecPropertiesTest {
             if (meaningful[i]) assertEquals(bytes[i], again[i], "byte " + i + " of " + Arrays.toString(bytes));
     }
 
-    @Property
+    @Property(tries = 400)
     void aCorruptedByteIsRejectedOrChangesNothing(@ForAll("profiles") DeviceProfile p, @ForAll long seed) {
         if (p.status().isEmpty()) return;
         Random random = new Random(seed);
@@ -150,7 +150,7 @@ class CodecPropertiesTest {
         assertTrue(r instanceof DecodeResult.Rejected || r.equals(original), "byte " + i + ": " + r);
     }
 
-    @Property
+    @Property(tries = 400)
     void truncatedFramesAreRejected(@ForAll("profiles") DeviceProfile p, @ForAll long seed) {
         Random random = new Random(seed);
         Codec codec = Codecs.forProfile(p);
