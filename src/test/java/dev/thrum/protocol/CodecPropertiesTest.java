@@ -67,6 +67,16 @@ class CodecPropertiesTest {
     }
 
     @Property
+    void everyIntensityMapsToBytesTheDeviceAccepts(@ForAll("profiles") DeviceProfile p,
+                                                   @ForAll @net.jqwik.api.constraints.DoubleRange(min = 0, max = 1) double fraction) {
+        Codec codec = Codecs.forProfile(p);
+        int value = p.output().valueFor(fraction);
+        DeviceCommand expected = value == p.output().stopValue() ? new DeviceCommand.Stop() : new DeviceCommand.SetSpeed(value);
+        assertEquals(DecodeResult.ok(expected), codec.decodeCommand(codec.encode(new DeviceCommand.SetSpeed(value))));
+        assertTrue(fraction == 0 || value != p.output().stopValue(), "any fraction above 0 runs the motor");
+    }
+
+    @Property
     void valuesOutsideTheRangeAreRefused(@ForAll("profiles") DeviceProfile p, @ForAll int value) {
         Codec codec = Codecs.forProfile(p);
         if (p.output().accepts(value)) return;
