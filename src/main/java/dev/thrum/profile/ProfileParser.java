@@ -305,6 +305,7 @@ public final class ProfileParser {
                                 + " needs setSpeed and stop (write stop as setSpeed with the stop value if the"
                                 + " device has no stop command of its own)");
             }
+            Map<String, String> fixedBytes = new java.util.HashMap<>();
             for (String name : ProfileFields.COMMANDS) {
                 if (!n.has(name)) continue;
                 String path = "$.commands." + name;
@@ -332,6 +333,13 @@ public final class ProfileParser {
                     }
                 }
                 out.put(name, text);
+                if (values.isEmpty()) {
+                    String bytes = java.util.HexFormat.of().formatHex(t.fill(Map.of()));
+                    String twin = fixedBytes.putIfAbsent(bytes, name);
+                    if (twin != null)
+                        c.at(path, "the " + name + " command has the same bytes as " + twin
+                                + ", so a device could not tell them apart; remove one or fix its bytes");
+                }
             }
             return out;
         }
