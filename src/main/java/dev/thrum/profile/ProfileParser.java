@@ -10,6 +10,7 @@ import dev.thrum.profile.template.Slot;
 import dev.thrum.profile.template.TemplateSyntaxException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,8 +103,8 @@ public final class ProfileParser {
             Map<String, String> commands = commands(root, output, codec != null);
             List<DeviceProfile.StatusFrameSpec> status = status(root);
             if (!c.clean()) return null;
-            return new DeviceProfile(id, name, models, source, match, ble, serial, output, pacing,
-                    commands, status, codec, origin);
+            return new DeviceProfile(id, name, List.copyOf(models), source, match, ble, serial, output, pacing,
+                    Collections.unmodifiableMap(commands), List.copyOf(status), codec, origin);
         }
 
         private DeviceProfile.Source source(JsonNode root) {
@@ -143,7 +144,7 @@ public final class ProfileParser {
                 else c.at("$.match.usbIds[" + i + "]", "USB id '" + u + "' must be vendor:product in hex,"
                         + " like 10c4:ea60");
             }
-            return new DeviceProfile.Match(names, services, usb);
+            return new DeviceProfile.Match(List.copyOf(names), List.copyOf(services), List.copyOf(usb));
         }
 
         private String uuid(String text, String path) {
@@ -374,7 +375,7 @@ public final class ProfileParser {
                     });
                 }
                 checkOverlaps(specs, path);
-                if (text != null) out.add(new DeviceProfile.StatusFrameSpec(text, specs));
+                if (text != null) out.add(new DeviceProfile.StatusFrameSpec(text, Collections.unmodifiableMap(specs)));
             }
             return out;
         }
