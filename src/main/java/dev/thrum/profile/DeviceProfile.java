@@ -1,7 +1,9 @@
 package dev.thrum.profile;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One device family, completely described as data (see docs/device-profiles.md).
@@ -41,7 +43,7 @@ public record DeviceProfile(
 
         /** True when a USB id {@code vvvv:pppp} (any case) is listed. */
         public boolean matchesUsbId(String vendorProduct) {
-            return vendorProduct != null && usbIds.contains(vendorProduct.toLowerCase(java.util.Locale.ROOT));
+            return vendorProduct != null && usbIds.contains(vendorProduct.toLowerCase(Locale.ROOT));
         }
 
         private static boolean wildcard(String pattern, String text) {
@@ -49,7 +51,7 @@ public record DeviceProfile(
             String[] parts = pattern.split("\\*", -1);
             for (int i = 0; i < parts.length; i++) {
                 if (i > 0) regex.append(".*");
-                regex.append(java.util.regex.Pattern.quote(parts[i]));
+                regex.append(Pattern.quote(parts[i]));
             }
             return text.matches(regex.toString());
         }

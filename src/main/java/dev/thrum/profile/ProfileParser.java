@@ -11,6 +11,8 @@ import dev.thrum.profile.template.TemplateSyntaxException;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,7 @@ public final class ProfileParser {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
     private static final Pattern USB_ID = Pattern.compile("[0-9a-fA-F]{4}:[0-9a-fA-F]{4}");
 
     private static final List<String> TOP_KEYS = List.of("id", "name", "models", "source", "match", "ble",
@@ -47,7 +50,7 @@ public final class ProfileParser {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String why = e.getOriginalMessage();
-            var dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(why);
+            var dup = DUPLICATE_KEY.matcher(why == null ? "" : why);
             String message = dup.find()
                     ? "duplicate key '" + dup.group(1) + "' in the same object; keep only one of them"
                     : "not valid JSON: " + why + "; check for a missing comma, quote or brace near this place";
@@ -306,7 +309,7 @@ public final class ProfileParser {
                                 + " needs setSpeed and stop (write stop as setSpeed with the stop value if the"
                                 + " device has no stop command of its own)");
             }
-            Map<String, String> fixedBytes = new java.util.HashMap<>();
+            Map<String, String> fixedBytes = new HashMap<>();
             for (String name : ProfileFields.COMMANDS) {
                 if (!n.has(name)) continue;
                 String path = "$.commands." + name;
@@ -335,7 +338,7 @@ public final class ProfileParser {
                 }
                 out.put(name, text);
                 if (values.isEmpty()) {
-                    String bytes = java.util.HexFormat.of().formatHex(t.fill(Map.of()));
+                    String bytes = HexFormat.of().formatHex(t.fill(Map.of()));
                     String twin = fixedBytes.putIfAbsent(bytes, name);
                     if (twin != null)
                         c.at(path, "the " + name + " command has the same bytes as " + twin
