@@ -329,6 +329,9 @@ public final class ProfileParser {
                 if (name.equals("setSpeed")) {
                     if (values.isEmpty())
                         c.at(path, "setSpeed must carry the speed: add a placeholder like {speed:u16be}");
+                    if (values.size() > 1)
+                        c.at(path, "setSpeed carries " + values.size() + " values; it must carry exactly one,"
+                                + " {speed:TYPE}");
                     for (Slot.Value v : values) {
                         if (output != null && v.name().equals(ProfileFields.SPEED) && v.type().max() < output.highest())
                             c.at(path, "{speed:" + v.type().spelling() + "} holds at most " + v.type().max()

@@ -71,6 +71,8 @@ class MalformedProfileTest {
                 new Case("two commands with the same bytes", "\"stop\": \"AA {sum8:2..} 02 00 00\"",
                         "\"stop\": \"AA {sum8:2..} 02 00 00\", \"status\": \"AA {sum8:2..} 02 00 00\"",
                         "\"status\": ^\"AA", "$.commands.status", "same bytes as stop"),
+                new Case("speed twice", "01 {speed:u16be}\"", "01 {speed:u16be} {speed:u8}\"",
+                        "\"setSpeed\": ^\"AA", "$.commands.setSpeed", "must carry exactly one"),
                 new Case("bad UUID", "\"uuid\": \"ffe2\"", "\"uuid\": \"ffz2\"",
                         "\"uuid\": ^\"ffz2\"", "$.ble.tx.uuid", "not a Bluetooth UUID"),
                 new Case("unknown key", "\"bleNames\"", "\"bleName\"",
