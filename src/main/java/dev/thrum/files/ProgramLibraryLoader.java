@@ -58,6 +58,8 @@ public final class ProgramLibraryLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ValidationException(Problem.of(file.toString(), "no such file"));
         } catch (MalformedInputException e) {
             throw new ValidationException(Problem.of(file.toString(), "the file is not UTF-8 text; save it as UTF-8"));
         } catch (IOException e) {
