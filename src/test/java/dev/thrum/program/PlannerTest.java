@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlannerTest {
 
-    private final RegionCatalogue catalogue = TestCatalogue.SHIPPED;
+    private final RegionCatalogue catalogue = ShippedCatalogue.SHIPPED;
     private final ProgramParser parser = new ProgramParser(catalogue);
     private final Planner planner = new Planner(catalogue);
 

@@ -19,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Whatever the program and the client, the plan never exceeds any limit. */
-class PlannerProperties {
+class PlannerPropertiesTest {
 
-    private static final RegionCatalogue CATALOGUE = TestCatalogue.SHIPPED;
+    private static final RegionCatalogue CATALOGUE = ShippedCatalogue.SHIPPED;
     private static final List<Region> USABLE = CATALOGUE.all().stream().filter(r -> !r.blocked()).toList();
     private static final List<String> IDS = USABLE.stream().map(Region::id).toList();
     private static final double EPS = 1e-12;
