@@ -162,6 +162,10 @@ class ProgramParserTest {
         assertTrue(all.contains("missing \"duration\""), all);
         assertTrue(all.contains("missing \"target\""), all);
         assertEquals(4, e.problems().size(), all);
+        Problem duration = e.problems().stream().filter(p -> p.message().contains("duration")).findFirst().orElseThrow();
+        assertEquals("$.steps[0]", duration.path());
+        assertEquals(1, duration.line());
+        assertEquals(12, duration.column(), "an object's place is where its brace opens");
     }
 
     @Test
