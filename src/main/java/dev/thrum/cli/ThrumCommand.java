@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ProfilesCommand.class,
+                ProgramsCommand.class,
+                ClientsCommand.class,
         })
 public final class ThrumCommand implements Runnable {
 
