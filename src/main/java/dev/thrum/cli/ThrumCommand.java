@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
                 LogCommand.class,
                 ReportCommand.class,
                 DevicesCommand.class,
+                ProfilesCommand.class,
+                ProgramsCommand.class,
+                ClientsCommand.class,
         })
 public final class ThrumCommand implements Runnable {
 

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -53,11 +55,29 @@ public final class ProgramLibraryLoader {
         return library;
     }
 
+    /**
+     * What {@code thrum run PROGRAM} means by PROGRAM: a program id from the library, or else the
+     * path of a program file (validated like any other).
+     *
+     * @throws java.util.NoSuchElementException naming the known ids, when it is neither
+     * @throws ValidationException when it is a file with problems
+     */
+    public static Program resolve(ProgramLibrary library, RegionCatalogue catalogue, String idOrPath) {
+        Optional<Program> byId = library.find(idOrPath);
+        if (byId.isPresent()) return byId.get();
+        Path file = Path.of(idOrPath);
+        if (Files.isRegularFile(file)) return readFile(new ProgramParser(catalogue), file);
+        throw new NoSuchElementException("no program '" + idOrPath + "' (neither a program id nor a file); known programs: "
+                + String.join(", ", library.entries().stream().map(e -> e.program().id()).toList()));
+    }
+
     /** Reads and validates one program file. @throws ValidationException naming the file */
     public static Program readFile(ProgramParser parser, Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ValidationException(Problem.of(file.toString(), "no such file"));
         } catch (MalformedInputException e) {
             throw new ValidationException(Problem.of(file.toString(), "the file is not UTF-8 text; save it as UTF-8"));
         } catch (IOException e) {

@@ -10,6 +10,9 @@ import dev.thrum.profile.template.Slot;
 import dev.thrum.profile.template.TemplateSyntaxException;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +30,7 @@ public final class ProfileParser {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
     private static final Pattern USB_ID = Pattern.compile("[0-9a-fA-F]{4}:[0-9a-fA-F]{4}");
 
     private static final List<String> TOP_KEYS = List.of("id", "name", "models", "source", "match", "ble",
@@ -46,7 +50,7 @@ public final class ProfileParser {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String why = e.getOriginalMessage();
-            var dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(why);
+            var dup = DUPLICATE_KEY.matcher(why == null ? "" : why);
             String message = dup.find()
                     ? "duplicate key '" + dup.group(1) + "' in the same object; keep only one of them"
                     : "not valid JSON: " + why + "; check for a missing comma, quote or brace near this place";
@@ -102,8 +106,8 @@ public final class ProfileParser {
             Map<String, String> commands = commands(root, output, codec != null);
             List<DeviceProfile.StatusFrameSpec> status = status(root);
             if (!c.clean()) return null;
-            return new DeviceProfile(id, name, models, source, match, ble, serial, output, pacing,
-                    commands, status, codec, origin);
+            return new DeviceProfile(id, name, List.copyOf(models), source, match, ble, serial, output, pacing,
+                    Collections.unmodifiableMap(commands), List.copyOf(status), codec, origin);
         }
 
         private DeviceProfile.Source source(JsonNode root) {
@@ -143,7 +147,7 @@ public final class ProfileParser {
                 else c.at("$.match.usbIds[" + i + "]", "USB id '" + u + "' must be vendor:product in hex,"
                         + " like 10c4:ea60");
             }
-            return new DeviceProfile.Match(names, services, usb);
+            return new DeviceProfile.Match(List.copyOf(names), List.copyOf(services), List.copyOf(usb));
         }
 
         private String uuid(String text, String path) {
@@ -305,6 +309,7 @@ public final class ProfileParser {
                                 + " needs setSpeed and stop (write stop as setSpeed with the stop value if the"
                                 + " device has no stop command of its own)");
             }
+            Map<String, String> fixedBytes = new HashMap<>();
             for (String name : ProfileFields.COMMANDS) {
                 if (!n.has(name)) continue;
                 String path = "$.commands." + name;
@@ -324,6 +329,9 @@ public final class ProfileParser {
                 if (name.equals("setSpeed")) {
                     if (values.isEmpty())
                         c.at(path, "setSpeed must carry the speed: add a placeholder like {speed:u16be}");
+                    if (values.size() > 1)
+                        c.at(path, "setSpeed carries " + values.size() + " values; it must carry exactly one,"
+                                + " {speed:TYPE}");
                     for (Slot.Value v : values) {
                         if (output != null && v.name().equals(ProfileFields.SPEED) && v.type().max() < output.highest())
                             c.at(path, "{speed:" + v.type().spelling() + "} holds at most " + v.type().max()
@@ -332,6 +340,13 @@ public final class ProfileParser {
                     }
                 }
                 out.put(name, text);
+                if (values.isEmpty()) {
+                    String bytes = HexFormat.of().formatHex(t.fill(Map.of()));
+                    String twin = fixedBytes.putIfAbsent(bytes, name);
+                    if (twin != null)
+                        c.at(path, "the " + name + " command has the same bytes as " + twin
+                                + ", so a device could not tell them apart; remove one or fix its bytes");
+                }
             }
             return out;
         }
@@ -366,7 +381,7 @@ public final class ProfileParser {
                     });
                 }
                 checkOverlaps(specs, path);
-                if (text != null) out.add(new DeviceProfile.StatusFrameSpec(text, specs));
+                if (text != null) out.add(new DeviceProfile.StatusFrameSpec(text, Collections.unmodifiableMap(specs)));
             }
             return out;
         }

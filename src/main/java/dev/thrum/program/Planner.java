@@ -47,6 +47,13 @@ public final class Planner {
                     notes.add("Skipping " + region.name() + ": " + client.name() + " avoids it" + avoidReason(client, region.id()) + ".");
                     continue;
                 }
+                double cap = effectiveCap(t, region, client);
+                if (cap <= 0) {
+                    // intensity 0 is "motor stopped": a step that cannot run is skipped, not run as a silent pause
+                    notes.add("Skipping " + region.name() + ": " + (t.target() <= 0 ? "the step's target is 0"
+                            : "its cap is 0" + (client == null ? "" : " for " + client.name())) + ".");
+                    continue;
+                }
                 for (Side side : sides(t.side(), region)) {
                     steps.add(treat(steps.size(), t, region, side, client, notes));
                 }
@@ -72,9 +79,7 @@ public final class Planner {
     }
 
     private PlannedStep treat(int index, ProgramItem.Treat t, Region region, Side side, Client client, Set<String> notes) {
-        double limit = Math.min(region.cap(), HardLimits.MAX_INTENSITY);
-        if (client != null) limit = Math.min(limit, client.capFor(region.id()));
-        double cap = Math.min(t.target(), limit);
+        double cap = effectiveCap(t, region, client);
         if (cap < t.target())
             notes.add(String.format(Locale.ROOT, "%s: target %.2f lowered to the cap %.2f%s.", region.name(), t.target(), cap,
                     client == null ? " of the region" : " for " + client.name()));
@@ -85,6 +90,13 @@ public final class Planner {
         }
         return new PlannedStep(index, region.id(), region.name(), side, t.duration(), target, cap, t.rampUp(),
                 t.curve(), t.cue(), region.maxContinuous(), false);
+    }
+
+    /** min(step target, region cap, client caps and condition caps, device maximum 1.0). */
+    private static double effectiveCap(ProgramItem.Treat t, Region region, Client client) {
+        double limit = Math.min(region.cap(), HardLimits.MAX_INTENSITY);
+        if (client != null) limit = Math.min(limit, client.capFor(region.id()));
+        return Math.min(t.target(), limit);
     }
 
     private static String avoidReason(Client client, String regionId) {

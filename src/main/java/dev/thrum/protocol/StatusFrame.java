@@ -31,7 +31,7 @@ final class StatusFrame {
 
     FrameTemplate template() { return template; }
 
-    /** Sealed-style result: a status, or the reason (never both). */
+    /** A status, or the reason the frame was rejected (never both); closeness ranks rejections. */
     record Read(DeviceStatus status, String rejection, int closeness) {}
 
     Read read(byte[] frame) {

@@ -110,4 +110,16 @@ class ProgramLibraryLoaderTest {
         ValidationException e = assertThrows(ValidationException.class, () -> RegionCatalogueLoader.load(tmp));
         assertTrue(e.getMessage().startsWith(tmp.resolve("regions.json").toString()), e.getMessage());
     }
+
+    @Test
+    void resolveTakesAnIdOrAFilePath() throws Exception {
+        ProgramLibrary library = ProgramLibraryLoader.load(catalogue, tmp.resolve("none"));
+        assertEquals("sciatica-relief", ProgramLibraryLoader.resolve(library, catalogue, "sciatica-relief").id());
+        Path f = tmp.resolve("x.json");
+        Files.writeString(f, "{\"id\": \"x\", \"name\": \"X\", \"steps\": [{\"rest\": 5}]}");
+        assertEquals("x", ProgramLibraryLoader.resolve(library, catalogue, f.toString()).id());
+        java.util.NoSuchElementException e = assertThrows(java.util.NoSuchElementException.class,
+                () -> ProgramLibraryLoader.resolve(library, catalogue, "sciatic"));
+        assertTrue(e.getMessage().contains("sciatica-relief"), e.getMessage());
+    }
 }

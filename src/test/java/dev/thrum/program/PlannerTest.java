@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlannerTest {
 
-    private final RegionCatalogue catalogue = TestCatalogue.SHIPPED;
+    private final RegionCatalogue catalogue = ShippedCatalogue.SHIPPED;
     private final ProgramParser parser = new ProgramParser(catalogue);
     private final Planner planner = new Planner(catalogue);
 
@@ -131,5 +131,15 @@ class PlannerTest {
         assertEquals(0.5, s.cap(), 1e-9);
         assertEquals(0.3, c.withSofter("calves", 0.3).softer().get("calves"));
         assertEquals(0.35, c.withSofter("calves", 0.45).softer().get("calves"), "keeps the lower value");
+    }
+
+    @Test
+    void stepsWhoseCapIsZeroAreSkippedBecauseZeroMeansStopped() {
+        Program p = program("{\"region\": \"calves\", \"duration\": 60, \"target\": 0.5}, {\"rest\": 10},"
+                + "{\"region\": \"feet\", \"duration\": 30, \"target\": 0.3}, {\"region\": \"forearms\", \"duration\": 30, \"target\": 0}");
+        SessionPlan plan = planner.plan(p, client(1, Set.of(), Map.of("calves", 0.0), Set.of()));
+        assertEquals(List.of("feet", "feet"), plan.steps().stream().map(PlannedStep::regionId).toList());
+        assertTrue(plan.notes().contains("Skipping Calves: its cap is 0 for Ann."), plan.notes().toString());
+        assertTrue(plan.notes().contains("Skipping Forearms: the step's target is 0."), plan.notes().toString());
     }
 }

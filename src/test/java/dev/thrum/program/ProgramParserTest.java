@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProgramParserTest {
 
-    private final ProgramParser parser = new ProgramParser(TestCatalogue.SHIPPED);
+    private final ProgramParser parser = new ProgramParser(ShippedCatalogue.SHIPPED);
 
     /** Wraps steps (one per line, starting on line 3) in a minimal program. */
     private static String program(String... steps) {
@@ -50,7 +50,7 @@ class ProgramParserTest {
         assertEquals(SideChoice.NONE, back.side(), "upper-back has no sides");
         assertEquals(RampCurve.LINEAR, back.curve(), "linear is the default curve");
         assertEquals(Duration.ofSeconds(10), back.rampUp(), "default ramp is 10 s");
-        assertEquals(TestCatalogue.SHIPPED.get("upper-back").cue(), back.cue(), "default cue comes from the region");
+        assertEquals(ShippedCatalogue.SHIPPED.get("upper-back").cue(), back.cue(), "default cue comes from the region");
         ProgramItem.Treat calves = assertInstanceOf(ProgramItem.Treat.class, p.steps().get(3));
         assertEquals(SideChoice.BOTH, calves.side(), "a sided region without side means both");
         // 90 + 15 + 2 * (60 + 10) + 2 * 120
@@ -162,6 +162,10 @@ class ProgramParserTest {
         assertTrue(all.contains("missing \"duration\""), all);
         assertTrue(all.contains("missing \"target\""), all);
         assertEquals(4, e.problems().size(), all);
+        Problem duration = e.problems().stream().filter(p -> p.message().contains("duration")).findFirst().orElseThrow();
+        assertEquals("$.steps[0]", duration.path());
+        assertEquals(1, duration.line());
+        assertEquals(12, duration.column(), "an object's place is where its brace opens");
     }
 
     @Test

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegionCatalogueTest {
 
-    private final RegionCatalogue shipped = TestCatalogue.SHIPPED;
+    private final RegionCatalogue shipped = ShippedCatalogue.SHIPPED;
 
     @Test
     void shipsTheRegionsTheIssueAsksFor() {

@@ -67,6 +67,16 @@ class CodecPropertiesTest {
     }
 
     @Property
+    void everyIntensityMapsToBytesTheDeviceAccepts(@ForAll("profiles") DeviceProfile p,
+                                                   @ForAll @net.jqwik.api.constraints.DoubleRange(min = 0, max = 1) double fraction) {
+        Codec codec = Codecs.forProfile(p);
+        int value = p.output().valueFor(fraction);
+        DeviceCommand expected = value == p.output().stopValue() ? new DeviceCommand.Stop() : new DeviceCommand.SetSpeed(value);
+        assertEquals(DecodeResult.ok(expected), codec.decodeCommand(codec.encode(new DeviceCommand.SetSpeed(value))));
+        assertTrue(fraction == 0 || value != p.output().stopValue(), "any fraction above 0 runs the motor");
+    }
+
+    @Property
     void valuesOutsideTheRangeAreRefused(@ForAll("profiles") DeviceProfile p, @ForAll int value) {
         Codec codec = Codecs.forProfile(p);
         if (p.output().accepts(value)) return;
@@ -74,7 +84,7 @@ class CodecPropertiesTest {
         assertTrue(e.getMessage().contains(p.id()), e.getMessage());
     }
 
-    @Property
+    @Property(tries = 400)
     void statusFramesRoundTripWithTheRightValues(@ForAll("profiles") DeviceProfile p, @ForAll long seed) {
         if (p.status().isEmpty()) return;
         Random random = new Random(seed);
@@ -108,7 +118,7 @@ class CodecPropertiesTest {
         assertInstanceOf(DecodeResult.class, codec.decodeCommand(bytes));
     }
 
-    @Property
+    @Property(tries = 400)
     void framesWithRandomFieldBytesDecodeRightOrAreRejected(@ForAll("profiles") DeviceProfile p, @ForAll long seed) {
         if (p.status().isEmpty()) return;
         Random random = new Random(seed);
@@ -134,7 +144,7 @@ class CodecPropertiesTest {
             if (meaningful[i]) assertEquals(bytes[i], again[i], "byte " + i + " of " + Arrays.toString(bytes));
     }
 
-    @Property
+    @Property(tries = 400)
     void aCorruptedByteIsRejectedOrChangesNothing(@ForAll("profiles") DeviceProfile p, @ForAll long seed) {
         if (p.status().isEmpty()) return;
         Random random = new Random(seed);
@@ -150,7 +160,7 @@ class CodecPropertiesTest {
         assertTrue(r instanceof DecodeResult.Rejected || r.equals(original), "byte " + i + ": " + r);
     }
 
-    @Property
+    @Property(tries = 400)
     void truncatedFramesAreRejected(@ForAll("profiles") DeviceProfile p, @ForAll long seed) {
         Random random = new Random(seed);
         Codec codec = Codecs.forProfile(p);

@@ -1,10 +1,12 @@
 package dev.thrum.profile.template;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -249,7 +251,7 @@ public final class FrameTemplate {
             if (s instanceof Slot.Literal lit && lit.at() < n && (buffer[offset + lit.at()] & 0xFF) != lit.value())
                 return false;
             if (s instanceof Slot.Length len && len.at() + len.width() <= n) {
-                byte[] piece = java.util.Arrays.copyOfRange(buffer, offset, offset + len.at() + len.width());
+                byte[] piece = Arrays.copyOfRange(buffer, offset, offset + len.at() + len.width());
                 if (len.type().read(piece, len.at()) != lengthValue(len)) return false;
             }
         }
@@ -268,7 +270,7 @@ public final class FrameTemplate {
      *
      * @throws IllegalArgumentException when a value is missing or does not fit its type
      */
-    public byte[] fill(Map<String, Long> values, java.util.function.Consumer<byte[]> extra) {
+    public byte[] fill(Map<String, Long> values, Consumer<byte[]> extra) {
         byte[] frame = new byte[length];
         for (Slot s : slots) {
             if (s instanceof Slot.Literal lit) frame[lit.at()] = (byte) lit.value();

@@ -6,13 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The shipped catalogue, read straight from the resource, for core tests. */
-final class TestCatalogue {
-    private TestCatalogue() {}
+final class ShippedCatalogue {
+    private ShippedCatalogue() {}
 
     static final RegionCatalogue SHIPPED = RegionCatalogueParser.parse("regions.json", resource("/regions.json"));
 
     static String resource(String name) {
-        try (InputStream in = TestCatalogue.class.getResourceAsStream(name)) {
+        try (InputStream in = ShippedCatalogue.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Whatever the program and the client, the plan never exceeds any limit. */
-class PlannerProperties {
+class PlannerPropertiesTest {
 
-    private static final RegionCatalogue CATALOGUE = TestCatalogue.SHIPPED;
+    private static final RegionCatalogue CATALOGUE = ShippedCatalogue.SHIPPED;
     private static final List<Region> USABLE = CATALOGUE.all().stream().filter(r -> !r.blocked()).toList();
     private static final List<String> IDS = USABLE.stream().map(Region::id).toList();
     private static final double EPS = 1e-12;
@@ -37,6 +37,8 @@ class PlannerProperties {
         for (ProgramItem item : program.unrolled()) {
             if (item instanceof ProgramItem.Treat t && (client == null || !client.avoids(t.regionId()))) {
                 Region r = CATALOGUE.get(t.regionId());
+                double limit = Math.min(Math.min(t.target(), r.cap()), client == null ? 1.0 : client.capFor(r.id()));
+                if (limit <= 0) continue;
                 int sides = r.hasSides() && t.side() == SideChoice.BOTH ? 2 : 1;
                 for (int i = 0; i < sides; i++) expected.add(t);
             }
@@ -54,6 +56,7 @@ class PlannerProperties {
             assertTrue(s.cap() <= r.cap() + EPS, "cap above region cap");
             assertTrue(s.cap() <= HardLimits.MAX_INTENSITY);
             assertTrue(s.target() <= s.cap() + EPS, "target above cap");
+            assertTrue(s.cap() > 0, "a step that cannot run is skipped");
             assertTrue(s.target() >= 0);
             assertTrue(s.duration().compareTo(r.maxContinuous()) <= 0);
             assertTrue(s.rampUp().compareTo(s.duration()) <= 0);
