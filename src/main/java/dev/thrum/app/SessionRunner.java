@@ -4,6 +4,8 @@ import dev.thrum.device.DeviceEvent;
 import dev.thrum.device.DeviceSession;
 import dev.thrum.engine.Control;
 import dev.thrum.engine.EngineEvent;
+import dev.thrum.engine.EngineSettings;
+import dev.thrum.profile.DeviceProfile;
 import dev.thrum.engine.SessionEngine;
 import dev.thrum.engine.SessionReport;
 import dev.thrum.engine.SessionView;
@@ -77,8 +79,20 @@ public final class SessionRunner implements AutoCloseable {
         this.journalFlushEvery = Duration.ofMillis((long) (UsageLog.DEFAULT_FLUSH_EVERY.toMillis() * speed));
         this.giveUpAfter = DEFAULT_GIVE_UP_AFTER;
         int gap = device.profile().pacing().minGapMs();
-        this.engine = new SessionEngine(plan, device.profile().output(), gap, clock);
+        this.engine = new SessionEngine(plan, device.profile().output(), gap, clock, settingsFor(device, speed));
         this.thread = new Thread(this::loop, "thrum-session");
+    }
+
+    /**
+     * The device answers in real time, whatever the session's speed: a "not running" status is only
+     * believed after a grace that covers a status poll and a write gap, counted in real time.
+     */
+    static EngineSettings settingsFor(DeviceHub device, double speed) {
+        EngineSettings d = EngineSettings.defaults();
+        DeviceProfile.Pacing p = device.profile().pacing();
+        long realGraceMs = Math.max(d.spinUpGrace().toMillis(), 2L * p.statusPollMs() + p.minGapMs());
+        return new EngineSettings(d.rampDown(), d.resumeRamp(), d.windDown(), Duration.ofMillis((long) (realGraceMs * speed)),
+                d.batteryWarnPercent(), d.batteryFloorPercent(), d.continuousAdjustStep());
     }
 
     public void addListener(Consumer<RunnerEvent> listener) { listeners.add(listener); }

@@ -94,8 +94,9 @@ public final class RunCommand implements Callable<Integer> {
         Program program = findProgram(catalogue, d, err);
         ClientStore clients = new ClientStore(d.clients());
         Client client = clientName == null ? null : clients.get(clientName);
-        if (client != null && client.needsConfirmation() && !confirmConditions(client, clients, out, err)) return 1;
         SessionPlan plan = new Planner(catalogue).plan(program, client);
+        if (client != null && !plan.confirmations().isEmpty() && !confirmConditions(client, plan, clients, out, err))
+            return 1;
         plan.notes().forEach(n -> out.println("note: " + n));
 
         DeviceSpec deviceSpec = chooseDevice(d, out);
@@ -177,15 +178,13 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Program findProgram(RegionCatalogue catalogue, ThrumDirs d, PrintWriter err) {
-        Path asFile = Path.of(programRef);
-        if (programRef.endsWith(".json") && Files.isRegularFile(asFile))
-            return ProgramLibraryLoader.readFile(new ProgramParser(catalogue), asFile);
         ProgramLibrary library = ProgramLibraryLoader.load(catalogue, d.programs());
         library.problems().forEach(p -> err.println("warning: skipped a bad program file: " + p.getMessage()));
-        return library.find(programRef).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                "no program '" + programRef + "'; available: " + library.entries().stream()
-                        .map(e -> e.program().id()).collect(Collectors.joining(", "))
-                        + " (see 'thrum programs list')"));
+        try {
+            return ProgramLibraryLoader.resolve(library, catalogue, programRef);
+        } catch (java.util.NoSuchElementException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private DeviceSpec chooseDevice(ThrumDirs d, PrintWriter out) {
@@ -204,9 +203,10 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private boolean confirmConditions(Client client, ClientStore clients, PrintWriter out, PrintWriter err) {
+    private boolean confirmConditions(Client client, SessionPlan plan, ClientStore clients, PrintWriter out,
+                                      PrintWriter err) {
         out.println("Before the first session for " + client.name() + ", please confirm:");
-        client.conditions().forEach(c -> out.println("  - " + c.key() + ": " + c.rule().reason()));
+        plan.confirmations().forEach(c -> out.println("  - " + c));
         out.println("Thrum has lowered the limits for these conditions. Check with a clinician before starting.");
         if (!confirm("Have you checked, and do you want to go ahead?", out, err)) {
             err.println("thrum: not started; confirm with --yes, or on a terminal");
