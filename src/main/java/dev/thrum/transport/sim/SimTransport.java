@@ -2,6 +2,7 @@ package dev.thrum.transport.sim;
 
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.protocol.Codec;
+import dev.thrum.protocol.Codecs;
 import dev.thrum.transport.Endpoint;
 import dev.thrum.transport.LinkState;
 import dev.thrum.transport.Transport;
@@ -57,6 +58,11 @@ public final class SimTransport implements Transport {
         thread.scheduleWithFixedDelay(() -> {
             if (connected) massager.tick();
         }, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** {@code --device sim:PROFILE}: a simulator of this profile speaking through the profile's own codec. */
+    public static SimTransport of(DeviceProfile profile, Clock clock) {
+        return new SimTransport(profile, Codecs.forProfile(profile), clock);
     }
 
     /** The simulator behind this transport, for its state, its record and its fault controls. */
