@@ -69,7 +69,7 @@ final class FastRecordParser {
                 int k = keyStart();
                 int klen = keyLength(k);
                 if (is(k, klen, "schema")) schemaOk = schema();
-                else if (is(k, klen, "id")) id = string();
+                else if (is(k, klen, "id")) id = uncachedString();
                 else if (is(k, klen, "client")) client = string();
                 else if (is(k, klen, "programId")) programId = string();
                 else if (is(k, klen, "programName")) programName = string();
@@ -123,18 +123,30 @@ final class FastRecordParser {
                     do {
                         int k = keyStart();
                         int klen = keyLength(k);
-                        if (is(k, klen, "index")) index = (int) number();
-                        else if (is(k, klen, "region")) region = string();
-                        else if (is(k, klen, "side")) side = side();
-                        else if (is(k, klen, "rest")) rest = bool();
-                        else if (is(k, klen, "plannedSeconds")) planned = number();
-                        else if (is(k, klen, "actualSeconds")) actual = number();
-                        else if (is(k, klen, "peakIntensity")) peak = number();
-                        else if (is(k, klen, "meanIntensity")) mean = number();
-                        else if (is(k, klen, "softer")) softer = (int) number();
-                        else if (is(k, klen, "harder")) harder = (int) number();
-                        else if (is(k, klen, "skipped")) skipped = bool();
-                        else skipValue(0);
+                        // Dispatch on the first letter: this loop runs for every step of every line.
+                        switch (b[k]) {
+                            case 'i' -> { if (is(k, klen, "index")) index = (int) number(); else skipValue(0); }
+                            case 'r' -> {
+                                if (is(k, klen, "region")) region = string();
+                                else if (is(k, klen, "rest")) rest = bool();
+                                else skipValue(0);
+                            }
+                            case 's' -> {
+                                if (is(k, klen, "side")) side = side();
+                                else if (is(k, klen, "softer")) softer = (int) number();
+                                else if (is(k, klen, "skipped")) skipped = bool();
+                                else skipValue(0);
+                            }
+                            case 'p' -> {
+                                if (is(k, klen, "plannedSeconds")) planned = number();
+                                else if (is(k, klen, "peakIntensity")) peak = number();
+                                else skipValue(0);
+                            }
+                            case 'a' -> { if (is(k, klen, "actualSeconds")) actual = number(); else skipValue(0); }
+                            case 'm' -> { if (is(k, klen, "meanIntensity")) mean = number(); else skipValue(0); }
+                            case 'h' -> { if (is(k, klen, "harder")) harder = (int) number(); else skipValue(0); }
+                            default -> skipValue(0);
+                        }
                     } while (comma());
                 }
                 expect('}');
@@ -151,7 +163,7 @@ final class FastRecordParser {
         if (peek(']')) { pos++; return List.of(); }
         List<String> out = new ArrayList<>(2);
         do {
-            String s = string();
+            String s = uncachedString();
             if (s == null) throw Decline.INSTANCE; // Jackson would give "null" as text: leave it to Jackson
             out.add(s);
         } while (comma());
@@ -172,6 +184,7 @@ final class FastRecordParser {
         return true;
     }
 
+    /** A string that repeats across lines (region, client, program...): one String per distinct value. */
     private String string() throws Decline {
         if (literalNull()) return null;
         if (b[pos] != '"') throw Decline.INSTANCE;
@@ -179,6 +192,16 @@ final class FastRecordParser {
         int e = stringEnd(s);
         pos = e + 1;
         return cached(s, e - s);
+    }
+
+    /** A string unique to its line (ids, warnings): caching would only evict useful entries. */
+    private String uncachedString() throws Decline {
+        if (literalNull()) return null;
+        if (b[pos] != '"') throw Decline.INSTANCE;
+        int s = pos + 1;
+        int e = stringEnd(s);
+        pos = e + 1;
+        return new String(b, s, e - s, StandardCharsets.US_ASCII);
     }
 
     /** Index of the closing quote; declines on escapes, control characters and non-ASCII bytes. */
@@ -205,11 +228,16 @@ final class FastRecordParser {
     }
 
     private Instant instant() throws Decline {
-        String s = string();
-        if (s == null) return null;
+        if (literalNull()) return null;
+        if (b[pos] != '"') throw Decline.INSTANCE;
+        int s = pos + 1;
+        int e = stringEnd(s);
+        pos = e + 1;
+        Instant quick = FastInstant.parse(b, s, e);
+        if (quick != null) return quick;
         try {
-            return FastInstant.parse(s);
-        } catch (RuntimeException e) {
+            return FastInstant.parse(new String(b, s, e - s, StandardCharsets.US_ASCII));
+        } catch (RuntimeException ex) {
             throw Decline.INSTANCE;
         }
     }
@@ -228,14 +256,11 @@ final class FastRecordParser {
     }
 
     private Side side() throws Decline {
-        String s = string();
-        if (s == null) return Side.NONE;
-        return switch (s) {
-            case "left" -> Side.LEFT;
-            case "right" -> Side.RIGHT;
-            case "none" -> Side.NONE;
-            default -> throw Decline.INSTANCE;
-        };
+        if (literalNull()) return Side.NONE;
+        if (match("\"left\"")) return Side.LEFT;
+        if (match("\"right\"")) return Side.RIGHT;
+        if (match("\"none\"")) return Side.NONE;
+        throw Decline.INSTANCE;
     }
 
     private boolean bool() throws Decline {

@@ -42,6 +42,21 @@ class RecordJsonProperties {
         }
     }
 
+    @Property(tries = 2000)
+    void quickTimestampsMatchTheJdk(@ForAll("instantsAnyDay") Instant t) {
+        String text = t.toString();
+        byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+        Instant quick = FastInstant.parse(b, 0, b.length);
+        if (quick != null) assertEquals(t, quick, text);
+        assertEquals(t, FastInstant.parse(text), text);
+    }
+
+    @Provide
+    Arbitrary<Instant> instantsAnyDay() {
+        return Combinators.combine(Arbitraries.longs().between(0, 4_102_444_800L), Arbitraries.of(0, 1_000_000, 250_000_000, 123_456_789))
+                .as(Instant::ofEpochSecond);
+    }
+
     /** A small change to a line: cut it, or swap one character for another. */
     record Edit(int at, int kind, char c) {
         String apply(String s) {
