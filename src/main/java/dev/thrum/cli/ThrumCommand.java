@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 LogCommand.class,
                 ReportCommand.class,
+                ProfilesCommand.class,
+                ProgramsCommand.class,
+                ClientsCommand.class,
         })
 public final class ThrumCommand implements Runnable {
 
