@@ -39,6 +39,8 @@ final class FastRecordParser {
     // Small strings repeat constantly (regions, clients, programs): keep one String per distinct value.
     private final byte[][] cacheKeys = new byte[1024][];
     private final String[] cacheValues = new String[1024];
+    private final List<StepReport> scratchSteps = new ArrayList<>(16);
+    private DeviceInfo lastDevice;
 
     /** The record on the line, or null when the line needs the full parser. */
     SessionRecord parse(byte[] buf, int off, int len) {
@@ -102,15 +104,23 @@ final class FastRecordParser {
         }
         expect('}');
         if (!schemaOk || id == null || started == null) throw Decline.INSTANCE;
-        return new SessionRecord(id, client, programId, programName,
-                profile == null && address == null ? null : new DeviceInfo(profile, address),
+        return new SessionRecord(id, client, programId, programName, device(profile, address),
                 started, ended, active, paused, outcome, interruptions, warnings, steps);
+    }
+
+    /** Cached strings make equal devices identical strings, so the last DeviceInfo can be reused. */
+    private DeviceInfo device(String profile, String address) {
+        if (profile == null && address == null) return null;
+        DeviceInfo last = lastDevice;
+        if (last != null && last.profileId() == profile && last.address() == address) return last;
+        return lastDevice = new DeviceInfo(profile, address);
     }
 
     private List<StepReport> steps() throws Decline {
         if (literalNull()) return List.of();
         expect('[');
-        List<StepReport> steps = new ArrayList<>(8);
+        List<StepReport> steps = scratchSteps;
+        steps.clear();
         if (!peek(']')) {
             do {
                 expect('{');
@@ -154,7 +164,7 @@ final class FastRecordParser {
             } while (comma());
         }
         expect(']');
-        return steps;
+        return List.copyOf(steps); // immutable already, so the record keeps it without copying again
     }
 
     private List<String> strings() throws Decline {
