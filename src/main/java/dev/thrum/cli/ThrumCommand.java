@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Guided, safe programs for percussion massagers, with a usage log.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                LogCommand.class,
+                ReportCommand.class,
                 ProfilesCommand.class,
                 ProgramsCommand.class,
                 ClientsCommand.class,
