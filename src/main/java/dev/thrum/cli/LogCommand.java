@@ -101,7 +101,7 @@ public final class LogCommand implements Runnable {
             SessionRecord[] exact = {null};
             boolean found = opts.read(cmd, r -> {
                 if (r.id().equals(id)) exact[0] = r;
-                else if (r.id().startsWith(id) && matches.size() < 10) matches.add(r);
+                else if (r.id().startsWith(id) && matches.size() <= 10) matches.add(r);
             });
             if (!found) throw new LogCommandException(opts.noLogMessage());
             SessionRecord r = exact[0];
@@ -110,7 +110,8 @@ public final class LogCommand implements Runnable {
                         + "; see the ids with 'thrum log list'");
                 if (matches.size() > 1) {
                     StringBuilder b = new StringBuilder("'" + id + "' matches several sessions; give more of the id:");
-                    matches.forEach(m -> b.append("\n  ").append(m.id()));
+                    matches.stream().limit(10).forEach(m -> b.append("\n  ").append(m.id()));
+                    if (matches.size() > 10) b.append("\n  ...");
                     throw new LogCommandException(b.toString());
                 }
                 r = matches.get(0);

@@ -39,6 +39,8 @@ final class FastRecordParser {
     // Small strings repeat constantly (regions, clients, programs): keep one String per distinct value.
     private final byte[][] cacheKeys = new byte[1024][];
     private final String[] cacheValues = new String[1024];
+    private final List<StepReport> scratchSteps = new ArrayList<>(16);
+    private DeviceInfo lastDevice;
 
     /** The record on the line, or null when the line needs the full parser. */
     SessionRecord parse(byte[] buf, int off, int len) {
@@ -69,7 +71,7 @@ final class FastRecordParser {
                 int k = keyStart();
                 int klen = keyLength(k);
                 if (is(k, klen, "schema")) schemaOk = schema();
-                else if (is(k, klen, "id")) id = string();
+                else if (is(k, klen, "id")) id = uncachedString();
                 else if (is(k, klen, "client")) client = string();
                 else if (is(k, klen, "programId")) programId = string();
                 else if (is(k, klen, "programName")) programName = string();
@@ -102,15 +104,23 @@ final class FastRecordParser {
         }
         expect('}');
         if (!schemaOk || id == null || started == null) throw Decline.INSTANCE;
-        return new SessionRecord(id, client, programId, programName,
-                profile == null && address == null ? null : new DeviceInfo(profile, address),
+        return new SessionRecord(id, client, programId, programName, device(profile, address),
                 started, ended, active, paused, outcome, interruptions, warnings, steps);
+    }
+
+    /** Cached strings make equal devices identical strings, so the last DeviceInfo can be reused. */
+    private DeviceInfo device(String profile, String address) {
+        if (profile == null && address == null) return null;
+        DeviceInfo last = lastDevice;
+        if (last != null && last.profileId() == profile && last.address() == address) return last;
+        return lastDevice = new DeviceInfo(profile, address);
     }
 
     private List<StepReport> steps() throws Decline {
         if (literalNull()) return List.of();
         expect('[');
-        List<StepReport> steps = new ArrayList<>(8);
+        List<StepReport> steps = scratchSteps;
+        steps.clear();
         if (!peek(']')) {
             do {
                 expect('{');
@@ -123,18 +133,30 @@ final class FastRecordParser {
                     do {
                         int k = keyStart();
                         int klen = keyLength(k);
-                        if (is(k, klen, "index")) index = (int) number();
-                        else if (is(k, klen, "region")) region = string();
-                        else if (is(k, klen, "side")) side = side();
-                        else if (is(k, klen, "rest")) rest = bool();
-                        else if (is(k, klen, "plannedSeconds")) planned = number();
-                        else if (is(k, klen, "actualSeconds")) actual = number();
-                        else if (is(k, klen, "peakIntensity")) peak = number();
-                        else if (is(k, klen, "meanIntensity")) mean = number();
-                        else if (is(k, klen, "softer")) softer = (int) number();
-                        else if (is(k, klen, "harder")) harder = (int) number();
-                        else if (is(k, klen, "skipped")) skipped = bool();
-                        else skipValue(0);
+                        // Dispatch on the first letter: this loop runs for every step of every line.
+                        switch (b[k]) {
+                            case 'i' -> { if (is(k, klen, "index")) index = (int) number(); else skipValue(0); }
+                            case 'r' -> {
+                                if (is(k, klen, "region")) region = string();
+                                else if (is(k, klen, "rest")) rest = bool();
+                                else skipValue(0);
+                            }
+                            case 's' -> {
+                                if (is(k, klen, "side")) side = side();
+                                else if (is(k, klen, "softer")) softer = (int) number();
+                                else if (is(k, klen, "skipped")) skipped = bool();
+                                else skipValue(0);
+                            }
+                            case 'p' -> {
+                                if (is(k, klen, "plannedSeconds")) planned = number();
+                                else if (is(k, klen, "peakIntensity")) peak = number();
+                                else skipValue(0);
+                            }
+                            case 'a' -> { if (is(k, klen, "actualSeconds")) actual = number(); else skipValue(0); }
+                            case 'm' -> { if (is(k, klen, "meanIntensity")) mean = number(); else skipValue(0); }
+                            case 'h' -> { if (is(k, klen, "harder")) harder = (int) number(); else skipValue(0); }
+                            default -> skipValue(0);
+                        }
                     } while (comma());
                 }
                 expect('}');
@@ -142,7 +164,7 @@ final class FastRecordParser {
             } while (comma());
         }
         expect(']');
-        return steps;
+        return List.copyOf(steps); // immutable already, so the record keeps it without copying again
     }
 
     private List<String> strings() throws Decline {
@@ -151,7 +173,7 @@ final class FastRecordParser {
         if (peek(']')) { pos++; return List.of(); }
         List<String> out = new ArrayList<>(2);
         do {
-            String s = string();
+            String s = uncachedString();
             if (s == null) throw Decline.INSTANCE; // Jackson would give "null" as text: leave it to Jackson
             out.add(s);
         } while (comma());
@@ -172,6 +194,7 @@ final class FastRecordParser {
         return true;
     }
 
+    /** A string that repeats across lines (region, client, program...): one String per distinct value. */
     private String string() throws Decline {
         if (literalNull()) return null;
         if (b[pos] != '"') throw Decline.INSTANCE;
@@ -179,6 +202,16 @@ final class FastRecordParser {
         int e = stringEnd(s);
         pos = e + 1;
         return cached(s, e - s);
+    }
+
+    /** A string unique to its line (ids, warnings): caching would only evict useful entries. */
+    private String uncachedString() throws Decline {
+        if (literalNull()) return null;
+        if (b[pos] != '"') throw Decline.INSTANCE;
+        int s = pos + 1;
+        int e = stringEnd(s);
+        pos = e + 1;
+        return new String(b, s, e - s, StandardCharsets.US_ASCII);
     }
 
     /** Index of the closing quote; declines on escapes, control characters and non-ASCII bytes. */
@@ -205,11 +238,16 @@ final class FastRecordParser {
     }
 
     private Instant instant() throws Decline {
-        String s = string();
-        if (s == null) return null;
+        if (literalNull()) return null;
+        if (b[pos] != '"') throw Decline.INSTANCE;
+        int s = pos + 1;
+        int e = stringEnd(s);
+        pos = e + 1;
+        Instant quick = FastInstant.parse(b, s, e);
+        if (quick != null) return quick;
         try {
-            return FastInstant.parse(s);
-        } catch (RuntimeException e) {
+            return FastInstant.parse(new String(b, s, e - s, StandardCharsets.US_ASCII));
+        } catch (RuntimeException ex) {
             throw Decline.INSTANCE;
         }
     }
@@ -228,14 +266,11 @@ final class FastRecordParser {
     }
 
     private Side side() throws Decline {
-        String s = string();
-        if (s == null) return Side.NONE;
-        return switch (s) {
-            case "left" -> Side.LEFT;
-            case "right" -> Side.RIGHT;
-            case "none" -> Side.NONE;
-            default -> throw Decline.INSTANCE;
-        };
+        if (literalNull()) return Side.NONE;
+        if (match("\"left\"")) return Side.LEFT;
+        if (match("\"right\"")) return Side.RIGHT;
+        if (match("\"none\"")) return Side.NONE;
+        throw Decline.INSTANCE;
     }
 
     private boolean bool() throws Decline {

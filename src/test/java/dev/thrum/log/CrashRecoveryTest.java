@@ -3,6 +3,7 @@ package dev.thrum.log;
 import dev.thrum.engine.Outcome;
 import dev.thrum.program.Side;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -32,6 +33,7 @@ class CrashRecoveryTest {
     private static final long FLUSH_MS = 1000;
 
     @Test
+    @Timeout(180) // a child JVM that hangs must not hang the build
     void aKilledSessionComesBackAsInterruptedWithItsTrueDuration() throws Exception {
         UsageLog log = UsageLog.in(dataDir);
         Instant earlier = Instant.parse("2026-01-05T10:00:00Z");

@@ -138,4 +138,25 @@ class SessionJournalTest {
         assertEquals(1, r.problems().size());
         assertTrue(Files.exists(log.journalDir().resolve("x.json.bad")));
     }
+
+    @Test
+    void aFailingSaveIsReportedButNeverStopsTheSession() throws Exception {
+        UsageLog log = UsageLog.in(dataDir);
+        SessionJournal j = open(log);
+        // Pull the directory away under the running session: saving must fail.
+        Files.delete(j.path());
+        Files.delete(log.journalDir().resolve("j1.lock"));
+        Files.delete(log.journalDir());
+        Files.writeString(log.journalDir(), "not a directory");
+        nanos.addAndGet(2_000_000_000L);
+        j.update(running(2)); // must not throw
+        assertTrue(j.lastFailure() != null);
+        // The final record still reaches the log.
+        Files.delete(log.journalDir());
+        SessionRecord r = j.complete(new SessionReport("sciatica", "Sciatica routine", "Ana", T0, T0.plusSeconds(5), 5, 0,
+                Outcome.STOPPED_BY_USER, List.of(), List.of(), 0));
+        List<SessionRecord> all = new ArrayList<>();
+        log.reader().read(all::add, w -> {});
+        assertEquals(List.of(r), all);
+    }
 }
