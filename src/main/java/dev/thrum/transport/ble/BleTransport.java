@@ -12,7 +12,6 @@ import tinyb.BluetoothDevice;
 import tinyb.BluetoothGattCharacteristic;
 import tinyb.BluetoothGattService;
 import tinyb.BluetoothManager;
-import tinyb.BluetoothType;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -111,10 +110,16 @@ public final class BleTransport implements Transport {
                 if (closed) throw new TransportException(describe() + " is closed");
                 if (state == LinkState.UP) return;
             }
-            BluetoothDevice dev = findDevice();
-            synchronized (lock) { device = dev; }
-            dev.enableConnectedNotifications(this::onConnectedFromGlib);
-            markUp(openLink(dev));
+            try {
+                markUp(openLink(adopt(findDevice())));
+            } catch (TransportException e) {
+                if (!isGone(e)) throw e;
+                // BlueZ dropped its record of the device (it forgets devices it has not seen for a
+                // while) between our lookup and the connect: look it up again, scanning if needed.
+                LOG.log(DEBUG, "{0} vanished from BlueZ during connect; looking it up again", address);
+                pause(200);
+                markUp(openLink(adopt(findDevice())));
+            }
         } finally {
             setup.unlock();
         }
@@ -194,14 +199,12 @@ public final class BleTransport implements Transport {
         BluetoothAdapter adapter = BluezAccess.poweredAdapter(timeouts.call());
         try {
             BluetoothManager manager = BluezAccess.manager(timeouts.call());
-            BluetoothDevice known = TimedCall.call("looking up " + address, timeouts.call(),
-                    () -> (BluetoothDevice) manager.getObject(BluetoothType.DEVICE, null, address, adapter));
+            BluetoothDevice known = ObjectLookup.device(manager, address, adapter, Duration.ZERO);
             if (known != null) return known;
             // BlueZ has not seen it yet: scan until it shows up.
             TimedCall.call("starting a scan for " + address, timeouts.call(), adapter::startDiscovery);
             try {
-                BluetoothDevice found = TimedCall.call("scanning for " + address,
-                        timeouts.find().plusSeconds(1), () -> adapter.find(null, address, timeouts.find()));
+                BluetoothDevice found = ObjectLookup.device(manager, address, adapter, timeouts.find());
                 if (found == null) {
                     throw new TransportException("No Bluetooth device " + address + " was found within "
                             + TimedCall.seconds(timeouts.find()) + ". Is it switched on, charged and near, and not "
@@ -216,6 +219,32 @@ public final class BleTransport implements Transport {
         }
     }
 
+    private BluetoothDevice adopt(BluetoothDevice dev) {
+        BluetoothDevice previous;
+        synchronized (lock) {
+            previous = device;
+            device = dev;
+        }
+        if (previous != null && previous != dev) previous.disableConnectedNotifications();
+        dev.enableConnectedNotifications(this::onConnectedFromGlib);
+        return dev;
+    }
+
+    /** True when BlueZ no longer has the device object we hold. */
+    private static boolean isGone(TransportException e) {
+        String msg = String.valueOf(e.getMessage());
+        return msg.contains("UnknownObject") || msg.contains("UnknownMethod") || msg.contains("DoesNotExist");
+    }
+
+    private static void pause(long ms) throws TransportException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("Interrupted");
+        }
+    }
+
     /** Connects (if needed), waits for services, looks the characteristics up and enables notifications. */
     private GattLink openLink(BluetoothDevice dev) throws TransportException {
         if (!dev.getConnected()) {
@@ -223,12 +252,11 @@ public final class BleTransport implements Transport {
             if (!ok) throw new TransportException("BlueZ could not connect to " + address + ". Is it in range?");
         }
         waitFor(dev::getServicesResolved, timeouts.services(), "waiting for the services of " + address);
-        Duration findTime = timeouts.call();
-        BluetoothGattService service = TimedCall.call("looking up service " + ble.service() + " on " + address,
-                findTime.plusSeconds(1), () -> dev.find(ble.service(), findTime));
+        BluetoothManager manager = BluezAccess.manager(timeouts.call());
+        BluetoothGattService service = ObjectLookup.service(manager, ble.service(), dev, timeouts.call());
         if (service == null) throw missing("service", ble.service());
-        BluetoothGattCharacteristic tx = characteristic(service, ble.txUuid(), "tx");
-        BluetoothGattCharacteristic rx = ble.rxUuid() == null ? null : characteristic(service, ble.rxUuid(), "rx");
+        BluetoothGattCharacteristic tx = characteristic(manager, service, ble.txUuid(), "tx");
+        BluetoothGattCharacteristic rx = ble.rxUuid() == null ? null : characteristic(manager, service, ble.rxUuid(), "rx");
         BluetoothGattCharacteristic battery = optionalBattery(dev);
         List<String> flags = Arrays.asList(tx.getFlags());
         var problem = WriteModeCheck.problem(ble.txWrite(), flags);
@@ -253,11 +281,9 @@ public final class BleTransport implements Transport {
         return new GattLink(gen, tx, rx, battery);
     }
 
-    private BluetoothGattCharacteristic characteristic(BluetoothGattService service, String uuid, String role)
-            throws TransportException {
-        Duration t = timeouts.call();
-        BluetoothGattCharacteristic c = TimedCall.call("looking up characteristic " + uuid + " on " + address,
-                t.plusSeconds(1), () -> service.find(uuid, t));
+    private BluetoothGattCharacteristic characteristic(BluetoothManager manager, BluetoothGattService service,
+                                                       String uuid, String role) throws TransportException {
+        BluetoothGattCharacteristic c = ObjectLookup.characteristic(manager, uuid, service, timeouts.call());
         if (c == null) throw missing(role + " characteristic", uuid);
         return c;
     }
@@ -389,7 +415,12 @@ public final class BleTransport implements Transport {
         }
         setup.lock();
         try {
-            markUp(openLink(dev));
+            try {
+                markUp(openLink(dev));
+            } catch (TransportException e) {
+                if (!isGone(e)) throw e;
+                markUp(openLink(adopt(findDevice()))); // BlueZ forgot it while it was away
+            }
             LOG.log(INFO, "Bluetooth link to {0} is back", address);
         } catch (TransportException | RuntimeException e) {
             int tries;

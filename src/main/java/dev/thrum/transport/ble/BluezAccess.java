@@ -15,14 +15,27 @@ final class BluezAccess {
 
     private BluezAccess() {}
 
-    static BluetoothManager manager(Duration timeout) throws TransportException {
+    /**
+     * tinyb's manager cannot be created again after a failed attempt: the failed one leaves GLib
+     * signal handlers pointing at freed memory, and the next BlueZ object that appears crashes the
+     * JVM. So we check what we can before the first attempt, and never retry after a failure.
+     */
+    private static TransportException managerFailure;
+
+    static synchronized BluetoothManager manager(Duration timeout) throws TransportException {
+        if (managerFailure != null) {
+            throw new TransportException(managerFailure.getMessage()
+                    + " Then restart Thrum: the Bluetooth library cannot retry within one run.", managerFailure);
+        }
+        if (onRealSystemBus()) {
+            if (bluetoothdAbsent()) throw BleErrors.bluezNotRunning();
+            if (noKernelAdapter()) throw BleErrors.noAdapter();
+        }
         TinybNatives.load();
         try {
             return TimedCall.call("opening BlueZ", timeout, BluetoothManager::getBluetoothManager);
         } catch (TransportException e) {
-            if (e.getMessage().startsWith("No Bluetooth adapter") && bluetoothdAbsent()) {
-                throw BleErrors.bluezNotRunning();
-            }
+            managerFailure = e;
             throw e;
         }
     }
@@ -44,15 +57,26 @@ final class BluezAccess {
         return adapter;
     }
 
+    /** False in tests and containers, where DBUS_SYSTEM_BUS_ADDRESS points at a private bus. */
+    private static boolean onRealSystemBus() {
+        return System.getenv("DBUS_SYSTEM_BUS_ADDRESS") == null;
+    }
+
     /**
      * tinyb cannot tell "no adapter" from "BlueZ not running" (both look like an empty object
      * list). On the real system bus we can look for the bluetoothd process; on a private bus
      * (tests, containers) we cannot, and say "no adapter".
      */
     private static boolean bluetoothdAbsent() {
-        if (System.getenv("DBUS_SYSTEM_BUS_ADDRESS") != null) return false;
+        if (!onRealSystemBus()) return false;
         return ProcessHandle.allProcesses()
                 .map(p -> p.info().command().orElse(""))
                 .noneMatch(cmd -> cmd.endsWith("/bluetoothd") || cmd.equals("bluetoothd"));
+    }
+
+    /** The kernel lists its Bluetooth controllers (hci0, ...) under /sys/class/bluetooth. */
+    private static boolean noKernelAdapter() {
+        java.io.File[] entries = new java.io.File("/sys/class/bluetooth").listFiles((dir, name) -> name.startsWith("hci"));
+        return entries == null || entries.length == 0;
     }
 }
