@@ -113,7 +113,10 @@ public final class BleTransport implements Transport {
             try {
                 markUp(openLink(adopt(findDevice())));
             } catch (TransportException e) {
-                if (!isGone(e)) throw e;
+                if (!isGone(e)) {
+                    disconnectAfterFailedSetup();
+                    throw e;
+                }
                 // BlueZ dropped its record of the device (it forgets devices it has not seen for a
                 // while) between our lookup and the connect: look it up again, scanning if needed.
                 LOG.log(DEBUG, "{0} vanished from BlueZ during connect; looking it up again", address);
@@ -143,7 +146,7 @@ public final class BleTransport implements Transport {
         byte[] frame = data.clone();
         boolean ok = TimedCall.call("writing to " + address, timeouts.call(), () -> target.writeValue(frame));
         if (!ok) throw new TransportException("BlueZ refused the write to " + address + " (" + endpoint + ")");
-        if (endpoint == Endpoint.TX && ble.rxMode() == ReadMode.READ) {
+        if (endpoint == Endpoint.TX && ble.rxMode() == ReadMode.READ && current.rx() != null) {
             // No notifications on this device: the answer to a write is read back.
             byte[] answer = TimedCall.call("reading from " + address, timeouts.call(), current.rx()::readValue);
             hand(() -> deliver(current.generation(), Endpoint.RX, answer));
@@ -217,6 +220,13 @@ public final class BleTransport implements Transport {
         } finally {
             adapter.close();
         }
+    }
+
+    /** A half-set-up connection would keep the device busy (a phone could not connect): drop it. */
+    private void disconnectAfterFailedSetup() {
+        BluetoothDevice dev;
+        synchronized (lock) { dev = device; }
+        if (dev != null && dev.getConnected()) quietly("disconnecting after a failed setup", dev::disconnect, timeouts.call());
     }
 
     private BluetoothDevice adopt(BluetoothDevice dev) {

@@ -85,11 +85,13 @@ class BleTransportTest {
 
     @Test
     void aProfileWhoseWriteModeTheCharacteristicLacksIsRefusedClearly(FakeBluez bluez) {
-        bluez.addDevice(FakeDeviceSpec.ffe0(ADDRESS, "Pro").withTxFlags(List.of("write-without-response")));
-        try (BleTransport ble = BleTransport.to(ADDRESS, BleTestProfiles.withResponse("wr"), BleTestProfiles.fast())) {
-            TransportException e = assertThrows(TransportException.class, ble::connect);
-            assertTrue(e.getMessage().contains("with-response") && e.getMessage().contains("ble.tx.write"), e.getMessage());
-        }
+        FakeDevice device = bluez.addDevice(FakeDeviceSpec.ffe0(ADDRESS, "Pro").withTxFlags(List.of("write-without-response")));
+        BleTransport ble = BleTransport.to(ADDRESS, BleTestProfiles.withResponse("wr"), BleTestProfiles.fast());
+        TransportException e = assertThrows(TransportException.class, ble::connect);
+        assertTrue(e.getMessage().contains("with-response") && e.getMessage().contains("ble.tx.write")
+                && e.getMessage().contains("test:wr"), e.getMessage());
+        assertFalse(device.connected(), "a failed setup does not leave the device connected");
+        ble.close();
     }
 
     @Test
