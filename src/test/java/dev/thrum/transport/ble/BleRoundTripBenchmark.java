@@ -37,7 +37,7 @@ public final class BleRoundTripBenchmark {
         bleRoundTrip(bluez, "AA:BE:00:00:00:01", WriteMode.WITH_RESPONSE, List.of("write"));
         bleRoundTrip(bluez, "AA:BE:00:00:00:02", WriteMode.WITHOUT_RESPONSE, List.of("write-without-response"));
         dbusFloor(bluez);
-        System.exit(0); // tinyb's GLib thread is not a daemon
+        System.exit(0); // end at once; the bus wrapper then stops dbus-daemon
     }
 
     private static void bleRoundTrip(FakeBluez bluez, String address, WriteMode mode, List<String> txFlags)
