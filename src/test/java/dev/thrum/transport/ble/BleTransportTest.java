@@ -107,6 +107,50 @@ class BleTransportTest {
     }
 
     @Test
+    void readModeReadsTheAnswerBackAfterEachWrite(FakeBluez bluez) throws Exception {
+        FakeDevice device = bluez.addDevice(FakeDeviceSpec.ffe0(ADDRESS, "Pro")
+                .withTxFlags(List.of("write")));
+        device.deviceEnd((bytes, toHost) -> device.setRxValue(reversed(bytes)));
+        DeviceProfile base = BleTestProfiles.withResponse("rd");
+        DeviceProfile.BleSettings b = base.ble();
+        DeviceProfile readMode = withBle(base, new DeviceProfile.BleSettings(b.service(), b.txUuid(), b.txWrite(),
+                b.rxUuid(), DeviceProfile.ReadMode.READ, null));
+        try (BleTransport ble = BleTransport.to(ADDRESS, readMode, BleTestProfiles.fast())) {
+            BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
+            ble.subscribe(Endpoint.RX, frames::add);
+            ble.connect();
+            ble.write(Endpoint.TX, new byte[]{1, 2});
+            assertArrayEquals(new byte[]{2, 1}, frames.poll(5, TimeUnit.SECONDS));
+            assertFalse(device.notifying(), "read mode does not enable notifications");
+        }
+    }
+
+    @Test
+    void batteryNotificationsArriveOnTheBatteryEndpoint(FakeBluez bluez) throws Exception {
+        String batteryUuid = FakeDeviceSpec.uuid16("2a19");
+        FakeDevice device = bluez.addDevice(FakeDeviceSpec.ffe0(ADDRESS, "Pro").withBattery(batteryUuid));
+        DeviceProfile base = BleTestProfiles.withResponse("bat");
+        DeviceProfile.BleSettings b = base.ble();
+        DeviceProfile withBattery = withBle(base, new DeviceProfile.BleSettings(b.service(), b.txUuid(), b.txWrite(),
+                b.rxUuid(), b.rxMode(), batteryUuid));
+        try (BleTransport ble = BleTransport.to(ADDRESS, withBattery, BleTestProfiles.fast())) {
+            BlockingQueue<byte[]> battery = new LinkedBlockingQueue<>();
+            BlockingQueue<byte[]> rx = new LinkedBlockingQueue<>();
+            ble.subscribe(Endpoint.BATTERY, battery::add);
+            ble.subscribe(Endpoint.RX, rx::add);
+            ble.connect();
+            device.notifyBattery(new byte[]{75});
+            assertArrayEquals(new byte[]{75}, battery.poll(5, TimeUnit.SECONDS));
+            assertNull(rx.poll(100, TimeUnit.MILLISECONDS), "battery frames do not leak into RX");
+        }
+    }
+
+    private static DeviceProfile withBle(DeviceProfile p, DeviceProfile.BleSettings ble) {
+        return new DeviceProfile(p.id(), p.name(), p.models(), p.source(), p.match(), ble, p.serial(), p.output(),
+                p.pacing(), p.commands(), p.status(), p.codec(), p.origin());
+    }
+
+    @Test
     void linkLossGoesDownThenReconnectsWithFreshCharacteristicsAndGoesUp(FakeBluez bluez) throws Exception {
         FakeDevice device = bluez.addDevice(FakeDeviceSpec.ffe0(ADDRESS, "Pro"));
         device.deviceEnd(DeviceEnd.echo());

@@ -30,6 +30,7 @@ public final class FakeDevice {
     private GattObjects.Service service;       // guarded by this
     private volatile GattObjects.Characteristic tx;
     private volatile GattObjects.Characteristic rx;
+    private volatile GattObjects.Characteristic battery;
 
     FakeDevice(FakeDeviceSpec spec, String adapterPath, FakeBluez.Bus bus) {
         this.spec = spec;
@@ -79,6 +80,18 @@ public final class FakeDevice {
         if (c != null && c.notifying()) c.notifyValue(value.clone());
     }
 
+    /** A battery notification, when the spec has a battery characteristic and the host listens. */
+    public void notifyBattery(byte[] value) {
+        GattObjects.Characteristic c = battery;
+        if (c != null && c.notifying()) c.notifyValue(value.clone());
+    }
+
+    /** For devices the host reads instead of listening to: sets RX's value without a notification. */
+    public void setRxValue(byte[] value) {
+        GattObjects.Characteristic c = rx;
+        if (c != null) c.setValueQuietly(value.clone());
+    }
+
     /** The device goes out of range: the link drops and connecting fails until {@link #restoreLink()}. */
     public void dropLink() {
         synchronized (this) { reachable = false; }
@@ -109,11 +122,14 @@ public final class FakeDevice {
             service = new GattObjects.Service(servicePath, spec.service(), path, bus);
             tx = new GattObjects.Characteristic(servicePath + "/char000b", spec.tx(), servicePath, spec.txFlags(), bus,
                     this::written);
-            rx = new GattObjects.Characteristic(servicePath + "/char000d", spec.rx(), servicePath, spec.rxFlags(), bus,
-                    (v, t) -> {});
+            rx = spec.rx() == null ? null : new GattObjects.Characteristic(servicePath + "/char000d", spec.rx(),
+                    servicePath, spec.rxFlags(), bus, (v, t) -> {});
+            battery = spec.battery() == null ? null : new GattObjects.Characteristic(servicePath + "/char000f",
+                    spec.battery(), servicePath, List.of("read", "notify"), bus, (v, t) -> {});
             bus.add(service);
             bus.add(tx);
-            bus.add(rx);
+            if (rx != null) bus.add(rx);
+            if (battery != null) bus.add(battery);
             object.properties().change(BluezInterfaces.DEVICE, "ServicesResolved", new Variant<>(true));
         }
     }
@@ -123,9 +139,11 @@ public final class FakeDevice {
             if (!connected) return;
             connected = false;
             object.properties().change(BluezInterfaces.DEVICE, "ServicesResolved", new Variant<>(false));
+            bus.remove(battery);
             bus.remove(rx);
             bus.remove(tx);
             bus.remove(service);
+            battery = null;
             rx = null;
             tx = null;
             service = null;

@@ -4,10 +4,17 @@ import java.util.List;
 
 /**
  * What a fake BLE device looks like: what it advertises and its one GATT service with a TX
- * characteristic (host writes) and an RX characteristic (device notifies). UUIDs in full form.
+ * characteristic (host writes), an RX characteristic (device notifies; null for none) and an
+ * optional battery characteristic (null for none). UUIDs in full form.
  */
 public record FakeDeviceSpec(String address, String name, List<String> advertisedServices, short rssi,
-                             String service, String tx, List<String> txFlags, String rx, List<String> rxFlags) {
+                             String service, String tx, List<String> txFlags, String rx, List<String> rxFlags,
+                             String battery) {
+
+    public FakeDeviceSpec(String address, String name, List<String> advertisedServices, short rssi,
+                          String service, String tx, List<String> txFlags, String rx, List<String> rxFlags) {
+        this(address, name, advertisedServices, rssi, service, tx, txFlags, rx, rxFlags, null);
+    }
 
     public static final String BASE = "-0000-1000-8000-00805f9b34fb";
 
@@ -17,19 +24,23 @@ public record FakeDeviceSpec(String address, String name, List<String> advertise
                 List.of("read", "write"), uuid16("ffe1"), List.of("notify"));
     }
 
+    public FakeDeviceSpec withBattery(String uuid) {
+        return new FakeDeviceSpec(address, name, advertisedServices, rssi, service, tx, txFlags, rx, rxFlags, uuid);
+    }
+
     public static String uuid16(String hex) {
         return "0000" + hex + BASE;
     }
 
     public FakeDeviceSpec withTxFlags(List<String> flags) {
-        return new FakeDeviceSpec(address, name, advertisedServices, rssi, service, tx, flags, rx, rxFlags);
+        return new FakeDeviceSpec(address, name, advertisedServices, rssi, service, tx, flags, rx, rxFlags, battery);
     }
 
     public FakeDeviceSpec advertising(List<String> services) {
-        return new FakeDeviceSpec(address, name, services, rssi, service, tx, txFlags, rx, rxFlags);
+        return new FakeDeviceSpec(address, name, services, rssi, service, tx, txFlags, rx, rxFlags, battery);
     }
 
     public FakeDeviceSpec withRssi(int value) {
-        return new FakeDeviceSpec(address, name, advertisedServices, (short) value, service, tx, txFlags, rx, rxFlags);
+        return new FakeDeviceSpec(address, name, advertisedServices, (short) value, service, tx, txFlags, rx, rxFlags, battery);
     }
 }

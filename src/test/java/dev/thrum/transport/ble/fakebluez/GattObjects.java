@@ -60,6 +60,10 @@ final class GattObjects {
             props.change(BluezInterfaces.CHARACTERISTIC, "Value", new Variant<>(value));
         }
 
+        void setValueQuietly(byte[] value) {
+            props.init(BluezInterfaces.CHARACTERISTIC, "Value", new Variant<>(value));
+        }
+
         @Override
         public byte[] ReadValue(Map<String, Variant<?>> options) {
             return (byte[]) props.get(BluezInterfaces.CHARACTERISTIC, "Value").getValue();
