@@ -7,10 +7,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Decides which profile an advertising device belongs to: the first profile (in the order given)
- * with a BLE section whose {@code match.bleNames} pattern fits the advertised name, or one of whose
- * {@code match.bleServices} the device advertises. Names are compared exactly, {@code *} standing for
- * any run of characters.
+ * Decides which profile an advertising device belongs to.
+ * <ol>
+ * <li>By name first: the first profile (in the order given) with a BLE section whose
+ *     {@code match.bleNames} pattern fits the advertised name. Names are compared exactly,
+ *     {@code *} standing for any run of characters.</li>
+ * <li>Else by advertised service: a profile one of whose {@code match.bleServices} the device
+ *     advertises, but only when exactly one profile claims it. Generic services such as ffe0 are
+ *     shared by several massagers (and by many cheap BLE modules); guessing among them would send
+ *     one vendor's bytes to another's motor, so an ambiguous device stays unmatched.</li>
+ * </ol>
  */
 public final class ProfileMatcher {
 
@@ -18,14 +24,14 @@ public final class ProfileMatcher {
 
     public static Optional<DeviceProfile> match(String name, List<String> advertisedServices,
                                                 List<DeviceProfile> profiles) {
-        List<String> services = advertisedServices.stream().map(ProfileMatcher::fullOrSelf).toList();
-        for (DeviceProfile profile : profiles) {
-            if (profile.ble() == null || profile.match() == null) continue;
-            if (matchesName(name, profile.match().bleNames()) || matchesService(services, profile.match().bleServices())) {
-                return Optional.of(profile);
-            }
+        List<DeviceProfile> ble = profiles.stream().filter(p -> p.ble() != null && p.match() != null).toList();
+        for (DeviceProfile profile : ble) {
+            if (matchesName(name, profile.match().bleNames())) return Optional.of(profile);
         }
-        return Optional.empty();
+        List<String> services = advertisedServices.stream().map(ProfileMatcher::fullOrSelf).toList();
+        List<DeviceProfile> byService = ble.stream()
+                .filter(p -> matchesService(services, p.match().bleServices())).toList();
+        return byService.size() == 1 ? Optional.of(byService.get(0)) : Optional.empty();
     }
 
     static boolean matchesName(String name, List<String> patterns) {

@@ -53,6 +53,23 @@ class ProfileMatcherTest {
     }
 
     @Test
+    void aNameMatchBeatsAnEarlierProfileThatOnlySharesTheService() {
+        DeviceProfile emsFirst = BleTestProfiles.ffe0("ems", List.of("hy*"), List.of("ffe0"), WriteMode.WITH_RESPONSE);
+        DeviceProfile gen4 = BleTestProfiles.ffe0("gen4", List.of("Pro"), List.of("ffe0"), WriteMode.WITH_RESPONSE);
+        String ffe0 = "0000ffe0-0000-1000-8000-00805f9b34fb";
+        assertEquals("gen4", ProfileMatcher.match("Pro", List.of(ffe0), List.of(emsFirst, gen4)).orElseThrow().id());
+    }
+
+    @Test
+    void aServiceClaimedBySeveralProfilesMatchesNone() {
+        DeviceProfile a = BleTestProfiles.ffe0("a", List.of("A"), List.of("ffe0"), WriteMode.WITH_RESPONSE);
+        DeviceProfile b = BleTestProfiles.ffe0("b", List.of("B"), List.of("ffe0"), WriteMode.WITH_RESPONSE);
+        String ffe0 = "0000ffe0-0000-1000-8000-00805f9b34fb";
+        assertTrue(ProfileMatcher.match("Kettle", List.of(ffe0), List.of(a, b)).isEmpty());
+        assertEquals("a", ProfileMatcher.match("Kettle", List.of(ffe0), List.of(a)).orElseThrow().id());
+    }
+
+    @Test
     void firstProfileInOrderWinsAndProfilesWithoutBleAreSkipped() {
         DeviceProfile serialOnly = new DeviceProfile("serial", "s", List.of(), null,
                 new DeviceProfile.Match(List.of("Pro"), List.of(), List.of()), null, null, GEN4.output(), GEN4.pacing(),
