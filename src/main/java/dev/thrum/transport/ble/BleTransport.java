@@ -111,17 +111,10 @@ public final class BleTransport implements Transport {
                 if (state == LinkState.UP) return;
             }
             try {
-                markUp(openLink(adopt(findDevice())));
-            } catch (TransportException e) {
-                if (!isGone(e)) {
-                    disconnectAfterFailedSetup();
-                    throw e;
-                }
-                // BlueZ dropped its record of the device (it forgets devices it has not seen for a
-                // while) between our lookup and the connect: look it up again, scanning if needed.
-                LOG.log(DEBUG, "{0} vanished from BlueZ during connect; looking it up again", address);
-                pause(200);
-                markUp(openLink(adopt(findDevice())));
+                markUp(openLinkFindingAgainIfGone());
+            } catch (TransportException | RuntimeException e) {
+                disconnectAfterFailedSetup();
+                throw e;
             }
         } finally {
             setup.unlock();
@@ -219,6 +212,19 @@ public final class BleTransport implements Transport {
             }
         } finally {
             adapter.close();
+        }
+    }
+
+    private GattLink openLinkFindingAgainIfGone() throws TransportException {
+        try {
+            return openLink(adopt(findDevice()));
+        } catch (TransportException e) {
+            if (!isGone(e)) throw e;
+            // BlueZ dropped its record of the device (it forgets devices it has not seen for a
+            // while) between our lookup and the connect: look it up again, scanning if needed.
+            LOG.log(DEBUG, "{0} vanished from BlueZ during connect; looking it up again", address);
+            pause(200);
+            return openLink(adopt(findDevice()));
         }
     }
 
