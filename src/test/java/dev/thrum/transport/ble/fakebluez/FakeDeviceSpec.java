@@ -1,5 +1,7 @@
 package dev.thrum.transport.ble.fakebluez;
 
+import dev.thrum.profile.DeviceProfile;
+
 import java.util.List;
 
 /**
@@ -30,6 +32,23 @@ public record FakeDeviceSpec(String address, String name, List<String> advertise
 
     public static String uuid16(String hex) {
         return "0000" + hex + BASE;
+    }
+
+    /** A device shaped by a profile's "ble" and "match" sections, the way the real gun would look. */
+    public static FakeDeviceSpec forProfile(String address, DeviceProfile profile) {
+        DeviceProfile.BleSettings ble = profile.ble();
+        List<String> names = profile.match() == null || profile.match().bleNames() == null
+                ? List.of() : profile.match().bleNames();
+        String name = names.isEmpty() ? "Sim" : names.get(0).replace("*", "Sim");
+        List<String> txFlags = List.of(ble.txWrite() == DeviceProfile.WriteMode.WITHOUT_RESPONSE
+                ? "write-without-response" : "write");
+        List<String> rxFlags = switch (ble.rxMode() == null ? DeviceProfile.ReadMode.NOTIFY : ble.rxMode()) {
+            case INDICATE -> List.of("indicate");
+            case READ -> List.of("read");
+            case NOTIFY -> List.of("notify");
+        };
+        return new FakeDeviceSpec(address, name, List.of(), (short) -50, ble.service(), ble.txUuid(), txFlags,
+                ble.rxUuid(), rxFlags, ble.batteryUuid());
     }
 
     public FakeDeviceSpec withTxFlags(List<String> flags) {
