@@ -41,8 +41,24 @@ public final class BleScanner {
         return discover(timeout, profiles, true).values().stream().filter(d -> d.profile().isPresent()).findFirst();
     }
 
+    /**
+     * Scans until the device at {@code address} is seen, for at most {@code timeout}, and returns it
+     * with the profile it matches (for {@code --device ble:ADDRESS} without a configured profile).
+     */
+    public static Optional<BleDeviceFound> find(String address, Duration timeout, List<DeviceProfile> profiles)
+            throws TransportException {
+        String wanted = BleAddress.normalise(address);
+        return Optional.ofNullable(discover(timeout, profiles, d -> d.address().equals(wanted)).get(wanted));
+    }
+
     private static Map<String, BleDeviceFound> discover(Duration timeout, List<DeviceProfile> profiles,
                                                         boolean stopAtFirstMatch) throws TransportException {
+        return discover(timeout, profiles, stopAtFirstMatch ? d -> d.profile().isPresent() : d -> false);
+    }
+
+    private static Map<String, BleDeviceFound> discover(Duration timeout, List<DeviceProfile> profiles,
+                                                        java.util.function.Predicate<BleDeviceFound> enough)
+            throws TransportException {
         BluetoothAdapter adapter = BluezAccess.poweredAdapter(CALL_TIMEOUT);
         Map<String, BleDeviceFound> seen = new LinkedHashMap<>();
         try {
@@ -51,7 +67,7 @@ public final class BleScanner {
             do {
                 for (BleDeviceFound d : snapshot(adapter, profiles)) {
                     seen.put(d.address(), d);
-                    if (stopAtFirstMatch && d.profile().isPresent()) return seen;
+                    if (enough.test(d)) return seen;
                 }
                 if (System.nanoTime() >= deadline) break;
                 sleep(Math.min(POLL_MS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));

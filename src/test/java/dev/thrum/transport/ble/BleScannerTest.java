@@ -70,6 +70,19 @@ class BleScannerTest {
     }
 
     @Test
+    void findLooksForOneAddressAndReportsItsProfile(FakeBluez bluez) throws Exception {
+        bluez.addDevice(FakeDeviceSpec.ffe0("AA:00:00:00:00:05", "Prime"));
+        bluez.addDevice(FakeDeviceSpec.ffe0("AA:00:00:00:00:04", "Kettle"));
+
+        BleDeviceFound prime = BleScanner.find("aa:00:00:00:00:05", Duration.ofSeconds(3), PROFILES).orElseThrow();
+        BleDeviceFound kettle = BleScanner.find("AA:00:00:00:00:04", Duration.ofSeconds(3), PROFILES).orElseThrow();
+
+        assertEquals("theragun-gen4", prime.profileId());
+        assertEquals("-", kettle.profileId());
+        assertTrue(BleScanner.find("AA:00:00:00:00:09", Duration.ofMillis(300), PROFILES).isEmpty());
+    }
+
+    @Test
     void firstMatchingIsEmptyWhenNothingMatches(FakeBluez bluez) throws Exception {
         bluez.addDevice(FakeDeviceSpec.ffe0("AA:00:00:00:00:04", "Kettle"));
 
