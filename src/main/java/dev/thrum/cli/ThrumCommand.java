@@ -17,9 +17,6 @@ import picocli.CommandLine.Command;
                 LogCommand.class,
                 ReportCommand.class,
                 DevicesCommand.class,
-                ProfilesCommand.class,
-                ProgramsCommand.class,
-                ClientsCommand.class,
         })
 public final class ThrumCommand implements Runnable {
 
