@@ -1,0 +1,626 @@
+package dev.thrum.engine;
+
+import dev.thrum.profile.OutputRange;
+import dev.thrum.program.PlannedStep;
+import dev.thrum.program.SessionPlan;
+import dev.thrum.protocol.DeviceCommand;
+import dev.thrum.protocol.DeviceStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one {@link SessionPlan} on one device range: fed the time and events, it decides what the
+ * device must do. Pure: no threads, no I/O; time comes only from the injected {@link Clock}, so a
+ * 20-minute program runs in milliseconds under a fake clock and faster than real time under a
+ * scaled one. Not thread-safe: call it from one thread (the session loop).
+ *
+ * <h2>How to drive it</h2>
+ * <ol>
+ *   <li>{@link #start()} once, then {@link #tick()} often (every pacing gap is right). Each call
+ *       returns the {@link DeviceCommand}s to send now, in order (possibly none).</li>
+ *   <li>Pass user input to {@link #control(Control)}, device status frames to
+ *       {@link #onStatus(DeviceStatus)}, and link changes to {@link #onLinkLost()} /
+ *       {@link #onLinkRestored()}; send what they return.</li>
+ *   <li>Take {@link #drainEvents()} after each call for the UI and the log; read {@link #view()}
+ *       for a live display and {@link #report()} for the usage log (both as of the last call).</li>
+ *   <li>Stop when {@link #finished()}. To end a session from outside (daemon shutdown, lost client,
+ *       a link that never came back) call {@link #close()}.</li>
+ * </ol>
+ * Every call first catches up to the clock's time: step ends, warnings and limits that fell due
+ * between calls are handled at the exact moment they fell due, so a late tick changes only when
+ * commands go out, never the accounting.
+ *
+ * <h2>What it guarantees</h2>
+ * <ul>
+ *   <li>No {@code SetSpeed} above the step's effective cap as the device rounds it
+ *       ({@code output.valueFor(cap)}); values always round down.</li>
+ *   <li>The first {@code SetSpeed} after start, after a rest, after resume and after the link comes
+ *       back is {@code output.lowestRunning()}; each active step ramps up from there along its
+ *       curve, holds, and ramps down to it in its last seconds. Rests stop the motor.</li>
+ *   <li>A running value changes at most once per {@code minGapMs} within a step.</li>
+ *   <li>{@link Control#STOP} returns a {@code Stop} in every state, also before start and after the end.</li>
+ *   <li>While the link is down no {@code SetSpeed} is returned (only a {@code Stop} from STOP or an ending).</li>
+ * </ul>
+ */
+public final class SessionEngine {
+
+    private final SessionPlan plan;
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final RampProfile ramp;
+    private final Quantiser quantiser;
+    private final IntensityStepper stepper;
+    private final ReportBuilder report;
+    private final double[] targets;
+    private final List<EngineEvent> events = new ArrayList<>();
+    private final List<DeviceCommand> outbox = new ArrayList<>();
+
+    private SessionState state = SessionState.NOT_STARTED;
+    private PauseReason pauseReason;
+    private boolean linkDown;
+    private int stepIndex;
+    private boolean stepOpen;
+    private long stepElapsedMs;
+    private long visitStartActiveMs;
+    /** Step elapsed time at the last resume while its short ramp runs; -1 when none. */
+    private long resumeFromMs = -1;
+    private WindDown windDown;
+    private boolean ceilingWarned;
+    private String continuousKey;
+    private long continuousMs;
+    private boolean regionWarned;
+    private Integer battery;
+    private Integer reportedValue;
+    private boolean batteryWarned;
+    private long startedAtMs;
+    private long nowMs;
+    private long endedAtMs;
+    private Outcome outcome;
+
+    /**
+     * A ramp towards the lowest running value, started from {@code from}, after which the session
+     * pauses ({@code pauseAfter}) or, when that is null, finishes at the session ceiling.
+     */
+    private record WindDown(long startActiveMs, double from, long durationMs, PauseReason pauseAfter) {}
+
+    /** An engine with {@link EngineSettings#defaults()}. */
+    public SessionEngine(SessionPlan plan, OutputRange output, int minGapMs, Clock clock) {
+        this(plan, output, minGapMs, clock, EngineSettings.defaults());
+    }
+
+    /**
+     * @param plan      the safe, expanded plan to run
+     * @param output    the device's output range (from its profile)
+     * @param minGapMs  the device's pacing gap: running values change at most this often
+     * @param clock     the only source of time
+     * @param settings  ramp-down, resume, battery and grace numbers
+     */
+    public SessionEngine(SessionPlan plan, OutputRange output, int minGapMs, Clock clock, EngineSettings settings) {
+        if (minGapMs < 0) throw new IllegalArgumentException("minGapMs is negative: " + minGapMs);
+        this.plan = plan;
+        this.settings = settings;
+        this.clock = clock;
+        this.ramp = new RampProfile(settings);
+        this.quantiser = new Quantiser(output, minGapMs);
+        this.stepper = new IntensityStepper(output, settings.continuousAdjustStep());
+        this.report = new ReportBuilder(plan);
+        this.targets = plan.steps().stream().mapToDouble(PlannedStep::target).toArray();
+    }
+
+    // ---------------------------------------------------------------- the caller's entry points
+
+    /** Starts the first step. Throws {@link IllegalStateException} if called twice (or after STOP/close). */
+    public List<DeviceCommand> start() {
+        if (state != SessionState.NOT_STARTED) throw new IllegalStateException("the session was already started");
+        long now = clock.millis();
+        startedAtMs = now;
+        nowMs = now;
+        state = SessionState.RUNNING;
+        events.add(new EngineEvent.Started(at(now), plan.programId(), plan.programName(), plan.clientName(),
+                plan.steps().size(), plan.plannedDuration()));
+        if (plan.steps().isEmpty()) {
+            finish(Outcome.COMPLETED);
+            return drainCommands();
+        }
+        beginStep(0);
+        if (linkDown) {
+            pause(PauseReason.LINK_LOST);
+        } else if (batteryBelowFloor()) {
+            warn(WarningCode.BATTERY_CRITICAL, "Massager battery at " + battery + " %, below "
+                    + settings.batteryFloorPercent() + " %: not starting the motor. Charge it, then resume.");
+            pause(PauseReason.BATTERY_LOW);
+        } else {
+            emitDesired(true);
+        }
+        advanceTo(now);
+        return drainCommands();
+    }
+
+    /** Catches up to the clock: ramps, step changes, limits. Call it often (every pacing gap). */
+    public List<DeviceCommand> tick() {
+        advanceTo(clock.millis());
+        return drainCommands();
+    }
+
+    /** Applies one user control. STOP always returns a Stop command. */
+    public List<DeviceCommand> control(Control control) {
+        long now = clock.millis();
+        advanceTo(now);
+        switch (control) {
+            case STOP -> stopByUser(now);
+            case PAUSE -> pause(PauseReason.USER);
+            case RESUME -> resume();
+            case SKIP -> skip();
+            case PREVIOUS -> previous();
+            case SOFTER -> adjust(EngineEvent.Direction.SOFTER);
+            case HARDER -> adjust(EngineEvent.Direction.HARDER);
+        }
+        advanceTo(now);
+        return drainCommands();
+    }
+
+    /**
+     * A status frame from the device. Battery at or below the warning level warns once; below the
+     * floor the engine ramps down and pauses. A "not running" report while the motor should run
+     * (after the spin-up grace) pauses the session; a "running" report while the motor should be
+     * stopped sends Stop again.
+     */
+    public List<DeviceCommand> onStatus(DeviceStatus status) {
+        advanceTo(clock.millis());
+        if (status.speed() != null) reportedValue = status.speed();
+        if (status.battery() != null) onBattery(status.battery());
+        if (status.running() != null) onRunning(status.running());
+        advanceTo(nowMs);
+        return drainCommands();
+    }
+
+    /** The link went down: the session pauses and no running command is returned until it is back. */
+    public List<DeviceCommand> onLinkLost() {
+        advanceTo(clock.millis());
+        if (!linkDown) {
+            linkDown = true;
+            events.add(new EngineEvent.LinkChanged(at(nowMs), false));
+            quantiser.forget();
+            if (state == SessionState.RUNNING) {
+                warn(WarningCode.LINK_LOST, "Lost the link to the massager during " + describe(currentStep())
+                        + "; paused until it is back.");
+                pause(PauseReason.LINK_LOST);
+            }
+        }
+        return drainCommands();
+    }
+
+    /**
+     * The link is back. A session paused only because of the link resumes, ramping up from the lowest
+     * running value; otherwise the engine sends Stop to be sure the motor is still.
+     */
+    public List<DeviceCommand> onLinkRestored() {
+        advanceTo(clock.millis());
+        if (linkDown) {
+            linkDown = false;
+            events.add(new EngineEvent.LinkChanged(at(nowMs), true));
+            if (state == SessionState.PAUSED && pauseReason == PauseReason.LINK_LOST) {
+                resume();
+            } else if (state == SessionState.PAUSED || state == SessionState.FINISHED) {
+                send(quantiser.forceStop(nowMs));
+            }
+            advanceTo(nowMs);
+        }
+        return drainCommands();
+    }
+
+    /**
+     * Ends the session from outside, if it has not ended: outcome {@link Outcome#LINK_LOST} when the
+     * link is down, else {@link Outcome#INTERRUPTED}. Always returns a Stop.
+     */
+    public List<DeviceCommand> close() {
+        long now = clock.millis();
+        advanceTo(now);
+        if (state == SessionState.NOT_STARTED) startedAtMs = nowMs = now;
+        if (state != SessionState.FINISHED) {
+            finish(linkDown ? Outcome.LINK_LOST : Outcome.INTERRUPTED);
+        } else {
+            send(quantiser.forceStop(nowMs));
+        }
+        return drainCommands();
+    }
+
+    /** The events since the last drain, oldest first. */
+    public List<EngineEvent> drainEvents() {
+        List<EngineEvent> out = List.copyOf(events);
+        events.clear();
+        return out;
+    }
+
+    public boolean finished() { return state == SessionState.FINISHED; }
+
+    /** The outcome once finished, else null. */
+    public Outcome outcome() { return outcome; }
+
+    /** What a live UI shows, as of the last call. */
+    public SessionView view() {
+        boolean started = state != SessionState.NOT_STARTED;
+        PlannedStep s = plan.steps().isEmpty() ? null : currentStep();
+        long duration = s == null ? 0 : s.duration().toMillis();
+        double planned = (state == SessionState.RUNNING && s != null && !s.rest()) ? desired() : 0;
+        return new SessionView(state, state == SessionState.PAUSED ? pauseReason : null, linkDown, phase(),
+                stepIndex, plan.steps().size(),
+                s == null ? null : s.regionId(), s == null ? null : s.regionName(), s == null ? null : s.side(),
+                s == null ? null : s.cue(), s != null && s.rest(),
+                Duration.ofMillis(stepElapsedMs), Duration.ofMillis(Math.max(0, duration - stepElapsedMs)),
+                s == null ? 0 : targets[stepIndex], s == null ? 0 : s.cap(), planned,
+                quantiser.commandedValue(), quantiser.commandedFraction(),
+                started ? progress() : 0,
+                Duration.ofMillis(report.totalActiveMs()), Duration.ofMillis(report.totalPausedMs()),
+                plan.plannedDuration(), battery, reportedValue);
+    }
+
+    /** The account of the session so far (running: endedAt and outcome null), as of the last call. */
+    public SessionReport report() {
+        return report.build(state == SessionState.NOT_STARTED ? null : at(startedAtMs),
+                state == SessionState.FINISHED ? at(endedAtMs) : null, outcome);
+    }
+
+    // ---------------------------------------------------------------- time
+
+    /** Accounts time up to {@code now}, handling everything that falls due on the way, in order. */
+    private void advanceTo(long now) {
+        if (state == SessionState.NOT_STARTED || state == SessionState.FINISHED) return;
+        long target = Math.max(now, nowMs); // a clock that steps back is held, never obeyed
+        while (state == SessionState.RUNNING) {
+            long due = nextDueWallMs();
+            if (due > target) break;
+            accountTo(due);
+            handleDue();
+            emitDesired(false);
+        }
+        accountTo(target);
+        emitDesired(false);
+    }
+
+    private void accountTo(long t) {
+        long dt = t - nowMs;
+        if (dt <= 0) return;
+        if (state == SessionState.RUNNING) {
+            report.active(stepIndex, dt, quantiser.commandedFraction());
+            stepElapsedMs += dt;
+            if (!currentStep().rest()) continuousMs += dt;
+        } else if (state == SessionState.PAUSED) {
+            report.paused(dt);
+        }
+        nowMs = t;
+    }
+
+    /** The earliest wall time at which something falls due while running. */
+    private long nextDueWallMs() {
+        long active = report.totalActiveMs();
+        PlannedStep s = currentStep();
+        long due = active + (s.duration().toMillis() - stepElapsedMs);
+        if (windDown != null) due = Math.min(due, windDown.startActiveMs() + windDown.durationMs());
+        if (ceilingDue()) due = Math.min(due, Math.max(active, ceilingMs() - windDownMs()));
+        if (regionLimitPending(s)) due = Math.min(due, active + Math.max(0, s.maxContinuous().toMillis() - continuousMs));
+        return nowMs + Math.max(0, due - active);
+    }
+
+    private void handleDue() {
+        long active = report.totalActiveMs();
+        if (windDown != null && active >= windDown.startActiveMs() + windDown.durationMs()) {
+            WindDown done = windDown;
+            windDown = null;
+            if (done.pauseAfter() == null) finish(Outcome.STOPPED_BY_LIMIT);
+            else pause(done.pauseAfter());
+            return;
+        }
+        if (ceilingDue() && active >= ceilingMs() - windDownMs()) {
+            startCeilingWindDown(active);
+            if (state != SessionState.RUNNING) return;
+        }
+        PlannedStep s = currentStep();
+        if (regionLimitPending(s) && continuousMs >= s.maxContinuous().toMillis()) {
+            regionWarned = true;
+            warn(WarningCode.REGION_TIME_LIMIT, "Time limit for " + describe(s) + " reached ("
+                    + minutes(s.maxContinuous()) + " continuous); move on to the next region.");
+        }
+        if (stepElapsedMs >= s.duration().toMillis()) {
+            endStep(false);
+            if (stepIndex + 1 >= plan.steps().size()) {
+                finish(Outcome.COMPLETED);
+            } else {
+                beginStep(stepIndex + 1);
+                emitDesired(true);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- limits
+
+    private long windDownMs() { return settings.windDown().toMillis(); }
+
+    private long ceilingMs() { return plan.sessionCeiling().toMillis(); }
+
+    /**
+     * The ceiling matters only if the rest of the program would run past it (after PREVIOUS, say);
+     * a program that ends by the ceiling completes normally. Running time lowers "remaining" as fast
+     * as it raises "active", so this holds or not for a whole stretch of running.
+     */
+    private boolean ceilingDue() {
+        if (plan.sessionCeiling() == null || windDown != null && windDown.pauseAfter() == null) return false;
+        return report.totalActiveMs() + remainingPlanMs() > ceilingMs();
+    }
+
+    private long remainingPlanMs() {
+        long ms = currentStep().duration().toMillis() - stepElapsedMs;
+        for (int i = stepIndex + 1; i < plan.steps().size(); i++) ms += plan.steps().get(i).duration().toMillis();
+        return Math.max(0, ms);
+    }
+
+    private void startCeilingWindDown(long active) {
+        if (!ceilingWarned) {
+            ceilingWarned = true;
+            warn(WarningCode.SESSION_CEILING, "Session ceiling of " + minutes(plan.sessionCeiling())
+                    + " reached: ramping down and finishing.");
+        }
+        long remaining = Math.max(0, Math.min(windDownMs(), ceilingMs() - active));
+        if (remaining == 0) {
+            finish(Outcome.STOPPED_BY_LIMIT);
+        } else {
+            windDown = new WindDown(active, desired(), remaining, null);
+        }
+    }
+
+    private boolean regionLimitPending(PlannedStep s) {
+        return !regionWarned && !s.rest() && s.maxContinuous() != null;
+    }
+
+    private void onBattery(int percent) {
+        battery = percent;
+        if (percent > settings.batteryWarnPercent()) {
+            batteryWarned = false;
+        } else if (!batteryWarned) {
+            batteryWarned = true;
+            warn(WarningCode.BATTERY_LOW, "Massager battery at " + percent + " %; charge it soon.");
+        }
+        if (percent < settings.batteryFloorPercent() && state == SessionState.RUNNING && windDown == null) {
+            warn(WarningCode.BATTERY_CRITICAL, "Massager battery at " + percent + " %, below "
+                    + settings.batteryFloorPercent() + " %: ramping down and pausing. Charge it, then resume.");
+            windDown = new WindDown(report.totalActiveMs(), desired(), windDownMs(), PauseReason.BATTERY_LOW);
+        }
+    }
+
+    private boolean batteryBelowFloor() {
+        return battery != null && battery < settings.batteryFloorPercent();
+    }
+
+    private void onRunning(boolean running) {
+        long grace = settings.spinUpGrace().toMillis();
+        if (!running && state == SessionState.RUNNING && quantiser.running()
+                && nowMs - quantiser.runningSince() >= grace) {
+            warn(WarningCode.DEVICE_STOPPED, "The massager stopped its motor on its own during "
+                    + describe(currentStep()) + "; paused. Check the device, then resume.");
+            pause(PauseReason.DEVICE_STOPPED);
+        } else if (running && state != SessionState.NOT_STARTED && quantiser.stopped()
+                && nowMs - quantiser.stoppedSince() >= grace) {
+            send(quantiser.forceStop(nowMs)); // it should be still: say so again
+        }
+    }
+
+    // ---------------------------------------------------------------- controls
+
+    private void stopByUser(long now) {
+        if (state == SessionState.NOT_STARTED) startedAtMs = nowMs = now;
+        if (state == SessionState.FINISHED) send(quantiser.forceStop(nowMs));
+        else finish(Outcome.STOPPED_BY_USER);
+    }
+
+    private void pause(PauseReason reason) {
+        if (state == SessionState.PAUSED) {
+            if (reason == PauseReason.USER) pauseReason = PauseReason.USER; // the user's pause outlasts a link return
+            return;
+        }
+        if (state != SessionState.RUNNING) return;
+        state = SessionState.PAUSED;
+        pauseReason = reason;
+        resumeFromMs = -1;
+        windDown = null; // a ceiling wind-down starts again (shorter) on resume
+        if (linkDown) quantiser.forget();
+        else send(quantiser.forceStop(nowMs));
+        if (!reason.askedFor()) report.interruption();
+        events.add(new EngineEvent.Paused(at(nowMs), reason));
+    }
+
+    private void resume() {
+        if (state != SessionState.PAUSED) return;
+        if (linkDown) {
+            warn(WarningCode.RESUME_REFUSED, "Cannot resume: the link to the massager is down.");
+            return;
+        }
+        if (batteryBelowFloor()) {
+            warn(WarningCode.RESUME_REFUSED, "Cannot resume: battery at " + battery + " %. Charge the massager first.");
+            return;
+        }
+        state = SessionState.RUNNING;
+        pauseReason = null;
+        resumeFromMs = stepElapsedMs;
+        events.add(new EngineEvent.Resumed(at(nowMs)));
+        emitDesired(true);
+    }
+
+    private void skip() {
+        if (state != SessionState.RUNNING && state != SessionState.PAUSED) return;
+        endStep(true);
+        if (stepIndex + 1 >= plan.steps().size()) {
+            finish(Outcome.COMPLETED);
+        } else {
+            beginStep(stepIndex + 1);
+            emitDesired(true);
+        }
+    }
+
+    private void previous() {
+        if (state != SessionState.RUNNING && state != SessionState.PAUSED) return;
+        endStep(false);
+        beginStep(Math.max(0, stepIndex - 1));
+        emitDesired(true);
+    }
+
+    private void adjust(EngineEvent.Direction direction) {
+        if (state != SessionState.RUNNING && state != SessionState.PAUSED) return;
+        PlannedStep s = currentStep();
+        if (s.rest()) return;
+        double before = targets[stepIndex];
+        double after;
+        boolean limited;
+        if (direction == EngineEvent.Direction.SOFTER) {
+            after = stepper.softer(before);
+            limited = after <= 1e-12;
+            report.softer(stepIndex);
+        } else {
+            after = stepper.harder(before, s.cap());
+            limited = after >= s.cap() - 1e-12;
+            report.harder(stepIndex);
+        }
+        targets[stepIndex] = after;
+        events.add(new EngineEvent.Adjusted(at(nowMs), direction, stepIndex, s.regionId(), s.side(),
+                plan.clientName(), after, limited));
+        emitDesired(false);
+    }
+
+    // ---------------------------------------------------------------- steps and output
+
+    private void beginStep(int index) {
+        stepIndex = index;
+        stepElapsedMs = 0;
+        resumeFromMs = -1;
+        stepOpen = true;
+        visitStartActiveMs = report.totalActiveMs();
+        PlannedStep s = currentStep();
+        String key = s.rest() ? null : s.regionId() + "/" + s.side();
+        if (key == null || !key.equals(continuousKey)) {
+            continuousKey = key;
+            continuousMs = 0;
+            regionWarned = false;
+        }
+        events.add(new EngineEvent.StepStarted(at(nowMs), index, s.regionId(), s.regionName(), s.side(), s.rest(),
+                s.cue(), s.duration(), targets[index], s.cap()));
+    }
+
+    private void endStep(boolean skipped) {
+        if (!stepOpen) return;
+        stepOpen = false;
+        PlannedStep s = currentStep();
+        report.skipped(stepIndex, skipped);
+        events.add(new EngineEvent.StepFinished(at(nowMs), stepIndex, s.regionId(), s.side(),
+                (report.totalActiveMs() - visitStartActiveMs) / 1000.0, skipped));
+    }
+
+    private void finish(Outcome how) {
+        endStep(false);
+        state = SessionState.FINISHED;
+        outcome = how;
+        endedAtMs = nowMs;
+        windDown = null;
+        send(quantiser.forceStop(nowMs));
+        events.add(new EngineEvent.Finished(at(nowMs), how));
+    }
+
+    /** Sends what the current moment asks for, if it differs from what the motor was told. */
+    private void emitDesired(boolean immediate) {
+        if (state != SessionState.RUNNING || linkDown) return;
+        PlannedStep s = currentStep();
+        Optional<DeviceCommand> command = s.rest()
+                ? quantiser.stop(nowMs)
+                : quantiser.run(desired(), s.cap(), nowMs, immediate);
+        command.ifPresent(this::send);
+    }
+
+    /** The intensity fraction wished for now: the step's ramp, held under a resume ramp or a wind-down. */
+    private double desired() {
+        PlannedStep s = currentStep();
+        if (s.rest()) return 0;
+        double target = targets[stepIndex];
+        double f = ramp.level(s, target, stepElapsedMs);
+        Double resume = resumeEnvelope(target);
+        if (resume != null) f = Math.min(f, resume);
+        if (windDown != null) f = Math.min(f, windDownEnvelope());
+        return f;
+    }
+
+    private Double resumeEnvelope(double target) {
+        if (resumeFromMs < 0) return null;
+        long length = settings.resumeRamp().toMillis();
+        long since = stepElapsedMs - resumeFromMs;
+        if (length <= 0 || since >= length) return null;
+        return target * since / (double) length;
+    }
+
+    private double windDownEnvelope() {
+        if (windDown.durationMs() <= 0) return 0;
+        double done = (report.totalActiveMs() - windDown.startActiveMs()) / (double) windDown.durationMs();
+        return windDown.from() * Math.max(0, 1 - done);
+    }
+
+    private Phase phase() {
+        switch (state) {
+            case NOT_STARTED: return Phase.NOT_STARTED;
+            case FINISHED: return Phase.FINISHED;
+            case PAUSED: return Phase.PAUSED;
+            default: break;
+        }
+        PlannedStep s = currentStep();
+        if (s.rest()) return Phase.REST;
+        if (windDown != null) return Phase.WINDING_DOWN;
+        Double resume = resumeEnvelope(targets[stepIndex]);
+        if (resume != null && resume < ramp.level(s, targets[stepIndex], stepElapsedMs)) return Phase.RESUMING;
+        return ramp.phase(s, stepElapsedMs);
+    }
+
+    private double progress() {
+        if (outcome == Outcome.COMPLETED) return 1;
+        long total = plan.plannedDuration().toMillis();
+        if (total <= 0) return 0;
+        long done = Math.min(stepElapsedMs, currentStep().duration().toMillis());
+        for (int i = 0; i < stepIndex; i++) done += plan.steps().get(i).duration().toMillis();
+        return Math.min(1, done / (double) total);
+    }
+
+    private void send(DeviceCommand command) {
+        outbox.add(command);
+        events.add(new EngineEvent.Commanded(at(nowMs), stepIndex, command));
+    }
+
+    private void warn(WarningCode code, String message) {
+        // A refused resume is a hint for the person at the keys, not a fact about the session.
+        if (code != WarningCode.RESUME_REFUSED) report.warning(message);
+        events.add(new EngineEvent.Warning(at(nowMs), code, message));
+    }
+
+    private List<DeviceCommand> drainCommands() {
+        List<DeviceCommand> out = List.copyOf(outbox);
+        outbox.clear();
+        return out;
+    }
+
+    private PlannedStep currentStep() { return plan.steps().get(stepIndex); }
+
+    private static Instant at(long ms) { return Instant.ofEpochMilli(ms); }
+
+    private static String describe(PlannedStep s) {
+        if (s.rest()) return "a rest (step " + (s.index() + 1) + ")";
+        String side = switch (s.side()) {
+            case LEFT -> " (left)";
+            case RIGHT -> " (right)";
+            case NONE -> "";
+        };
+        return (s.regionName() == null ? s.regionId() : s.regionName()) + side;
+    }
+
+    private static String minutes(Duration d) {
+        long s = d.toSeconds();
+        return s % 60 == 0 ? (s / 60) + " min" : (s / 60) + " min " + (s % 60) + " s";
+    }
+}
