@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DevicesCommand.class,
+                ProfilesCommand.class,
+                ProgramsCommand.class,
+                ClientsCommand.class,
         })
 public final class ThrumCommand implements Runnable {
 
