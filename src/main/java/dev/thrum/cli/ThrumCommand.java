@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DevicesCommand.class,
+                SimulateCommand.class,
                 ProfilesCommand.class,
                 ProgramsCommand.class,
                 ClientsCommand.class,
