@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 DevicesCommand.class,
                 SimulateCommand.class,
+                LogCommand.class,
+                ReportCommand.class,
                 ProfilesCommand.class,
                 ProgramsCommand.class,
                 ClientsCommand.class,
