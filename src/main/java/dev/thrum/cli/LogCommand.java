@@ -170,7 +170,7 @@ public final class LogCommand implements Runnable {
         String by;
 
         @Option(names = "--target-per-week", paramLabel = "N",
-                description = "Weekly session target to measure adherence against (for example 5).")
+                description = "Weekly session target to measure adherence against (for example 5); default: the --client's own target.")
         Integer target;
 
         @Override
@@ -186,6 +186,7 @@ public final class LogCommand implements Runnable {
             if (target != null && target < 1) {
                 throw new CommandLine.ParameterException(cmd, "Invalid value for option '--target-per-week': it must be 1 or more");
             }
+            target = opts.weeklyTarget(target);
             ZoneId zone = opts.zoneId(cmd);
             Summary summary = new Summary(zone);
             PrintWriter out = cmd.getOut();

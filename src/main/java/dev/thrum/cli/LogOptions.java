@@ -1,5 +1,6 @@
 package dev.thrum.cli;
 
+import dev.thrum.files.ClientStore;
 import dev.thrum.files.ThrumDirs;
 import dev.thrum.log.IsoDates;
 import dev.thrum.log.JournalRecovery;
@@ -70,6 +71,20 @@ final class LogOptions {
             return end ? IsoDates.endInclusive(text, z) : IsoDates.start(text, z);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cmd, "Invalid value for option '" + option + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * The weekly session target for adherence: the option when given, else the one a therapist set
+     * for the --client in its record; null when there is none.
+     */
+    Integer weeklyTarget(Integer option) {
+        if (option != null || client == null) return option;
+        try {
+            return new ClientStore(ThrumDirs.fromEnvironment().clients()).find(client)
+                    .map(c -> c.weeklyTarget() > 0 ? c.weeklyTarget() : null).orElse(null);
+        } catch (RuntimeException unreadableClients) {
+            return null; // the summary still works without a target
         }
     }
 

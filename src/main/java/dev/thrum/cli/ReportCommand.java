@@ -29,7 +29,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", required = true, description = "The HTML file to write.")
     Path html;
 
-    @Option(names = "--target-per-week", paramLabel = "N", description = "Weekly session target for the adherence line.")
+    @Option(names = "--target-per-week", paramLabel = "N", description = "Weekly session target for the adherence line; default: the --client's own target.")
     Integer target;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "Heading (default: \"Usage report\", plus the client).")
@@ -41,6 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (target != null && target < 1) {
             throw new CommandLine.ParameterException(cmd, "Invalid value for option '--target-per-week': it must be 1 or more");
         }
+        target = opts.weeklyTarget(target);
         ZoneId zone = opts.zoneId(cmd);
         HtmlReport report = new HtmlReport(new Summary(zone));
         if (!opts.read(cmd, report)) throw new LogCommandException(opts.noLogMessage());

@@ -14,9 +14,13 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 LogCommand.class,
                 ReportCommand.class,
+                RunCommand.class,
                 ProfilesCommand.class,
                 ProgramsCommand.class,
                 ClientsCommand.class,
+                LogCommand.class,
+                ReportCommand.class,
+                DevicesCommand.class,
         })
 public final class ThrumCommand implements Runnable {
 
