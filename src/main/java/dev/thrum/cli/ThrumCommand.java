@@ -10,10 +10,6 @@ import picocli.CommandLine.Command;
         description = "Guided, safe programs for percussion massagers, with a usage log.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                DevicesCommand.class,
-                SimulateCommand.class,
-                LogCommand.class,
-                ReportCommand.class,
                 RunCommand.class,
                 ProfilesCommand.class,
                 ProgramsCommand.class,
@@ -21,6 +17,7 @@ import picocli.CommandLine.Command;
                 LogCommand.class,
                 ReportCommand.class,
                 DevicesCommand.class,
+                SimulateCommand.class,
         })
 public final class ThrumCommand implements Runnable {
 
