@@ -2,9 +2,7 @@ package dev.thrum.transport.serial;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.thrum.cli.ThrumCommand;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,8 +43,6 @@ class SerialRunEndToEndTest {
 
     @Test
     void aProgramRunsToTheEndOverASerialLine() throws Exception {
-        Assumptions.assumeTrue(ThrumCommand.commandLine().getSubcommands().containsKey("run"),
-                "'thrum run' is not on this branch yet; this test runs once it is");
         pair = SocatPair.start(dir);
         Path record = dir.resolve("received.jsonl");
         sim = SimulatorProcess.start(PROFILE, pair.b(), record);
