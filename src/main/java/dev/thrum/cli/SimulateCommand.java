@@ -5,11 +5,13 @@ import dev.thrum.profile.DeviceProfile;
 import dev.thrum.profile.ProfileLibrary;
 import dev.thrum.protocol.Codec;
 import dev.thrum.protocol.Codecs;
+import dev.thrum.protocol.DecodeResult;
+import dev.thrum.protocol.DeviceCommand;
+import dev.thrum.protocol.FrameReader;
 import dev.thrum.transport.Endpoint;
 import dev.thrum.transport.LinkState;
 import dev.thrum.transport.TransportException;
 import dev.thrum.transport.serial.SerialTransport;
-import dev.thrum.transport.sim.ReceivedFrame;
 import dev.thrum.transport.sim.SimulatedMassager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
+import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -76,16 +78,13 @@ public final class SimulateCommand implements Callable<Integer> {
                 SimulatedMassager.Input.STREAM, frame -> sendToHost(port, frame, err));
         if (record != null) massager.recordTo(record);
 
-        Object printLock = new Object();
-        int[] printed = {0};
+        // A reader of its own for the printout: asking the simulator for its whole record after
+        // every chunk would copy an ever longer list.
+        FrameReader printReader = codec.commandFrameReader();
         port.subscribe(Endpoint.RX, bytes -> {
             massager.onBytesFromHost(bytes); // answers go out before anything is printed
-            List<ReceivedFrame> all = massager.received();
-            synchronized (printLock) {
-                for (int i = printed[0]; i < all.size(); i++) out.println("received " + all.get(i));
-                printed[0] = all.size();
-                out.flush();
-            }
+            for (byte[] frame : printReader.feed(bytes)) out.println("received " + describe(codec, frame));
+            out.flush();
         });
         port.onLinkState(state -> {
             out.println(state == LinkState.UP ? "port " + serialPath + " is open" : "port " + serialPath + " went away; waiting for it");
@@ -110,6 +109,22 @@ public final class SimulateCommand implements Callable<Integer> {
         out.flush();
         forever.await();
         return 0;
+    }
+
+    /** Like {@code A5 05 01 28 7F  setSpeed 40}, or the reason the frame was rejected. */
+    static String describe(Codec codec, byte[] frame) {
+        String hex = HexFormat.ofDelimiter(" ").withUpperCase().formatHex(frame);
+        DecodeResult<DeviceCommand> r;
+        try {
+            r = codec.decodeCommand(frame);
+        } catch (RuntimeException e) {
+            return hex + "  rejected: " + e.getMessage();
+        }
+        if (r instanceof DecodeResult.Decoded<DeviceCommand> d) {
+            DeviceCommand c = d.value();
+            return hex + "  " + c.templateName() + (c instanceof DeviceCommand.SetSpeed s ? " " + s.value() : "");
+        }
+        return hex + "  rejected: " + ((DecodeResult.Rejected<DeviceCommand>) r).reason();
     }
 
     private static void sendToHost(SerialTransport port, byte[] frame, PrintWriter err) {
