@@ -1,6 +1,9 @@
 package dev.thrum.app;
 
+import dev.thrum.engine.Control;
 import dev.thrum.engine.Outcome;
+import dev.thrum.files.ClientStore;
+import dev.thrum.program.Client;
 import dev.thrum.engine.SessionReport;
 import dev.thrum.files.ProfileLibraryLoader;
 import dev.thrum.files.ProgramLibraryLoader;
@@ -111,6 +114,33 @@ class SessionRunnerTest {
         runner.emergencyStop();
         assertNotNull(runner.awaitEnd(Duration.ofSeconds(5)));
         assertTrue(runner.awaitEnd(Duration.ZERO).interruptions() >= 1, "a link loss counts as an interruption");
+    }
+
+    @Test
+    void softerIsRememberedForThatRegionAndClient() throws Exception {
+        ClientStore clients = new ClientStore(data.resolve("clients"));
+        clients.save(Client.named("Ann Smith"));
+        var library = ProgramLibraryLoader.load(CATALOGUE, data.resolve("no-user-programs"));
+        SessionPlan plan = new Planner(CATALOGUE).plan(library.find("general-warm-up").orElseThrow(),
+                clients.get("Ann Smith"));
+        ScaledClock clock = new ScaledClock(Clock.systemUTC(), 5);
+        hub = new DeviceConnector(PROFILES).open(new DeviceSpec.Sim("theragun-gen4"), clock);
+        SessionRunner runner = new SessionRunner(hub, plan, UsageLog.in(data), clients, clock);
+        runner.start();
+        waitFor(() -> runner.view() != null && !runner.view().rest() && runner.view().commandedValue() != null,
+                "the first step to run");
+        String region = runner.view().regionId();
+        double before = runner.view().targetIntensity();
+        runner.control(Control.SOFTER);
+        waitFor(() -> clients.get("Ann Smith").softer().containsKey(region), "softer to be stored");
+        runner.emergencyStop();
+        runner.awaitEnd(Duration.ofSeconds(5));
+        double remembered = clients.get("Ann Smith").softer().get(region);
+        assertTrue(remembered < before, "remembered " + remembered + ", target was " + before);
+        SessionPlan next = new Planner(CATALOGUE).plan(library.find("general-warm-up").orElseThrow(),
+                clients.get("Ann Smith"));
+        assertTrue(next.steps().stream().filter(st -> region.equals(st.regionId()))
+                .allMatch(st -> st.target() <= remembered + 1e-9), "the next plan starts at the softer target");
     }
 
     private DeviceCommand.SetSpeed firstSpeedAfter(int index) {
