@@ -1,0 +1,17 @@
+package dev.thrum.daemon;
+
+import dev.thrum.program.SessionPlan;
+
+/**
+ * Makes the plan for a session request: the program from the library, the client's limits,
+ * planned by the planner (so every cap of the region catalogue and the client applies).
+ */
+@FunctionalInterface
+public interface SessionPlans {
+
+    /**
+     * @param clientId null for no client
+     * @throws ApiException 404 naming an unknown program or client, 400 for a program that cannot run
+     */
+    SessionPlan plan(String programId, String clientId);
+}

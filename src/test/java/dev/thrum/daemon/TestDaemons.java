@@ -1,0 +1,24 @@
+package dev.thrum.daemon;
+
+import dev.thrum.app.DeviceSpec;
+import dev.thrum.files.ThrumDirs;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Starts daemons on temporary directories and a free port, never the user's real home. */
+final class TestDaemons {
+    private TestDaemons() {}
+
+    static ThrumDirs dirs(Path home) { return ThrumDirs.from(Map.of(), home); }
+
+    static DaemonFiles files(Path home) { return DaemonFiles.from(dirs(home), Map.of()); }
+
+    static Daemon start(Path home, SessionHost host, SessionPlans plans) throws Exception {
+        DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 1);
+        return Daemon.start(new Daemon.Parts(settings, files(home), host, plans, List.of(),
+                Duration.ofMillis(200), Duration.ofSeconds(30)));
+    }
+}
