@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Guided, safe programs for percussion massagers, with a usage log.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                StopCommand.class,
+                StatusCommand.class,
         })
 public final class ThrumCommand implements Runnable {
 

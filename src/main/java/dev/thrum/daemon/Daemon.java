@@ -72,6 +72,8 @@ public final class Daemon implements AutoCloseable {
 
     public SessionHost host() { return parts.host(); }
 
+    EventHub events() { return events; }
+
     /** Waits until the daemon was closed (by a signal, a lost device or {@link #close()}). */
     public void awaitClosed() throws InterruptedException { closed.await(); }
 

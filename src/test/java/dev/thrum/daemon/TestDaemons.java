@@ -16,6 +16,8 @@ final class TestDaemons {
 
     static DaemonFiles files(Path home) { return DaemonFiles.from(dirs(home), Map.of()); }
 
+    static EventHub hub(Daemon d) { return d.events(); }
+
     static Daemon start(Path home, SessionHost host, SessionPlans plans) throws Exception {
         DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 1);
         return Daemon.start(new Daemon.Parts(settings, files(home), host, plans, List.of(),
