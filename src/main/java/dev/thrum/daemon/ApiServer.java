@@ -74,6 +74,10 @@ final class ApiServer {
                 response = match.handler().handle(new ApiRequest(exchange, match.params()));
             } catch (ApiException e) {
                 response = error(e.status(), e.getMessage(), e.hint());
+                if (!e.problems().isEmpty()) {
+                    var list = ((ObjectNode) ((ApiResponse.JsonBody) response).body()).putArray("problems");
+                    e.problems().forEach(list::add);
+                }
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.ERROR, "request " + exchange.getRequestURI() + " failed", e);
                 response = error(500, "internal error: " + e, "see the daemon's log; the motor is not affected");
