@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         description = "Guided, safe programs for percussion massagers, with a usage log.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ProfilesCommand.class,
+                ProgramsCommand.class,
+                ClientsCommand.class,
                 StopCommand.class,
                 StatusCommand.class,
         })

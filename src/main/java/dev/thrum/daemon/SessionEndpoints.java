@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 final class SessionEndpoints {
     /** The longest an emergency stop request waits for the stop frame before answering 503. */
     static final long STOP_WAIT_MS = 6000;
-    private static final Set<String> START_KEYS = Set.of("program", "client", "device", "intensity");
+    private static final Set<String> START_KEYS = Set.of("program", "client", "device", "intensity", "confirmed");
 
     private final SessionHost host;
     private final SessionPlans plans;
@@ -79,7 +79,7 @@ final class SessionEndpoints {
             String key = it.next();
             if (!START_KEYS.contains(key))
                 throw ApiException.badRequest("unknown field '" + key + "' in the session request",
-                        "a session request takes program, client, device and intensity (0..1, never above the caps);"
+                        "a session request takes program, client, device, intensity (0..1, never above the caps);"
                                 + " there is no raw speed or device value");
         }
         String programId = text(body, "program", true);
@@ -96,7 +96,10 @@ final class SessionEndpoints {
                 throw ApiException.conflict("this daemon drives " + configuredText + ", not " + device,
                         "leave device out, or restart the daemon with --device " + device);
         }
-        SessionPlan plan = plans.plan(programId, clientId);
+        JsonNode confirmed = body.get("confirmed");
+        if (confirmed != null && !confirmed.isBoolean())
+            throw ApiException.badRequest("'confirmed' must be true or false", null);
+        SessionPlan plan = plans.plan(programId, clientId, confirmed != null && confirmed.asBoolean());
         IntensityRequest.Applied applied = null;
         JsonNode intensity = body.get("intensity");
         if (intensity != null && !intensity.isNull()) {

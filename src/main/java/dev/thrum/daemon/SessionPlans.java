@@ -10,8 +10,10 @@ import dev.thrum.program.SessionPlan;
 public interface SessionPlans {
 
     /**
-     * @param clientId null for no client
-     * @throws ApiException 404 naming an unknown program or client, 400 for a program that cannot run
+     * @param clientId  null for no client
+     * @param confirmed the person confirmed the warnings of their conditions (asked before a client's first run)
+     * @throws ApiException 404 naming an unknown program or client, 400 for a program that cannot run,
+     *                      409 listing the warnings when they need confirming first
      */
-    SessionPlan plan(String programId, String clientId);
+    SessionPlan plan(String programId, String clientId, boolean confirmed);
 }

@@ -1,7 +1,9 @@
 package dev.thrum.profile;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One device family, completely described as data (see docs/device-profiles.md).
@@ -30,7 +32,30 @@ public record DeviceProfile(
     public record Source(Confidence confidence, String reference) {}
 
     /** @param bleNames advertised names, {@code *} matches any run of characters */
-    public record Match(List<String> bleNames, List<String> bleServices, List<String> usbIds) {}
+    public record Match(List<String> bleNames, List<String> bleServices, List<String> usbIds) {
+
+        /** True when an advertised name fits one of the patterns (case-sensitive; {@code *}: any run of characters). */
+        public boolean matchesBleName(String advertised) {
+            if (advertised == null) return false;
+            for (String pattern : bleNames) if (wildcard(pattern, advertised)) return true;
+            return false;
+        }
+
+        /** True when a USB id {@code vvvv:pppp} (any case) is listed. */
+        public boolean matchesUsbId(String vendorProduct) {
+            return vendorProduct != null && usbIds.contains(vendorProduct.toLowerCase(Locale.ROOT));
+        }
+
+        private static boolean wildcard(String pattern, String text) {
+            StringBuilder regex = new StringBuilder();
+            String[] parts = pattern.split("\\*", -1);
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) regex.append(".*");
+                regex.append(Pattern.quote(parts[i]));
+            }
+            return text.matches(regex.toString());
+        }
+    }
 
     public enum WriteMode { WITH_RESPONSE, WITHOUT_RESPONSE }
 

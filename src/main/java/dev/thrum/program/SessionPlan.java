@@ -9,12 +9,22 @@ import java.util.List;
  * @param clientName      null when run without a client
  * @param sessionCeiling  the session stops (ramping down) when active time reaches this
  * @param notes           what planning changed and the user should hear (skipped regions, lowered caps)
+ * @param confirmations   warnings the person must confirm before this run starts (condition warnings before
+ *                        a client's first run); empty when nothing needs confirming
  */
 public record SessionPlan(String programId, String programName, String clientName,
-                          List<PlannedStep> steps, Duration sessionCeiling, List<String> notes) {
+                          List<PlannedStep> steps, Duration sessionCeiling, List<String> notes,
+                          List<String> confirmations) {
     public SessionPlan {
         steps = List.copyOf(steps);
         notes = List.copyOf(notes);
+        confirmations = List.copyOf(confirmations);
+    }
+
+    /** A plan with nothing to confirm. */
+    public SessionPlan(String programId, String programName, String clientName,
+                       List<PlannedStep> steps, Duration sessionCeiling, List<String> notes) {
+        this(programId, programName, clientName, steps, sessionCeiling, notes, List.of());
     }
 
     public Duration plannedDuration() {

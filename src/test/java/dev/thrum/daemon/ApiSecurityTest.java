@@ -46,7 +46,7 @@ class ApiSecurityTest {
     @BeforeEach
     void start() throws Exception {
         host = new FakeSessionHost();
-        daemon = TestDaemons.start(home, host, (program, client) -> TestPlans.twoSteps(program));
+        daemon = TestDaemons.start(home, host, (program, client, confirmed) -> TestPlans.twoSteps(program));
     }
 
     @AfterEach

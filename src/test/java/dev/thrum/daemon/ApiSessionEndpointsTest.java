@@ -29,7 +29,7 @@ class ApiSessionEndpointsTest {
     @BeforeEach
     void start() throws Exception {
         host = new FakeSessionHost();
-        daemon = TestDaemons.start(home, host, (program, c) -> {
+        daemon = TestDaemons.start(home, host, (program, c, confirmed) -> {
             if (!program.equals("known")) throw ApiException.notFound("no program '" + program + "'", "list them with GET /programs");
             return TestPlans.twoSteps(program);
         });

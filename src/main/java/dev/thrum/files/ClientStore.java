@@ -1,0 +1,183 @@
+package dev.thrum.files;
+
+import dev.thrum.program.Client;
+import dev.thrum.program.ClientJson;
+import dev.thrum.program.Problem;
+import dev.thrum.program.ValidationException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Client records, one JSON file per client ({@code ID.json}) under {@code $XDG_CONFIG_HOME/thrum/clients}.
+ * This is health data: the directory is owner-only (700) and each file owner-only (600). Writes go to a
+ * temporary file that is then moved over the old one, so a crash never leaves a half-written record.
+ */
+public final class ClientStore {
+    private static final System.Logger LOG = System.getLogger(ClientStore.class.getName());
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private final Path dir;
+
+    public ClientStore(Path clientsDir) {
+        this.dir = clientsDir;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public Path fileOf(String id) {
+        return dir.resolve(id + ".json");
+    }
+
+    /** Every readable client, by id. Unreadable files are logged and left out (see {@link #problems()}). */
+    public List<Client> list() {
+        List<Client> out = new ArrayList<>();
+        for (Path f : files()) {
+            try {
+                out.add(read(f));
+            } catch (ValidationException e) {
+                LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Problems with files in the directory (each names its file); empty when all are fine. */
+    public List<ValidationException> problems() {
+        List<ValidationException> out = new ArrayList<>();
+        for (Path f : files()) {
+            try {
+                read(f);
+            } catch (ValidationException e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * By id, by name (matched through its slug: "Ann Smith" finds ann-smith), or by the start of an id
+     * when only one client's id starts that way ("ann" finds ann-smith).
+     */
+    public Optional<Client> find(String idOrName) {
+        String slug = Client.slug(idOrName);
+        Path f = fileOf(slug);
+        if (Files.isRegularFile(f)) return Optional.of(read(f));
+        List<Path> starting = files().stream().filter(p -> p.getFileName().toString().startsWith(slug + "-")).toList();
+        return starting.size() == 1 ? Optional.of(read(starting.get(0))) : Optional.empty();
+    }
+
+    /** @throws NoSuchElementException listing the known clients */
+    public Client get(String idOrName) {
+        return find(idOrName).orElseThrow(() -> new NoSuchElementException("no client '" + idOrName + "'; known clients: "
+                + (list().isEmpty() ? "none (add one with: thrum clients add NAME)" : String.join(", ", list().stream().map(Client::id).toList()))));
+    }
+
+    /** Creates or replaces the client's file, atomically and owner-only. */
+    public synchronized void save(Client client) {
+        try {
+            ensureDir();
+            String text = ClientJson.write(client);
+            Path tmp = POSIX
+                    ? Files.createTempFile(dir, "." + client.id() + "-", ".tmp", ownerOnly("rw-------"))
+                    : Files.createTempFile(dir, "." + client.id() + "-", ".tmp");
+            try {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+                    ch.force(true);
+                }
+                try {
+                    Files.move(tmp, fileOf(client.id()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, fileOf(client.id()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save client " + client.id() + " in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return false when there was no such client */
+    public synchronized boolean remove(String idOrName) {
+        try {
+            Optional<Client> c = find(idOrName);
+            return c.isPresent() && Files.deleteIfExists(fileOf(c.get().id()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Remembers that the person asked for less on a region; the planner starts that region at this
+     * target next time. Keeps the lower of the old and new value.
+     */
+    public synchronized Client rememberSofter(String clientId, String regionId, double newTarget) {
+        Client updated = get(clientId).withSofter(regionId, Math.max(0, Math.min(1, newTarget)));
+        save(updated);
+        return updated;
+    }
+
+    /** Records that the person confirmed the condition warnings; later plans no longer ask. */
+    public synchronized Client confirmConditions(String clientId) {
+        Client updated = get(clientId).withConditionsConfirmed(true);
+        save(updated);
+        return updated;
+    }
+
+    private Client read(Path f) {
+        String text;
+        try {
+            text = Files.readString(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ValidationException(Problem.of(f.toString(), "cannot read the file: " + e));
+        }
+        Client c = ClientJson.read(f.toString(), text);
+        String expected = f.getFileName().toString().replaceFirst("\\.json$", "");
+        if (!c.id().equals(expected))
+            throw new ValidationException(Problem.of(f.toString(), "the file holds client id '" + c.id()
+                    + "' but is named " + f.getFileName() + "; rename the file to " + c.id() + ".json"));
+        return c;
+    }
+
+    private List<Path> files() {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".json") && !n.startsWith(".");
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void ensureDir() throws IOException {
+        if (Files.isDirectory(dir)) return;
+        if (POSIX) Files.createDirectories(dir, ownerOnly("rwx------"));
+        else Files.createDirectories(dir);
+    }
+
+    private static FileAttribute<?> ownerOnly(String perms) {
+        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(perms));
+    }
+}

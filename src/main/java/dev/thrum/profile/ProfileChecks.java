@@ -1,0 +1,165 @@
+package dev.thrum.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Collects problems while a profile is read, with positions from the {@link JsonLocator}, and offers
+ * small typed readers that report a clear problem instead of throwing.
+ */
+final class ProfileChecks {
+
+    private final String file;
+    private final JsonLocator locator;
+    private final List<ProfileProblem> problems = new ArrayList<>();
+
+    ProfileChecks(String file, JsonLocator locator) {
+        this.file = file;
+        this.locator = locator;
+    }
+
+    List<ProfileProblem> problems() { return problems; }
+
+    boolean clean() { return problems.isEmpty(); }
+
+    void at(String path, String message) {
+        JsonLocator.Position p = locator.find(path);
+        add(path, p, 0, message);
+    }
+
+    /** A problem at a column inside a string value (for template errors). */
+    void atInString(String path, int columnInString, String message) {
+        JsonLocator.Position p = locator.find(path);
+        add(path, p, columnInString > 0 ? columnInString : 0, message);
+    }
+
+    void atKey(String path, String message) {
+        add(path, locator.key(path), 0, message);
+    }
+
+    private void add(String path, JsonLocator.Position p, int columnInString, String message) {
+        int line = p == null ? 0 : p.line();
+        int column = p == null ? 0 : p.column() + columnInString; // +1 for the opening quote, -1 for 1-based
+        problems.add(new ProfileProblem(file, path, line, column, message));
+    }
+
+    /** Reports keys of an object that the format does not know, suggesting the closest known key. */
+    void onlyKeys(JsonNode object, String path, Collection<String> known) {
+        object.fieldNames().forEachRemaining(name -> {
+            if (known.contains(name)) return;
+            String hint = closest(name, known).map(k -> "did you mean '" + k + "'? ").orElse("");
+            atKey(path + "." + name, "unknown key '" + name + "'; " + hint + "known keys here: "
+                    + String.join(", ", known));
+        });
+    }
+
+    static Optional<String> closest(String name, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(name.toLowerCase(), k.toLowerCase());
+            if (d < bestDistance) { bestDistance = d; best = k; }
+        }
+        return bestDistance <= Math.max(2, name.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    // ---- typed readers: null (and a problem) when missing or of the wrong type ----
+
+    JsonNode object(JsonNode parent, String parentPath, String key, boolean required) {
+        JsonNode n = parent.get(key);
+        String path = parentPath + "." + key;
+        if (n == null || n.isNull()) {
+            if (required) at(parentPath, "missing \"" + key + "\" (an object)");
+            return null;
+        }
+        if (!n.isObject()) { at(path, "\"" + key + "\" must be an object {...}, not " + kind(n)); return null; }
+        return n;
+    }
+
+    JsonNode array(JsonNode parent, String parentPath, String key, boolean required) {
+        JsonNode n = parent.get(key);
+        String path = parentPath + "." + key;
+        if (n == null || n.isNull()) {
+            if (required) at(parentPath, "missing \"" + key + "\" (a list [...])");
+            return null;
+        }
+        if (!n.isArray()) { at(path, "\"" + key + "\" must be a list [...], not " + kind(n)); return null; }
+        return n;
+    }
+
+    String string(JsonNode parent, String parentPath, String key, boolean required) {
+        JsonNode n = parent.get(key);
+        String path = parentPath + "." + key;
+        if (n == null || n.isNull()) {
+            if (required) at(parentPath, "missing \"" + key + "\" (a text)");
+            return null;
+        }
+        if (!n.isTextual()) { at(path, "\"" + key + "\" must be a text in quotes, not " + kind(n)); return null; }
+        if (n.asText().isBlank()) { at(path, "\"" + key + "\" is empty; give it a value"); return null; }
+        return n.asText();
+    }
+
+    Integer integer(JsonNode parent, String parentPath, String key, boolean required, int min, int max) {
+        JsonNode n = parent.get(key);
+        String path = parentPath + "." + key;
+        if (n == null || n.isNull()) {
+            if (required) at(parentPath, "missing \"" + key + "\" (a whole number)");
+            return null;
+        }
+        return integerValue(n, path, key, min, max);
+    }
+
+    Integer integerValue(JsonNode n, String path, String what, int min, int max) {
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            at(path, "\"" + what + "\" must be a whole number, not " + kind(n));
+            return null;
+        }
+        int v = n.intValue();
+        if (v < min || v > max) {
+            at(path, "\"" + what + "\" is " + v + "; it must be between " + min + " and " + max);
+            return null;
+        }
+        return v;
+    }
+
+    List<String> strings(JsonNode parent, String parentPath, String key) {
+        JsonNode n = array(parent, parentPath, key, false);
+        List<String> out = new ArrayList<>();
+        if (n == null) return out;
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode e = n.get(i);
+            String path = parentPath + "." + key + "[" + i + "]";
+            if (!e.isTextual() || e.asText().isBlank()) at(path, "entries of \"" + key + "\" must be non-empty texts");
+            else out.add(e.asText());
+        }
+        return out;
+    }
+
+    static String kind(JsonNode n) {
+        if (n.isTextual()) return "the text \"" + n.asText() + "\"";
+        if (n.isNumber()) return "the number " + n.asText();
+        if (n.isBoolean()) return n.asText();
+        if (n.isArray()) return "a list";
+        if (n.isObject()) return "an object";
+        return n.getNodeType().toString().toLowerCase();
+    }
+}

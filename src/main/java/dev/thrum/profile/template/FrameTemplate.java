@@ -1,0 +1,297 @@
+package dev.thrum.profile.template;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * A compiled frame template (syntax in docs/device-profiles.md): fixed-length frames made of
+ * literal bytes, wildcards, named values, length fields and checksums. Immutable; the same template
+ * reads and writes, which is what lets one profile serve both the host and the simulated device.
+ */
+public final class FrameTemplate {
+
+    private static final Pattern HEX = Pattern.compile("(?:[0-9A-Fa-f]{2})+");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern RANGE = Pattern.compile("(-?\\d+)\\.\\.(-?\\d+)?");
+
+    private final String text;
+    private final List<Slot> slots;
+    private final int length;
+
+    private FrameTemplate(String text, List<Slot> slots, int length) {
+        this.text = text;
+        this.slots = List.copyOf(slots);
+        this.length = length;
+    }
+
+    public String text() { return text; }
+
+    public List<Slot> slots() { return slots; }
+
+    /** Every frame of this template has exactly this many bytes. */
+    public int length() { return length; }
+
+    /** Names of the value slots, in order (for commands: normally just {@code speed}). */
+    public List<Slot.Value> values() {
+        List<Slot.Value> out = new ArrayList<>();
+        for (Slot s : slots) if (s instanceof Slot.Value v) out.add(v);
+        return out;
+    }
+
+    /** The slot covering byte {@code index}. */
+    public Slot slotAt(int index) {
+        for (Slot s : slots) if (index >= s.at() && index < s.at() + s.width()) return s;
+        throw new IndexOutOfBoundsException(index);
+    }
+
+    // ---- parsing ------------------------------------------------------------------------------
+
+    public static FrameTemplate parse(String text) throws TemplateSyntaxException {
+        List<Slot> slots = new ArrayList<>();
+        int at = 0;
+        int i = 0;
+        while (i < text.length()) {
+            if (Character.isWhitespace(text.charAt(i))) { i++; continue; }
+            int start = i;
+            while (i < text.length() && !Character.isWhitespace(text.charAt(i))) i++;
+            String token = text.substring(start, i);
+            int column = start + 1;
+            if (token.equals("..")) {
+                slots.add(new Slot.Wildcard(at++));
+            } else if (HEX.matcher(token).matches()) {
+                for (byte b : HexFormat.of().parseHex(token)) slots.add(new Slot.Literal(at++, b & 0xFF));
+            } else if (token.startsWith("{") && token.endsWith("}") && token.length() > 2) {
+                Slot slot = placeholder(token.substring(1, token.length() - 1), at, column);
+                slots.add(slot);
+                at += slot.width();
+            } else if (token.startsWith("{")) {
+                throw new TemplateSyntaxException("'" + token + "' is not a complete placeholder: write it"
+                        + " without spaces inside the braces, like {speed:u16be} or {sum8:2..}", column);
+            } else {
+                throw new TemplateSyntaxException("'" + token + "' is not a hex byte, '..' or a {placeholder};"
+                        + " write bytes as two hex digits separated by spaces, like AA 01", column);
+            }
+        }
+        if (slots.isEmpty()) throw new TemplateSyntaxException("the template is empty; write at least one byte", 0);
+        FrameTemplate t = new FrameTemplate(text, slots, at);
+        t.checkRanges();
+        return t;
+    }
+
+    private static Slot placeholder(String body, int at, int column) throws TemplateSyntaxException {
+        String[] parts = body.split(":", -1);
+        String head = parts[0];
+        if (head.equals("len")) return lengthSlot(parts, at, column);
+        var kind = ChecksumKind.parse(head);
+        if (kind.isPresent()) return checksumSlot(kind.get(), parts, at, column);
+        if (head.startsWith("crc") || head.startsWith("sum") || head.startsWith("xor") || head.startsWith("chk"))
+            throw new TemplateSyntaxException("unknown checksum kind '" + head + "'; use one of "
+                    + ChecksumKind.spellings(), column);
+        if (!NAME.matcher(head).matches())
+            throw new TemplateSyntaxException("'{" + body + "}' does not start with a name; write {NAME:TYPE}"
+                    + " such as {speed:u16be}", column);
+        if (parts.length != 2)
+            throw new TemplateSyntaxException("value placeholder '{" + body + "}' needs exactly a name and a"
+                    + " type, like {" + head + ":u16be}", column);
+        IntType type = intType(parts[1], column);
+        return new Slot.Value(at, head, type);
+    }
+
+    private static Slot lengthSlot(String[] parts, int at, int column) throws TemplateSyntaxException {
+        if (parts.length < 2 || parts.length > 3)
+            throw new TemplateSyntaxException("a length field is written {len:TYPE} or {len:TYPE:FROM..TO},"
+                    + " like {len:u8} or {len:u16be:4..-3}", column);
+        IntType type = intType(parts[1], column);
+        ByteRange range = parts.length == 3 ? range(parts[2], column) : new ByteRange(0, ByteRange.END);
+        return new Slot.Length(at, type, range);
+    }
+
+    private static Slot checksumSlot(ChecksumKind kind, String[] parts, int at, int column)
+            throws TemplateSyntaxException {
+        if (parts.length < 2)
+            throw new TemplateSyntaxException("checksum '" + kind.spelling() + "' needs the bytes it covers,"
+                    + " like {" + kind.spelling() + ":2..}", column);
+        ByteRange range = range(parts[1], column);
+        int poly = kind.defaultPoly();
+        int init = kind.defaultInit();
+        boolean bigEndian = kind.defaultBigEndian();
+        for (int p = 2; p < parts.length; p++) {
+            String opt = parts[p];
+            if (opt.equals("be") || opt.equals("le")) {
+                if (kind.width() == 1)
+                    throw new TemplateSyntaxException("'" + opt + "' (byte order) means nothing for the one-byte"
+                            + " checksum " + kind.spelling() + "; remove it", column);
+                bigEndian = opt.equals("be");
+            } else if (opt.startsWith("poly=") || opt.startsWith("init=")) {
+                if (!kind.takesPolynomial())
+                    throw new TemplateSyntaxException("'" + opt + "' means nothing for " + kind.spelling()
+                            + "; only crc kinds take poly= and init=", column);
+                int value = hexParam(opt, kind, column);
+                if (opt.startsWith("poly=")) poly = value; else init = value;
+            } else {
+                throw new TemplateSyntaxException("unknown checksum option '" + opt + "'; options are be, le,"
+                        + " poly=HEX and init=HEX", column);
+            }
+        }
+        return new Slot.Checksum(at, new ChecksumSpec(kind, range, poly, init, bigEndian));
+    }
+
+    private static int hexParam(String opt, ChecksumKind kind, int column) throws TemplateSyntaxException {
+        String digits = opt.substring(5);
+        if (digits.startsWith("0x") || digits.startsWith("0X")) digits = digits.substring(2);
+        int maxDigits = kind.width() * 2;
+        if (digits.isEmpty() || digits.length() > maxDigits || !digits.matches("[0-9A-Fa-f]+"))
+            throw new TemplateSyntaxException("'" + opt + "' needs a hex value of at most " + maxDigits
+                    + " digits, like " + opt.substring(0, 5) + (kind.width() == 1 ? "07" : "1021"), column);
+        return Integer.parseInt(digits, 16);
+    }
+
+    private static IntType intType(String text, int column) throws TemplateSyntaxException {
+        return IntType.parse(text).orElseThrow(() -> new TemplateSyntaxException(
+                "unknown value type '" + text + "'; use one of " + IntType.spellings(), column));
+    }
+
+    private static ByteRange range(String text, int column) throws TemplateSyntaxException {
+        var m = RANGE.matcher(text);
+        if (!m.matches())
+            throw new TemplateSyntaxException("'" + text + "' is not a byte range; write FROM..TO (inclusive,"
+                    + " negative counts from the end, TO may be left out for 'to the end'), like 2.. or 0..-3",
+                    column);
+        int from = Integer.parseInt(m.group(1));
+        int to = m.group(2) == null ? ByteRange.END : Integer.parseInt(m.group(2));
+        return new ByteRange(from, to);
+    }
+
+    private void checkRanges() throws TemplateSyntaxException {
+        for (Slot s : slots) {
+            ByteRange r;
+            String what;
+            if (s instanceof Slot.Checksum c) { r = c.spec().range(); what = c.spec().kind().spelling(); }
+            else if (s instanceof Slot.Length l) { r = l.range(); what = "len"; }
+            else continue;
+            if (!r.validFor(length))
+                throw new TemplateSyntaxException(what + " range " + r + " does not fit in this " + length
+                        + "-byte frame; byte positions run 0.." + (length - 1) + " (or -1..-" + length + ")", 0);
+            if (s instanceof Slot.Checksum c) {
+                for (Slot other : slots) {
+                    if (!(other instanceof Slot.Checksum)) continue;
+                    for (int b = other.at(); b < other.at() + other.width(); b++) {
+                        if (r.contains(b, length))
+                            throw new TemplateSyntaxException(what + " at byte " + c.at() + " covers byte " + b
+                                    + ", which is " + (other == c ? "its own" : "another checksum's")
+                                    + " place; narrow the range, for example "
+                                    + suggestRange(c, length), 0);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String suggestRange(Slot.Checksum c, int length) {
+        return c.at() == 0 ? "1.." : c.at() == length - c.width()
+                ? "0.." + (-c.width() - 1) : (c.at() + c.width()) + "..";
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    /** Checks a whole frame against the template and reads its values. Never throws. */
+    public MatchResult match(byte[] frame) {
+        if (frame.length != length)
+            return new MatchResult.Mismatch("frame has " + frame.length + " bytes, expected " + length, 0);
+        int closeness = 1;
+        for (Slot s : slots) {
+            if (s instanceof Slot.Literal lit) {
+                int b = frame[lit.at()] & 0xFF;
+                if (b != lit.value())
+                    return new MatchResult.Mismatch(String.format("byte %d is 0x%02X, expected 0x%02X",
+                            lit.at(), b, lit.value()), closeness);
+                closeness++;
+            }
+        }
+        for (Slot s : slots) {
+            if (s instanceof Slot.Length len) {
+                long expected = lengthValue(len);
+                long found = len.type().read(frame, len.at());
+                if (found != expected)
+                    return new MatchResult.Mismatch("length field at byte " + len.at() + " says " + found
+                            + ", expected " + expected, closeness);
+                closeness++;
+            }
+        }
+        for (Slot s : slots) {
+            if (s instanceof Slot.Checksum c) {
+                ChecksumSpec spec = c.spec();
+                int first = spec.range().first(length), last = spec.range().last(length);
+                int expected = spec.compute(frame, first, last);
+                int found = spec.read(frame, c.at());
+                if (found != expected) {
+                    String digits = "0x%0" + (2 * spec.kind().width()) + "X";
+                    return new MatchResult.Mismatch(String.format("%s over bytes %d..%d is " + digits
+                            + ", frame says " + digits, spec.kind().spelling(), first, last, expected, found),
+                            closeness);
+                }
+                closeness++;
+            }
+        }
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (Slot.Value v : values()) values.put(v.name(), v.type().read(frame, v.at()));
+        return new MatchResult.Matched(values);
+    }
+
+    /** Whether {@code count} bytes starting at {@code offset} could be the start of a frame of this template. */
+    public boolean couldStartWith(byte[] buffer, int offset, int count) {
+        int n = Math.min(count, length);
+        for (Slot s : slots) {
+            if (s instanceof Slot.Literal lit && lit.at() < n && (buffer[offset + lit.at()] & 0xFF) != lit.value())
+                return false;
+            if (s instanceof Slot.Length len && len.at() + len.width() <= n) {
+                byte[] piece = Arrays.copyOfRange(buffer, offset, offset + len.at() + len.width());
+                if (len.type().read(piece, len.at()) != lengthValue(len)) return false;
+            }
+        }
+        return true;
+    }
+
+    private long lengthValue(Slot.Length len) {
+        return len.range().last(length) - len.range().first(length) + 1L;
+    }
+
+    // ---- writing ------------------------------------------------------------------------------
+
+    /**
+     * Builds a frame: literals, the given values, lengths and checksums; wildcards become 00.
+     * {@code extra} writes further bytes (status fields) before checksums are computed.
+     *
+     * @throws IllegalArgumentException when a value is missing or does not fit its type
+     */
+    public byte[] fill(Map<String, Long> values, Consumer<byte[]> extra) {
+        byte[] frame = new byte[length];
+        for (Slot s : slots) {
+            if (s instanceof Slot.Literal lit) frame[lit.at()] = (byte) lit.value();
+            else if (s instanceof Slot.Value v) {
+                Long value = values.get(v.name());
+                if (value == null) throw new IllegalArgumentException("no value given for {" + v.name() + "}");
+                v.type().write(frame, v.at(), value);
+            } else if (s instanceof Slot.Length len) len.type().write(frame, len.at(), lengthValue(len));
+        }
+        if (extra != null) extra.accept(frame);
+        for (Slot s : slots) {
+            if (s instanceof Slot.Checksum c) {
+                ChecksumSpec spec = c.spec();
+                c.spec().write(frame, c.at(), spec.compute(frame, spec.range().first(length), spec.range().last(length)));
+            }
+        }
+        return frame;
+    }
+
+    public byte[] fill(Map<String, Long> values) { return fill(values, null); }
+
+    @Override
+    public String toString() { return text; }
+}

@@ -1,0 +1,126 @@
+package dev.thrum.program;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The client file format (one JSON object per client), both directions. No I/O: text in, text out. */
+public final class ClientJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<String> KEYS = Set.of("id", "name", "maxIntensity", "avoid", "regionCaps", "maxSession",
+            "weeklyTarget", "notes", "conditions", "softer", "conditionsConfirmed");
+
+    private ClientJson() {}
+
+    public static String write(Client c) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("id", c.id());
+        o.put("name", c.name());
+        o.put("maxIntensity", c.maxIntensity());
+        ArrayNode avoid = o.putArray("avoid");
+        c.avoid().forEach(avoid::add);
+        ObjectNode caps = o.putObject("regionCaps");
+        c.regionCaps().forEach(caps::put);
+        if (c.maxSession() != null) o.put("maxSession", DurationText.format(c.maxSession()));
+        o.put("weeklyTarget", c.weeklyTarget());
+        o.put("notes", c.notes());
+        ArrayNode conditions = o.putArray("conditions");
+        c.conditions().forEach(k -> conditions.add(k.key()));
+        ObjectNode softer = o.putObject("softer");
+        c.softer().forEach(softer::put);
+        o.put("conditionsConfirmed", c.conditionsConfirmed());
+        try {
+            return MAPPER.writeValueAsString(o) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @throws ValidationException naming the file and the field */
+    public static Client read(String sourceName, String text) {
+        JsonSource src = JsonSource.parse(sourceName, text);
+        JsonNode root = src.root();
+        List<Problem> problems = new ArrayList<>();
+        if (!root.isObject()) throw new ValidationException(src.problem(null, "", "a client file is one JSON object"));
+        ProgramParser.unknownKeys(src, null, "", root, KEYS, problems);
+        String name = root.path("name").asText("");
+        if (name.isBlank()) problems.add(src.problem(null, "/name", "missing \"name\""));
+        String id = root.hasNonNull("id") ? root.get("id").asText() : null;
+        double max = fraction(src, "/maxIntensity", root.get("maxIntensity"), 1.0, problems);
+        Set<String> avoid = new LinkedHashSet<>();
+        JsonNode a = root.get("avoid");
+        if (a != null && !a.isArray()) problems.add(src.problem(null, "/avoid", "\"avoid\" must be a list of region ids"));
+        else if (a != null) a.forEach(n -> avoid.add(n.asText()));
+        Map<String, Double> caps = fractions(src, "/regionCaps", root.get("regionCaps"), problems);
+        Map<String, Double> softer = fractions(src, "/softer", root.get("softer"), problems);
+        Duration maxSession = null;
+        JsonNode ms = root.get("maxSession");
+        if (ms != null && !ms.isNull()) {
+            try {
+                maxSession = ms.isIntegralNumber() ? Duration.ofSeconds(ms.asLong()) : DurationText.parse(ms.asText());
+            } catch (IllegalArgumentException e) {
+                problems.add(src.problem(null, "/maxSession", e.getMessage()));
+            }
+        }
+        int weekly = root.path("weeklyTarget").asInt(0);
+        Set<Condition> conditions = EnumSet.noneOf(Condition.class);
+        JsonNode cs = root.get("conditions");
+        if (cs != null && cs.isArray()) {
+            for (int i = 0; i < cs.size(); i++) {
+                String key = cs.get(i).asText();
+                int at = i;
+                Condition.fromKey(key).ifPresentOrElse(conditions::add, () -> problems.add(src.problem(null, "/conditions/" + at,
+                        "unknown condition '" + key + "'; known: " + String.join(", ", conditionKeys()))));
+            }
+        } else if (cs != null) {
+            problems.add(src.problem(null, "/conditions", "\"conditions\" must be a list"));
+        }
+        boolean confirmed = root.path("conditionsConfirmed").asBoolean(false);
+        if (!problems.isEmpty()) throw new ValidationException(problems);
+        try {
+            return new Client(id, name, max, avoid, caps, maxSession, weekly, root.path("notes").asText(""), conditions, softer, confirmed);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(Problem.of(sourceName, e.getMessage()));
+        }
+    }
+
+    public static List<String> conditionKeys() {
+        return java.util.Arrays.stream(Condition.values()).map(Condition::key).toList();
+    }
+
+    private static double fraction(JsonSource src, String at, JsonNode n, double fallback, List<Problem> problems) {
+        if (n == null || n.isNull()) return fallback;
+        if (!n.isNumber() || !(n.asDouble() >= 0 && n.asDouble() <= 1)) {
+            problems.add(src.problem(null, at, "must be a number from 0 to 1, got " + n));
+            return fallback;
+        }
+        return n.asDouble();
+    }
+
+    private static Map<String, Double> fractions(JsonSource src, String at, JsonNode n, List<Problem> problems) {
+        Map<String, Double> out = new TreeMap<>();
+        if (n == null || n.isNull()) return out;
+        if (!n.isObject()) {
+            problems.add(src.problem(null, at, "must be an object of region id to a number from 0 to 1"));
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), fraction(src, at + "/" + e.getKey(), e.getValue(), 0, problems));
+        }
+        return out;
+    }
+}
