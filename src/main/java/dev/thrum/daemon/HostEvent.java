@@ -35,6 +35,11 @@ public sealed interface HostEvent {
         public String name() { return "emergencyStop"; }
     }
 
+    /** Something the user should hear about (a failed write, a log that could not be written). */
+    record Problem(String message, Instant at) implements HostEvent {
+        public String name() { return "problem"; }
+    }
+
     /** A session ended and its report went to the usage log. */
     record SessionEnded(SessionReport report) implements HostEvent {
         public String name() { return "sessionEnded"; }
