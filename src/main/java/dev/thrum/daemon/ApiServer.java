@@ -22,6 +22,12 @@ final class ApiServer {
     private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    static {
+        // Without TCP_NODELAY a small answer can wait ~40 ms for the client's delayed ACK (Nagle);
+        // the JDK server reads this once, when its first instance is made.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final RequestGuard guard;
