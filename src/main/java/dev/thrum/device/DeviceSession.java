@@ -1,0 +1,487 @@
+package dev.thrum.device;
+
+import dev.thrum.profile.DeviceProfile;
+import dev.thrum.protocol.Codec;
+import dev.thrum.protocol.DecodeResult;
+import dev.thrum.protocol.DeviceCommand;
+import dev.thrum.protocol.DeviceStatus;
+import dev.thrum.protocol.FrameReader;
+import dev.thrum.transport.Endpoint;
+import dev.thrum.transport.LinkState;
+import dev.thrum.transport.Transport;
+import dev.thrum.transport.TransportException;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One connected massager: its transport, its codec and its profile's pacing, with the single write
+ * queue every command goes through.
+ *
+ * <ul>
+ * <li>Commands go out one at a time, never closer than {@code pacing.minGapMs} (measured from the
+ *     end of one write to the start of the next). A newer speed replaces a queued older one.</li>
+ * <li>Stop jumps the queue, clears queued speeds, and is retried up to {@link #STOP_RETRIES} times
+ *     when a write fails; {@link #stop()} completes once the stop frame was written.</li>
+ * <li>Status is requested every {@code statusPollMs} when the profile has a status command; a
+ *     keepalive goes out when nothing was written for half of {@code keepaliveMs}.</li>
+ * <li>Received bytes are cut into frames by the codec's status frame reader on stream transports;
+ *     frames the codec rejects are counted and logged at debug level, never reported as values.</li>
+ * <li>Link loss (the transport's {@link LinkState#DOWN}, or no valid status for longer than
+ *     {@code linkTimeoutMs}) is reported once as {@link DeviceEvent.LinkLost}; queued speeds are
+ *     dropped and speeds sent while the link is lost are dropped too. {@link DeviceEvent.LinkRestored}
+ *     follows when valid status comes back; nothing old is replayed.</li>
+ * </ul>
+ * All work happens on the session's scheduler thread; public methods only hand work to it.
+ * Events reach the listener on that thread, and the listener may call back into the session.
+ */
+public final class DeviceSession implements AutoCloseable {
+
+    /** A failed stop write is tried again this many times (so at most 1 + 3 attempts). */
+    public static final int STOP_RETRIES = 3;
+    /** Shortest wait before a stop retry, for devices with no minimum gap. */
+    public static final long STOP_RETRY_MIN_MS = 20;
+    /** How long {@link #stopNow()} and {@link #close()} wait for the stop frame at most. */
+    public static final long STOP_WAIT_MS = 5000;
+
+    private static final System.Logger LOG = System.getLogger(DeviceSession.class.getName());
+    private static final long MS = 1_000_000L;
+
+    private final Transport transport;
+    private final Codec codec;
+    private final DeviceProfile profile;
+    private final DeviceProfile.Pacing pacing;
+    private final Consumer<DeviceEvent> listener;
+    private final SessionScheduler scheduler;
+    private final Clock clock;
+    private final byte[] stopBytes;
+    private final DeviceCommand stopCommand;
+    private final boolean pollsStatus;
+    private final boolean expectsStatus;
+    private final FrameReader statusReader;
+
+    // state below is only touched on the scheduler thread
+    private final WriteQueue queue = new WriteQueue();
+    private final List<CompletableFuture<Void>> stopWaiters = new ArrayList<>();
+    private int stopFailures;
+    private long lastWriteEnd;
+    private boolean wroteOnce;
+    private SessionScheduler.Scheduled pumpTask;
+    private boolean transportUp = true; // a session is started on a transport that just connected
+    private long lastStatusAt;
+    private WriteQueue.Pending lastSpeedWritten;
+    private long written, writeFailures, rejectedFrames, droppedWhileLinkLost;
+
+    private volatile boolean started;
+    private volatile boolean closed;
+    private volatile boolean linkUp = true;
+    private volatile SessionCounters counters = new SessionCounters(0, 0, 0, 0, 0, 0);
+
+    /** A session on its own thread ({@link ThreadScheduler}) with the system clock for event times. */
+    public DeviceSession(Transport transport, Codec codec, DeviceProfile profile, Consumer<DeviceEvent> listener) {
+        this(transport, codec, profile, listener,
+                new ThreadScheduler("device-" + profile.id()), Clock.systemUTC());
+    }
+
+    /**
+     * @param scheduler the session's only thread and its monotonic time (tests pass virtual time)
+     * @param clock     stamps events; pacing and timeouts use the scheduler's time, not this
+     * @throws IllegalArgumentException when the profile can express neither stop nor a stop speed
+     */
+    public DeviceSession(Transport transport, Codec codec, DeviceProfile profile, Consumer<DeviceEvent> listener,
+                         SessionScheduler scheduler, Clock clock) {
+        this.transport = transport;
+        this.codec = codec;
+        this.profile = profile;
+        this.pacing = profile.pacing() != null ? profile.pacing() : new DeviceProfile.Pacing(0, 0, 0, 0);
+        this.listener = listener;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        if (codec.supports(DeviceCommand.Stop.class)) {
+            stopCommand = new DeviceCommand.Stop();
+        } else if (codec.supports(DeviceCommand.SetSpeed.class)) {
+            stopCommand = new DeviceCommand.SetSpeed(profile.output().stopValue()); // the stop value is a stop
+        } else {
+            throw new IllegalArgumentException("profile " + profile.id() + " has neither a stop nor a setSpeed "
+                    + "command, so Thrum could not stop the motor; add a \"stop\" template to " + profile.origin());
+        }
+        this.stopBytes = codec.encode(stopCommand);
+        boolean hasStatusFrames = profile.status() != null && !profile.status().isEmpty();
+        this.pollsStatus = codec.supports(DeviceCommand.StatusRequest.class) && pacing.statusPollMs() > 0;
+        boolean streams = hasStatusFrames && !codec.supports(DeviceCommand.StatusRequest.class);
+        this.expectsStatus = hasStatusFrames && (pollsStatus || streams);
+        this.statusReader = transport.isStream() ? codec.statusFrameReader() : null;
+    }
+
+    /**
+     * Subscribes to the device, connects the transport and starts polling and link watching.
+     * The link counts as up once connected.
+     */
+    public void start() throws TransportException {
+        if (started) throw new IllegalStateException("already started");
+        if (closed) throw new IllegalStateException("closed");
+        transport.subscribe(Endpoint.RX, bytes -> scheduler.execute(() -> onBytes(bytes, false)));
+        if (profile.ble() != null && profile.ble().batteryUuid() != null)
+            transport.subscribe(Endpoint.BATTERY, bytes -> scheduler.execute(() -> onBytes(bytes, true)));
+        transport.onLinkState(state -> scheduler.execute(() -> onTransportLink(state)));
+        transport.connect();
+        started = true;
+        scheduler.execute(() -> {
+            lastStatusAt = scheduler.nanoTime();
+            if (pollsStatus) { enqueue(new DeviceCommand.StatusRequest()); every(pacing.statusPollMs(), this::poll); }
+            if (pacing.keepaliveMs() > 0) every(Math.max(1, pacing.keepaliveMs() / 2), this::keepalive);
+            if (expectsStatus && pacing.linkTimeoutMs() > 0)
+                every(Math.max(10, pacing.linkTimeoutMs() / 5), this::watchSilence);
+        });
+    }
+
+    // ---- what the engine calls (any thread) ----
+
+    /** Queues a speed (a device value in the profile's range); the stop value is a {@link #stop()}. */
+    public void setSpeed(int value) { send(new DeviceCommand.SetSpeed(value)); }
+
+    /**
+     * Queues any command. Stop (or a speed equal to the stop value) jumps the queue as {@link #stop()}.
+     *
+     * @throws IllegalArgumentException when the profile has no template for it or the value is out of range
+     */
+    public void send(DeviceCommand command) {
+        requireStarted();
+        if (isStop(command)) {
+            stop();
+            return;
+        }
+        if (command instanceof DeviceCommand.SetSpeed s && !profile.output().accepts(s.value()))
+            throw new IllegalArgumentException("speed " + s.value() + " is outside " + profile.id() + "'s range");
+        byte[] bytes = codec.encode(command); // throws for a command the profile cannot say
+        scheduler.execute(() -> {
+            if (command instanceof DeviceCommand.SetSpeed && !linkUp) {
+                droppedWhileLinkLost++;
+                LOG.log(System.Logger.Level.DEBUG, () -> "link lost: dropped " + command);
+                publishCounters();
+                return;
+            }
+            enqueueEncoded(command, bytes);
+        });
+    }
+
+    /**
+     * Stops the motor: the stop frame goes out before anything queued, queued speeds are cleared,
+     * and a failed write is retried. Completes when the stop frame was written, or exceptionally
+     * with a {@link TransportException} once every retry failed.
+     */
+    public CompletableFuture<Void> stop() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!started) {
+            done.completeExceptionally(new TransportException("cannot stop " + transport.describe() + ": not started"));
+            return done;
+        }
+        scheduler.execute(() -> {
+            int dropped = queue.dropSpeeds();
+            if (dropped > 0) LOG.log(System.Logger.Level.DEBUG, () -> "stop cleared " + dropped + " queued speed(s)");
+            stopWaiters.add(done);
+            schedulePump();
+        });
+        return done;
+    }
+
+    /**
+     * {@link #stop()} and wait: returns once the stop frame was written.
+     *
+     * @throws TransportException when it could not be written after every retry, or not within {@link #STOP_WAIT_MS}
+     * @throws IllegalStateException when called on the session's own thread (from a listener); use {@link #stop()}
+     */
+    public void stopNow() throws TransportException {
+        if (scheduler.inSchedulerThread())
+            throw new IllegalStateException("stopNow() on the session thread would wait for itself; use stop()");
+        try {
+            scheduler.await(stop(), STOP_WAIT_MS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TransportException t) throw t;
+            throw new TransportException("stop failed on " + transport.describe() + ": " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new TransportException("stop was not written to " + transport.describe() + " within "
+                    + STOP_WAIT_MS + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while stopping " + transport.describe(), e);
+        }
+    }
+
+    /** True unless a link loss was reported and the link has not come back. */
+    public boolean linkUp() { return started && linkUp; }
+
+    public SessionCounters counters() { return counters; }
+
+    public DeviceProfile profile() { return profile; }
+
+    public String describe() { return transport.describe(); }
+
+    /**
+     * Writes stop (waiting for it, with retries), then closes the transport and the session's thread.
+     * Never throws; a stop that could not be written is logged as an error.
+     */
+    @Override
+    public void close() {
+        if (closed) return;
+        if (started) {
+            try {
+                if (scheduler.inSchedulerThread()) stopHere();
+                else stopNow();
+            } catch (TransportException e) {
+                LOG.log(System.Logger.Level.ERROR, "closing " + transport.describe() + " without a confirmed stop: "
+                        + e.getMessage());
+            }
+        }
+        closed = true;
+        transport.close();
+        scheduler.shutdown();
+    }
+
+    // ---- on the scheduler thread ----
+
+    /** Close from a listener: the thread cannot wait for itself, so write stop right here, with the same retries. */
+    private void stopHere() throws TransportException {
+        queue.dropSpeeds();
+        TransportException last = null;
+        for (int attempt = 0; attempt <= STOP_RETRIES; attempt++) {
+            long wait = wroteOnce ? lastWriteEnd + Math.max(pacing.minGapMs(), attempt == 0 ? 0 : STOP_RETRY_MIN_MS) * MS
+                    - scheduler.nanoTime() : 0;
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TransportException("interrupted while stopping " + transport.describe(), e);
+                }
+            }
+            try {
+                write(stopBytes);
+                written++;
+                emit(new DeviceEvent.CommandWritten(stopCommand, stopBytes, clock.instant()));
+                publishCounters();
+                return;
+            } catch (TransportException e) {
+                writeFailures++;
+                last = e;
+            }
+        }
+        publishCounters();
+        throw new TransportException("stop could not be written to " + transport.describe() + " after "
+                + (STOP_RETRIES + 1) + " attempts: " + last.getMessage(), last);
+    }
+
+    private void enqueue(DeviceCommand command) {
+        enqueueEncoded(command, codec.encode(command));
+    }
+
+    private void enqueueEncoded(DeviceCommand command, byte[] bytes) {
+        queue.add(command, bytes);
+        publishCounters();
+        schedulePump();
+    }
+
+    private void schedulePump() {
+        if (pumpTask != null || closed) return;
+        long wait = wroteOnce ? lastWriteEnd + pacing.minGapMs() * MS - scheduler.nanoTime() : 0;
+        pumpTask = scheduler.schedule(this::pump, Math.max(0, wait));
+    }
+
+    private void pump() {
+        pumpTask = null;
+        if (closed) return;
+        boolean stopDue = !stopWaiters.isEmpty();
+        if (!stopDue && queue.isEmpty()) return;
+        long wait = wroteOnce ? lastWriteEnd + pacing.minGapMs() * MS - scheduler.nanoTime() : 0;
+        if (wait > 0) {
+            pumpTask = scheduler.schedule(this::pump, wait);
+            return;
+        }
+        if (stopDue) writeStop();
+        else writeNext(queue.poll());
+        if (!stopWaiters.isEmpty() || !queue.isEmpty()) schedulePump();
+    }
+
+    private void writeNext(WriteQueue.Pending p) {
+        try {
+            write(p.bytes());
+            written++;
+            if (p.command() instanceof DeviceCommand.SetSpeed) lastSpeedWritten = p;
+            emit(new DeviceEvent.CommandWritten(p.command(), p.bytes(), clock.instant()));
+        } catch (TransportException | RuntimeException e) {
+            writeFailures++;
+            LOG.log(System.Logger.Level.DEBUG, () -> "write of " + p.command() + " failed: " + e.getMessage());
+            emit(new DeviceEvent.WriteFailed(p.command(), String.valueOf(e.getMessage()), clock.instant()));
+        }
+        publishCounters();
+    }
+
+    private void writeStop() {
+        try {
+            write(stopBytes);
+            written++;
+            stopFailures = 0;
+            lastSpeedWritten = null;
+            List<CompletableFuture<Void>> waiters = new ArrayList<>(stopWaiters);
+            stopWaiters.clear();
+            emit(new DeviceEvent.CommandWritten(stopCommand, stopBytes, clock.instant()));
+            waiters.forEach(w -> w.complete(null));
+        } catch (TransportException | RuntimeException e) {
+            writeFailures++;
+            stopFailures++;
+            if (stopFailures <= STOP_RETRIES) {
+                LOG.log(System.Logger.Level.WARNING, "stop write to " + transport.describe() + " failed (attempt "
+                        + stopFailures + " of " + (STOP_RETRIES + 1) + "), retrying: " + e.getMessage());
+                // wait at least the retry floor even on devices with no minimum gap
+                long floor = STOP_RETRY_MIN_MS * MS - pacing.minGapMs() * MS;
+                if (floor > 0) lastWriteEnd += floor;
+            } else {
+                String reason = "stop could not be written to " + transport.describe() + " after "
+                        + stopFailures + " attempts: " + e.getMessage();
+                LOG.log(System.Logger.Level.ERROR, reason);
+                stopFailures = 0;
+                List<CompletableFuture<Void>> waiters = new ArrayList<>(stopWaiters);
+                stopWaiters.clear();
+                emit(new DeviceEvent.WriteFailed(stopCommand, reason, clock.instant()));
+                TransportException failure = new TransportException(reason, e);
+                waiters.forEach(w -> w.completeExceptionally(failure));
+            }
+        }
+        publishCounters();
+    }
+
+    /** Every write ends here, so the gap is measured from the end of the previous write, whatever it was. */
+    private void write(byte[] bytes) throws TransportException {
+        try {
+            transport.write(Endpoint.TX, bytes);
+        } finally {
+            lastWriteEnd = scheduler.nanoTime();
+            wroteOnce = true;
+        }
+    }
+
+    private void onBytes(byte[] chunk, boolean batteryEndpoint) {
+        if (closed) return;
+        // the battery endpoint is a characteristic read whole, never a stream
+        List<byte[]> frames = statusReader != null && !batteryEndpoint ? statusReader.feed(chunk) : List.of(chunk);
+        for (byte[] frame : frames) {
+            DecodeResult<DeviceStatus> r;
+            try {
+                r = codec.decodeStatus(frame);
+            } catch (RuntimeException e) { // a codec must not throw; if it does, the frame is still only rejected
+                r = DecodeResult.rejected("codec failed: " + e);
+            }
+            if (!r.isOk() && batteryEndpoint && frame.length == 1 && (frame[0] & 0xFF) <= 100) {
+                // the standard GATT battery level: one byte, percent
+                r = DecodeResult.ok(new DeviceStatus(null, null, null, frame[0] & 0xFF, null, null));
+            }
+            if (r instanceof DecodeResult.Decoded<DeviceStatus> d) {
+                statusArrived(d.value());
+            } else if (r instanceof DecodeResult.Rejected<DeviceStatus> rej) {
+                rejectedFrames++;
+                LOG.log(System.Logger.Level.DEBUG, () -> transport.describe() + ": rejected frame: " + rej.reason());
+            }
+        }
+        publishCounters();
+    }
+
+    private void statusArrived(DeviceStatus status) {
+        lastStatusAt = scheduler.nanoTime();
+        if (!linkUp && transportUp) restoreLink();
+        emit(new DeviceEvent.StatusReceived(status, clock.instant()));
+    }
+
+    private void onTransportLink(LinkState state) {
+        if (closed) return;
+        if (state == LinkState.DOWN) {
+            transportUp = false;
+            if (linkUp) loseLink(transport.describe() + " reported the link down");
+        } else {
+            boolean wasUp = transportUp;
+            transportUp = true;
+            if (linkUp || wasUp) return;
+            lastStatusAt = scheduler.nanoTime();
+            if (expectsStatus) {
+                if (pollsStatus) enqueue(new DeviceCommand.StatusRequest()); // ask at once; LinkRestored follows its answer
+            } else {
+                restoreLink();
+            }
+        }
+    }
+
+    private void loseLink(String reason) {
+        linkUp = false;
+        int dropped = queue.dropSpeeds();
+        droppedWhileLinkLost += dropped;
+        lastSpeedWritten = null;
+        LOG.log(System.Logger.Level.INFO, () -> "link lost: " + reason + (dropped > 0 ? "; dropped " + dropped + " queued speed(s)" : ""));
+        publishCounters();
+        emit(new DeviceEvent.LinkLost(reason, clock.instant()));
+    }
+
+    private void restoreLink() {
+        linkUp = true;
+        lastStatusAt = scheduler.nanoTime();
+        LOG.log(System.Logger.Level.INFO, () -> "link back: " + transport.describe());
+        emit(new DeviceEvent.LinkRestored(clock.instant()));
+    }
+
+    private void poll() {
+        if (transportUp) enqueue(new DeviceCommand.StatusRequest());
+    }
+
+    private void keepalive() {
+        if (!linkUp || !transportUp) return;
+        long idle = wroteOnce ? scheduler.nanoTime() - lastWriteEnd : Long.MAX_VALUE;
+        if (idle < pacing.keepaliveMs() / 2 * MS || !queue.isEmpty() || !stopWaiters.isEmpty()) return;
+        if (codec.supports(DeviceCommand.Keepalive.class)) enqueue(new DeviceCommand.Keepalive());
+        else if (codec.supports(DeviceCommand.StatusRequest.class)) enqueue(new DeviceCommand.StatusRequest());
+        else if (lastSpeedWritten != null) enqueueEncoded(lastSpeedWritten.command(), lastSpeedWritten.bytes());
+    }
+
+    private void watchSilence() {
+        if (!linkUp) return;
+        long silentMs = (scheduler.nanoTime() - lastStatusAt) / MS;
+        if (silentMs > pacing.linkTimeoutMs())
+            loseLink("no valid status from " + transport.describe() + " for " + silentMs + " ms (limit "
+                    + pacing.linkTimeoutMs() + " ms)");
+    }
+
+    /** Runs {@code task} every {@code periodMs} until the session closes. */
+    private void every(long periodMs, Runnable task) {
+        scheduler.schedule(() -> {
+            if (closed) return;
+            task.run();
+            every(periodMs, task);
+        }, periodMs * MS);
+    }
+
+    private void emit(DeviceEvent event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "device event listener failed on " + event, e);
+        }
+    }
+
+    private void publishCounters() {
+        counters = new SessionCounters(written, writeFailures, queue.superseded(), rejectedFrames,
+                statusReader == null ? 0 : statusReader.discardedBytes(), droppedWhileLinkLost);
+    }
+
+    private boolean isStop(DeviceCommand command) {
+        return command instanceof DeviceCommand.Stop
+                || (command instanceof DeviceCommand.SetSpeed s && s.value() == profile.output().stopValue());
+    }
+
+    private void requireStarted() {
+        if (!started) throw new IllegalStateException("start() the device session first");
+        if (closed) throw new IllegalStateException("the device session for " + transport.describe() + " is closed");
+    }
+}
