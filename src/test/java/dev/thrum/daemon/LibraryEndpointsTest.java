@@ -127,4 +127,18 @@ class LibraryEndpointsTest {
         assertTrue(r.body().path("notes").toString().contains("lowered"), r.body().toString());
         assertEquals(404, client.post("/sessions", "{\"program\": \"my-back\", \"client\": \"nobody\"}").status());
     }
+
+    @Test
+    void a_client_with_conditions_must_confirm_before_the_first_session() throws Exception {
+        client.post("/clients", "{\"name\": \"Bea Jones\", \"conditions\": [\"osteoporosis\"]}");
+        DaemonClient.Response refused = client.post("/sessions", "{\"program\": \"general-warm-up\", \"client\": \"bea-jones\"}");
+        assertEquals(409, refused.status(), refused.body().toString());
+        assertTrue(refused.body().path("problems").toString().contains("osteoporosis"), refused.body().toString());
+        assertTrue(host.started.isEmpty());
+
+        DaemonClient.Response ok = client.post("/sessions", "{\"program\": \"general-warm-up\", \"client\": \"bea-jones\", \"confirmed\": true}");
+        assertEquals(201, ok.status(), ok.body().toString());
+        assertTrue(client.get("/clients/bea-jones").body().path("conditionsConfirmed").asBoolean(), "the confirmation is remembered");
+        for (PlannedStep s : host.started.get(0).steps()) assertTrue(s.cap() <= 0.35 + 1e-12, s.toString());
+    }
 }
