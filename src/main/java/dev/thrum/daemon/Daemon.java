@@ -56,6 +56,11 @@ public final class Daemon implements AutoCloseable {
      * @throws IOException when the port is taken or the files cannot be written
      */
     public static Daemon start(Parts parts) throws IOException {
+        var running = DaemonState.read(parts.files().stateFile())
+                .filter(s -> s.pid() != ProcessHandle.current().pid() && s.processAlive());
+        if (running.isPresent())
+            throw new IOException("a thrum daemon is already running (pid " + running.get().pid() + ", port "
+                    + running.get().port() + "); stop it first (systemctl --user stop thrum, or kill " + running.get().pid() + ")");
         Daemon d = new Daemon(parts);
         d.server.start();
         new DaemonState(d.port(), ProcessHandle.current().pid(), Instant.now(), DeviceText.of(parts.settings().device()))

@@ -104,6 +104,16 @@ class ApiSessionEndpointsTest {
     }
 
     @Test
+    void a_second_daemon_on_the_same_files_refuses_to_start() throws Exception {
+        Path state = TestDaemons.files(home).stateFile();
+        long parentPid = ProcessHandle.current().parent().orElseThrow().pid(); // alive, and not this process
+        new DaemonState(daemon.port(), parentPid, Instant.now(), "sim").writeTo(state);
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> TestDaemons.start(home, new FakeSessionHost(), (p, c, ok) -> TestPlans.twoSteps(p)));
+        assertTrue(e.getMessage().contains("already running"), e.getMessage());
+    }
+
+    @Test
     void the_state_file_names_the_port_and_goes_away_on_close() throws Exception {
         Path state = TestDaemons.files(home).stateFile();
         assertEquals(daemon.port(), DaemonState.read(state).orElseThrow().port());
