@@ -10,6 +10,13 @@ import picocli.CommandLine.Command;
         description = "Guided, safe programs for percussion massagers, with a usage log.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                RunCommand.class,
+                ProfilesCommand.class,
+                ProgramsCommand.class,
+                ClientsCommand.class,
+                LogCommand.class,
+                ReportCommand.class,
+                DevicesCommand.class,
                 ProfilesCommand.class,
                 ProgramsCommand.class,
                 ClientsCommand.class,

@@ -282,7 +282,10 @@ public final class DeviceSession implements AutoCloseable {
     }
 
     private void enqueueEncoded(DeviceCommand command, byte[] bytes) {
-        queue.add(command, bytes);
+        // The lowest running value starts every ramp (after start, resume, reconnect, a new step):
+        // it must reach the device, so a newer speed may not take its place.
+        boolean rampStart = command instanceof DeviceCommand.SetSpeed s && s.value() == profile.output().lowestRunning();
+        queue.add(command, bytes, rampStart);
         publishCounters();
         schedulePump();
     }

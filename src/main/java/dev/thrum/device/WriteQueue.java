@@ -14,24 +14,35 @@ import java.util.Iterator;
  */
 final class WriteQueue {
 
-    record Pending(DeviceCommand command, byte[] bytes) {}
+    /** @param pinned a speed that must reach the device even if a newer one follows (a ramp's first, lowest value) */
+    record Pending(DeviceCommand command, byte[] bytes, boolean pinned) {
+        Pending(DeviceCommand command, byte[] bytes) { this(command, bytes, false); }
+    }
 
     private final Deque<Pending> queue = new ArrayDeque<>();
     private long superseded;
 
     void add(DeviceCommand command, byte[] bytes) {
+        add(command, bytes, false);
+    }
+
+    /**
+     * Queues a command. A pinned speed is never replaced: a newer speed waits behind it. That keeps
+     * "every ramp starts at the lowest running value" true at the device, not only in the engine.
+     */
+    void add(DeviceCommand command, byte[] bytes, boolean pinned) {
         if (command instanceof DeviceCommand.Stop) throw new IllegalArgumentException("stop does not wait in the queue");
         boolean isSpeed = command instanceof DeviceCommand.SetSpeed;
         for (var it = queue.iterator(); it.hasNext(); ) {
             Pending p = it.next();
-            if (isSpeed && p.command() instanceof DeviceCommand.SetSpeed) {
-                replace(p, new Pending(command, bytes));
+            if (isSpeed && p.command() instanceof DeviceCommand.SetSpeed && !p.pinned()) {
+                replace(p, new Pending(command, bytes, pinned));
                 superseded++;
                 return;
             }
             if (!isSpeed && p.command().equals(command)) return;
         }
-        queue.addLast(new Pending(command, bytes));
+        queue.addLast(new Pending(command, bytes, pinned));
     }
 
     private void replace(Pending old, Pending newer) {

@@ -1,0 +1,66 @@
+package dev.thrum.app;
+
+import dev.thrum.device.DeviceEvent;
+import dev.thrum.device.DeviceSession;
+import dev.thrum.profile.DeviceProfile;
+import dev.thrum.protocol.Codec;
+import dev.thrum.transport.Transport;
+import dev.thrum.transport.TransportException;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * One connected massager: its profile, its transport and its single {@link DeviceSession}, with
+ * the device's events fanned out to whoever listens (a session runner, the daemon's event stream).
+ * It outlives sessions: the daemon keeps one open while idle.
+ */
+public final class DeviceHub implements AutoCloseable {
+    private final DeviceProfile profile;
+    private final Transport transport;
+    private final DeviceSession session;
+    private final List<Consumer<DeviceEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    public DeviceHub(DeviceProfile profile, Codec codec, Transport transport) {
+        this.profile = profile;
+        this.transport = transport;
+        this.session = new DeviceSession(transport, codec, profile, this::publish);
+    }
+
+    /** Connects and starts polling; the link is up when this returns. */
+    public void connect() throws TransportException {
+        session.start();
+    }
+
+    public DeviceProfile profile() { return profile; }
+
+    public DeviceSession session() { return session; }
+
+    public Transport transport() { return transport; }
+
+    /** Where the device is, for the log and messages: "sim:theragun-gen4", "serial:/dev/ttyUSB0". */
+    public String address() { return transport.describe(); }
+
+    public boolean linkUp() { return session.linkUp(); }
+
+    public void addListener(Consumer<DeviceEvent> listener) { listeners.add(listener); }
+
+    public void removeListener(Consumer<DeviceEvent> listener) { listeners.remove(listener); }
+
+    private void publish(DeviceEvent event) {
+        for (Consumer<DeviceEvent> l : listeners) {
+            try {
+                l.accept(event);
+            } catch (RuntimeException e) {
+                System.getLogger("thrum.device").log(System.Logger.Level.WARNING, "device listener failed", e);
+            }
+        }
+    }
+
+    /** Stops the motor (the stop frame is written first), then closes the link. */
+    @Override
+    public void close() {
+        session.close();
+    }
+}

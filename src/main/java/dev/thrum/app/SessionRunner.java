@@ -1,0 +1,306 @@
+package dev.thrum.app;
+
+import dev.thrum.device.DeviceEvent;
+import dev.thrum.device.DeviceSession;
+import dev.thrum.engine.Control;
+import dev.thrum.engine.EngineEvent;
+import dev.thrum.engine.EngineSettings;
+import dev.thrum.profile.DeviceProfile;
+import dev.thrum.engine.SessionEngine;
+import dev.thrum.engine.SessionReport;
+import dev.thrum.engine.SessionView;
+import dev.thrum.files.ClientStore;
+import dev.thrum.log.DeviceInfo;
+import dev.thrum.log.SessionHeader;
+import dev.thrum.log.SessionIds;
+import dev.thrum.log.SessionJournal;
+import dev.thrum.log.SessionRecord;
+import dev.thrum.log.UsageLog;
+import dev.thrum.program.SessionPlan;
+import dev.thrum.protocol.DeviceCommand;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs one session: the only place where the pure engine, the device and the usage log meet.
+ * The engine lives on the runner's own thread; controls and device events are queued to it, so
+ * the engine never sees two callers at once. Emergency stop does not wait for that thread: it goes
+ * straight to the device's write queue, where stop jumps ahead of everything.
+ */
+public final class SessionRunner implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("thrum.runner");
+
+    /** A link that stays down this long (session time) ends the session as LINK_LOST. */
+    public static final Duration DEFAULT_GIVE_UP_AFTER = Duration.ofMinutes(10);
+
+    private final DeviceHub device;
+    private final SessionPlan plan;
+    private final UsageLog log;
+    private final ClientStore clients;
+    private final Clock clock;
+    private final Duration tickEvery;
+    private final Duration journalFlushEvery;
+    private final Duration giveUpAfter;
+    private final SessionEngine engine;
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final List<Consumer<RunnerEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final Consumer<DeviceEvent> deviceListener = this::onDeviceEvent;
+    private final Thread thread;
+
+    private volatile SessionView view;
+    private volatile SessionReport finalReport;
+    private volatile SessionRecord finalRecord;
+    private volatile boolean closeRequested;
+    private java.time.Instant linkDownSince;
+
+    /**
+     * @param clients   where "softer" is remembered for the plan's client; null when run without one
+     * @param clock     session time (a {@link ScaledClock} for --speedup)
+     */
+    public SessionRunner(DeviceHub device, SessionPlan plan, UsageLog log, ClientStore clients, Clock clock) {
+        this.device = device;
+        this.plan = plan;
+        this.log = log;
+        this.clients = clients;
+        this.clock = clock;
+        double speed = clock instanceof ScaledClock s ? s.speedup() : 1;
+        this.tickEvery = Duration.ofMillis(Math.max(5, Math.min(50, device.profile().pacing().minGapMs())));
+        // The journal is flushed every 2 s of real time, whatever the session's speed.
+        this.journalFlushEvery = Duration.ofMillis((long) (UsageLog.DEFAULT_FLUSH_EVERY.toMillis() * speed));
+        this.giveUpAfter = DEFAULT_GIVE_UP_AFTER;
+        int gap = device.profile().pacing().minGapMs();
+        this.engine = new SessionEngine(plan, device.profile().output(), gap, clock, settingsFor(device, speed));
+        this.thread = new Thread(this::loop, "thrum-session");
+    }
+
+    /**
+     * The device answers in real time, whatever the session's speed: a "not running" status is only
+     * believed after a grace that covers a status poll and a write gap, counted in real time.
+     */
+    static EngineSettings settingsFor(DeviceHub device, double speed) {
+        EngineSettings d = EngineSettings.defaults();
+        DeviceProfile.Pacing p = device.profile().pacing();
+        long realGraceMs = Math.max(d.spinUpGrace().toMillis(), 2L * p.statusPollMs() + p.minGapMs());
+        return new EngineSettings(d.rampDown(), d.resumeRamp(), d.windDown(), Duration.ofMillis((long) (realGraceMs * speed)),
+                d.batteryWarnPercent(), d.batteryFloorPercent(), d.continuousAdjustStep());
+    }
+
+    public void addListener(Consumer<RunnerEvent> listener) { listeners.add(listener); }
+
+    public SessionPlan plan() { return plan; }
+
+    public DeviceHub device() { return device; }
+
+    /** Starts the session on its own thread. */
+    public void start() {
+        device.addListener(deviceListener);
+        thread.start();
+    }
+
+    /** Queues a user control (pause, resume, skip, softer...); applied within one tick. */
+    public void control(Control control) {
+        inbox.add(() -> send(engine.control(control)));
+    }
+
+    /**
+     * Stops the motor now, in any state: the stop frame jumps the device's queue, and the returned
+     * future completes once it was written. The session then ends as stopped by the user.
+     */
+    public CompletableFuture<Void> emergencyStop() {
+        CompletableFuture<Void> written = device.session().stop();
+        control(Control.STOP);
+        return written;
+    }
+
+    /** The live view as of the last tick; null before the first. */
+    public SessionView view() { return view; }
+
+    public boolean isRunning() { return ended.getCount() > 0; }
+
+    /** Waits for the end; returns the final report, or null when it did not end in time. */
+    public SessionReport awaitEnd(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? finalReport : null;
+    }
+
+    public SessionReport awaitEnd() throws InterruptedException {
+        ended.await();
+        return finalReport;
+    }
+
+    /** The log record written at the end; null while running or when the log failed. */
+    public SessionRecord record() { return finalRecord; }
+
+    /**
+     * Ends the session from outside (daemon shutdown, a lost client): the motor is stopped, the
+     * session is logged as interrupted, and this returns once that is done (or after 5 s).
+     */
+    @Override
+    public void close() {
+        if (!isRunning()) return;
+        closeRequested = true;
+        try {
+            device.session().stop().get(DeviceSession.STOP_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "stop on close failed: " + e.getMessage());
+        }
+        try {
+            awaitEnd(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ the session thread
+
+    private void loop() {
+        SessionJournal journal = openJournal();
+        try {
+            if (!device.linkUp()) engine.onLinkLost();
+            send(engine.start());
+            publishEngine();
+            while (!engine.finished()) {
+                Runnable task;
+                while ((task = inbox.poll()) != null) task.run();
+                if (closeRequested) send(engine.close());
+                send(engine.tick());
+                giveUpOnLostLink();
+                publishEngine();
+                if (journal != null) journal.update(engine.report());
+                if (!engine.finished()) sleep(tickEvery);
+            }
+            stopMotor();
+        } catch (RuntimeException e) {
+            // Whatever broke, the motor stops first.
+            stopMotor();
+            problem("the session stopped because of an internal error: " + e);
+            LOG.log(System.Logger.Level.ERROR, "session loop failed", e);
+            if (!engine.finished()) send(engine.close());
+            publishEngine();
+        } finally {
+            device.removeListener(deviceListener);
+            finish(journal);
+        }
+    }
+
+    private SessionJournal openJournal() {
+        String id = SessionIds.next(clock.instant());
+        SessionHeader header = new SessionHeader(id, plan.clientName(), plan.programId(), plan.programName(),
+                new DeviceInfo(device.profile().id(), device.address()));
+        try {
+            return log.openJournal(header, clock, journalFlushEvery);
+        } catch (IOException | RuntimeException e) {
+            problem("cannot write the usage log in " + log.dataDir() + " (" + e.getMessage()
+                    + "); the session runs but will not be logged");
+            return null;
+        }
+    }
+
+    private void finish(SessionJournal journal) {
+        SessionReport report = engine.report();
+        finalReport = report;
+        if (journal != null) {
+            try {
+                finalRecord = journal.complete(report);
+            } catch (IOException | RuntimeException e) {
+                problem("could not add the session to the usage log: " + e.getMessage()
+                        + " (its journal is kept and will be recovered on the next start)");
+            }
+        }
+        view = engine.view();
+        publish(new RunnerEvent.Ended(report, finalRecord));
+        ended.countDown();
+    }
+
+    private void onDeviceEvent(DeviceEvent event) {
+        publish(new RunnerEvent.Device(event));
+        if (event instanceof DeviceEvent.StatusReceived s) {
+            inbox.add(() -> send(engine.onStatus(s.status())));
+        } else if (event instanceof DeviceEvent.LinkLost) {
+            inbox.add(() -> send(engine.onLinkLost()));
+        } else if (event instanceof DeviceEvent.LinkRestored) {
+            inbox.add(() -> send(engine.onLinkRestored()));
+        } else if (event instanceof DeviceEvent.WriteFailed f && f.command() instanceof DeviceCommand.Stop) {
+            problem("the stop command could not be written: " + f.reason() + ". Switch the massager off by hand.");
+        }
+    }
+
+    private void giveUpOnLostLink() {
+        if (engine.finished()) return;
+        if (!engine.view().linkDown()) {
+            linkDownSince = null;
+            return;
+        }
+        if (linkDownSince == null) linkDownSince = clock.instant();
+        if (Duration.between(linkDownSince, clock.instant()).compareTo(giveUpAfter) >= 0) {
+            problem("the link to " + device.address() + " stayed down for " + giveUpAfter.toMinutes()
+                    + " minutes; ending the session");
+            send(engine.close());
+        }
+    }
+
+    private void send(List<DeviceCommand> commands) {
+        DeviceSession session = device.session();
+        for (DeviceCommand c : commands) {
+            if (c instanceof DeviceCommand.Stop) session.stop();
+            else session.send(c);
+        }
+    }
+
+    private void stopMotor() {
+        try {
+            device.session().stop().get(DeviceSession.STOP_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            problem("could not confirm the motor stopped: " + e.getMessage() + ". Switch the massager off by hand.");
+        }
+    }
+
+    private void publishEngine() {
+        for (EngineEvent e : engine.drainEvents()) {
+            if (e instanceof EngineEvent.Adjusted a) rememberSofter(a);
+            publish(new RunnerEvent.Engine(e));
+        }
+        view = engine.view();
+    }
+
+    // Softer is remembered for that region and client, so the next session starts there.
+    private void rememberSofter(EngineEvent.Adjusted a) {
+        if (clients == null || a.direction() != EngineEvent.Direction.SOFTER || plan.clientName() == null) return;
+        try {
+            clients.find(plan.clientName()).ifPresent(c -> clients.rememberSofter(c.id(), a.regionId(), a.newTarget()));
+        } catch (RuntimeException e) {
+            problem("could not remember 'softer' for " + a.regionId() + ": " + e.getMessage());
+        }
+    }
+
+    private void problem(String message) {
+        publish(new RunnerEvent.Problem(message));
+    }
+
+    private void publish(RunnerEvent event) {
+        for (Consumer<RunnerEvent> l : listeners) {
+            try {
+                l.accept(event);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "runner listener failed", e);
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

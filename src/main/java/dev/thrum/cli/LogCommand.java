@@ -1,0 +1,254 @@
+package dev.thrum.cli;
+
+import dev.thrum.engine.StepReport;
+import dev.thrum.log.CsvExport;
+import dev.thrum.log.JsonExport;
+import dev.thrum.log.RecordJson;
+import dev.thrum.log.SessionRecord;
+import dev.thrum.log.Summary;
+import dev.thrum.log.SummaryText;
+import dev.thrum.program.Side;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code thrum log}: review the usage log (see docs/usage-log.md). */
+@Command(name = "log", mixinStandardHelpOptions = true,
+        description = "Review the usage log: list, show, summary, export.",
+        subcommands = {LogCommand.ListSessions.class, LogCommand.Show.class, LogCommand.SummaryCmd.class,
+                LogCommand.Export.class})
+public final class LogCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    static String when(Instant t, ZoneId zone) {
+        return t == null ? "-" : WHEN.format(t.atZone(zone));
+    }
+
+    static String minutes(double seconds) {
+        return String.format(Locale.ROOT, "%.1f", seconds / 60.0);
+    }
+
+    static String outcome(SessionRecord r) {
+        return r.outcome() == null ? "running" : r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per session, oldest first.")
+    static final class ListSessions implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Mixin LogOptions opts;
+
+        @Override
+        public Integer call() {
+            CommandLine cmd = spec.commandLine();
+            ZoneId zone = opts.zoneId(cmd);
+            PrintWriter out = cmd.getOut();
+            long[] n = {0};
+            String format = "%-22s %-16s %-16s %-20s %8s  %s%n";
+            boolean found = opts.read(cmd, r -> {
+                if (n[0]++ == 0) out.printf(Locale.ROOT, format, "id", "started", "client", "program", "minutes", "outcome");
+                out.printf(Locale.ROOT, format, r.id(), when(r.startedAt(), zone), nz(r.clientName()), nz(r.programId()),
+                        minutes(r.activeSeconds()), outcome(r));
+            });
+            if (!found) out.println(opts.noLogMessage());
+            else if (n[0] == 0) out.println("No sessions match.");
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Everything recorded about one session.")
+    static final class Show implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Mixin LogOptions opts;
+
+        @Parameters(paramLabel = "ID", description = "The session id, or any unique start of it.")
+        String id;
+
+        @Option(names = "--json", description = "Print the record as stored (one JSON line).")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            CommandLine cmd = spec.commandLine();
+            List<SessionRecord> matches = new ArrayList<>();
+            SessionRecord[] exact = {null};
+            boolean found = opts.read(cmd, r -> {
+                if (r.id().equals(id)) exact[0] = r;
+                else if (r.id().startsWith(id) && matches.size() <= 10) matches.add(r);
+            });
+            if (!found) throw new LogCommandException(opts.noLogMessage());
+            SessionRecord r = exact[0];
+            if (r == null) {
+                if (matches.isEmpty()) throw new LogCommandException("no session with id '" + id + "' in " + opts.file()
+                        + "; see the ids with 'thrum log list'");
+                if (matches.size() > 1) {
+                    StringBuilder b = new StringBuilder("'" + id + "' matches several sessions; give more of the id:");
+                    matches.stream().limit(10).forEach(m -> b.append("\n  ").append(m.id()));
+                    if (matches.size() > 10) b.append("\n  ...");
+                    throw new LogCommandException(b.toString());
+                }
+                r = matches.get(0);
+            }
+            PrintWriter out = cmd.getOut();
+            if (json) {
+                out.print(new String(RecordJson.toLine(r), StandardCharsets.UTF_8));
+            } else {
+                print(r, opts.zoneId(cmd), out);
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static void print(SessionRecord r, ZoneId zone, PrintWriter out) {
+            out.println("Session   " + r.id());
+            out.println("Client    " + nz(r.clientName()));
+            out.println("Program   " + nz(r.programId()) + (r.programName() == null ? "" : " (" + r.programName() + ")"));
+            out.println("Device    " + (r.device() == null ? "-" : nz(r.device().profileId()) + " at " + nz(r.device().address())));
+            out.println("Started   " + when(r.startedAt(), zone));
+            out.println("Ended     " + when(r.endedAt(), zone));
+            out.println("Outcome   " + outcome(r));
+            out.printf(Locale.ROOT, "Time      %s min active, %s min paused, %d interruption%s%n", minutes(r.activeSeconds()),
+                    minutes(r.pausedSeconds()), r.interruptions(), r.interruptions() == 1 ? "" : "s");
+            r.warnings().forEach(w -> out.println("Warning   " + w));
+            out.println();
+            String f = "%3s  %-18s %-6s %9s %9s %6s %6s %7s%n";
+            out.printf(Locale.ROOT, f, "#", "region", "side", "planned", "actual", "peak", "mean", "+/-");
+            for (StepReport s : r.steps()) {
+                out.printf(Locale.ROOT, f, s.index(), s.rest() ? "(rest)" : nz(s.regionId()),
+                        s.side() == null || s.side() == Side.NONE ? "-" : s.side().name().toLowerCase(Locale.ROOT),
+                        secs(s.plannedSeconds()), secs(s.actualSeconds()) + (s.skipped() ? "*" : ""),
+                        pct(s.peakIntensity()), pct(s.meanIntensity()), "-" + s.softer() + "/+" + s.harder());
+            }
+            if (r.steps().stream().anyMatch(StepReport::skipped)) out.println("* skipped");
+        }
+
+        private static String secs(double s) {
+            long t = Math.round(s);
+            return String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
+        }
+
+        private static String pct(double v) {
+            return Math.round(v * 100) + "%";
+        }
+    }
+
+    @Command(name = "summary", mixinStandardHelpOptions = true,
+            description = "Minutes per region and side, sessions per week, streaks and adherence.")
+    static final class SummaryCmd implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Mixin LogOptions opts;
+
+        @Option(names = "--by", paramLabel = "GROUP", defaultValue = "region",
+                description = "Group by region, week, day, program or client (default: ${DEFAULT-VALUE}).")
+        String by;
+
+        @Option(names = "--target-per-week", paramLabel = "N",
+                description = "Weekly session target to measure adherence against (for example 5); default: the --client's own target.")
+        Integer target;
+
+        @Override
+        public Integer call() {
+            CommandLine cmd = spec.commandLine();
+            SummaryText.By group;
+            try {
+                group = SummaryText.By.valueOf(by.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cmd, "Invalid value for option '--by': '" + by
+                        + "'; use region, week, day, program or client");
+            }
+            if (target != null && target < 1) {
+                throw new CommandLine.ParameterException(cmd, "Invalid value for option '--target-per-week': it must be 1 or more");
+            }
+            target = opts.weeklyTarget(target);
+            ZoneId zone = opts.zoneId(cmd);
+            Summary summary = new Summary(zone);
+            PrintWriter out = cmd.getOut();
+            if (!opts.read(cmd, summary)) {
+                out.println(opts.noLogMessage());
+            } else {
+                SummaryText.write(summary, group, target, week(opts.sinceInstant(cmd), zone, false),
+                        week(opts.untilInstant(cmd), zone, true), out);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** The Monday of the week an instant falls in; for an exclusive end, of the instant just before. */
+    static LocalDate week(Instant t, ZoneId zone, boolean exclusiveEnd) {
+        if (t == null) return null;
+        LocalDate d = (exclusiveEnd ? t.minusNanos(1) : t).atZone(zone).toLocalDate();
+        return Summary.weekOf(d);
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write sessions as CSV (one row per step) or JSON (an array of records).")
+    static final class Export implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Mixin LogOptions opts;
+
+        @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "csv or json")
+        String format;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "Write to FILE (created readable by you only) instead of the standard output.")
+        Path output;
+
+        @Override
+        public Integer call() throws IOException {
+            CommandLine cmd = spec.commandLine();
+            if (!format.equals("csv") && !format.equals("json")) {
+                throw new CommandLine.ParameterException(cmd, "Invalid value for option '--format': '" + format + "'; use csv or json");
+            }
+            Writer w = output == null ? cmd.getOut()
+                    : new BufferedWriter(new OutputStreamWriter(PrivateFiles.newOutputStream(output), StandardCharsets.UTF_8));
+            try {
+                if (format.equals("csv")) {
+                    CsvExport csv = new CsvExport(w);
+                    opts.read(cmd, csv);
+                } else {
+                    JsonExport json = new JsonExport(w);
+                    opts.read(cmd, json);
+                    json.finish();
+                }
+            } catch (UncheckedIOException e) {
+                throw new LogCommandException("cannot write " + (output == null ? "the output" : output) + ": " + e.getCause().getMessage());
+            } finally {
+                if (output != null) w.close();
+                else w.flush();
+            }
+            return 0;
+        }
+    }
+
+    static String nz(String s) {
+        return s == null ? "-" : s;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.thrum.cli;
+
+import dev.thrum.files.ClientStore;
+import dev.thrum.files.ThrumDirs;
+import dev.thrum.log.IsoDates;
+import dev.thrum.log.JournalRecovery;
+import dev.thrum.log.LogFileException;
+import dev.thrum.log.LogReader;
+import dev.thrum.log.LogWarning;
+import dev.thrum.log.RecordFilter;
+import dev.thrum.log.SessionRecord;
+import dev.thrum.log.UsageLog;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+/** Where the log is, which sessions to look at, and how to read them: shared by the review commands. */
+final class LogOptions {
+    static final int MAX_WARNINGS_SHOWN = 20;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Thrum's data directory (default: $XDG_DATA_HOME/thrum, else ~/.local/share/thrum).")
+    Path dataDir;
+
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "Read this log file instead (for example a copy from a client's computer).")
+    Path logFile;
+
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "Time zone for days and weeks, for example Europe/Berlin (default: this computer's).")
+    String zone;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "Only sessions started on or after DATE (YYYY-MM-DD).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "Only sessions started on or before DATE (YYYY-MM-DD, inclusive).")
+    String until;
+
+    @Option(names = "--client", paramLabel = "NAME", description = "Only this client's sessions (case-insensitive).")
+    String client;
+
+    ZoneId zoneId(CommandLine cmd) {
+        if (zone == null) return ZoneId.systemDefault();
+        try {
+            return ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(cmd, "Invalid value for option '--zone': '" + zone
+                    + "' is not a time zone; use a name such as Europe/Berlin or UTC");
+        }
+    }
+
+    RecordFilter filter(CommandLine cmd) {
+        ZoneId z = zoneId(cmd);
+        return new RecordFilter(date("--since", since, cmd, z, false), date("--until", until, cmd, z, true), client);
+    }
+
+    Instant sinceInstant(CommandLine cmd) { return date("--since", since, cmd, zoneId(cmd), false); }
+
+    Instant untilInstant(CommandLine cmd) { return date("--until", until, cmd, zoneId(cmd), true); }
+
+    private static Instant date(String option, String text, CommandLine cmd, ZoneId z, boolean end) {
+        if (text == null) return null;
+        try {
+            return end ? IsoDates.endInclusive(text, z) : IsoDates.start(text, z);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cmd, "Invalid value for option '" + option + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * The weekly session target for adherence: the option when given, else the one a therapist set
+     * for the --client in its record; null when there is none.
+     */
+    Integer weeklyTarget(Integer option) {
+        if (option != null || client == null) return option;
+        try {
+            return new ClientStore(ThrumDirs.fromEnvironment().clients()).find(client)
+                    .map(c -> c.weeklyTarget() > 0 ? c.weeklyTarget() : null).orElse(null);
+        } catch (RuntimeException unreadableClients) {
+            return null; // the summary still works without a target
+        }
+    }
+
+    /** The log in the data directory (not used with --log). */
+    UsageLog usageLog() {
+        return UsageLog.in(dataDir != null ? dataDir : ThrumDirs.fromEnvironment().data());
+    }
+
+    Path file() {
+        return logFile != null ? logFile : usageLog().file();
+    }
+
+    /**
+     * Reads the matching sessions into {@code sink}, printing skipped lines as warnings.
+     *
+     * @return false when there is no log yet in the data directory (nothing was read)
+     */
+    boolean read(CommandLine cmd, Consumer<SessionRecord> sink) {
+        PrintWriter err = cmd.getErr();
+        if (logFile == null) {
+            recover(err);
+            if (!Files.exists(file())) return false;
+        }
+        RecordFilter filter = filter(cmd);
+        int[] shown = {0};
+        long[] more = {0};
+        Consumer<LogWarning> warn = w -> {
+            if (shown[0]++ < MAX_WARNINGS_SHOWN) err.println("thrum: warning: " + w);
+            else more[0]++;
+        };
+        try {
+            LogReader.of(file()).read(r -> { if (filter.test(r)) sink.accept(r); }, warn);
+        } catch (LogFileException e) {
+            throw new LogCommandException(e.getMessage());
+        } finally {
+            if (more[0] > 0) err.println("thrum: warning: " + more[0] + " more lines skipped");
+            err.flush();
+        }
+        return true;
+    }
+
+    /** An interrupted session from an earlier crash becomes a record before anything is shown. */
+    private void recover(PrintWriter err) {
+        UsageLog log = usageLog();
+        if (!Files.isDirectory(log.journalDir())) return;
+        try {
+            JournalRecovery.Result r = log.recover();
+            r.recovered().forEach(s -> err.println("thrum: recovered interrupted session " + s.id()
+                    + " (started " + s.startedAt() + ")"));
+            r.problems().forEach(p -> err.println("thrum: warning: " + p));
+        } catch (IOException e) {
+            err.println("thrum: warning: could not recover unfinished sessions in " + log.journalDir() + ": " + e.getMessage());
+        }
+    }
+
+    String noLogMessage() {
+        return "No sessions recorded yet (no log at " + file() + ").";
+    }
+}

@@ -1,0 +1,227 @@
+package dev.thrum.cli;
+
+import dev.thrum.app.DeviceConnector;
+import dev.thrum.app.DeviceHub;
+import dev.thrum.app.DeviceSpec;
+import dev.thrum.app.ScaledClock;
+import dev.thrum.app.SessionRunner;
+import dev.thrum.cli.live.LiveView;
+import dev.thrum.cli.live.PlainView;
+import dev.thrum.engine.Outcome;
+import dev.thrum.engine.SessionReport;
+import dev.thrum.files.AppConfig;
+import dev.thrum.files.ClientStore;
+import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.files.ProgramLibraryLoader;
+import dev.thrum.files.RegionCatalogueLoader;
+import dev.thrum.files.ThrumDirs;
+import dev.thrum.log.JournalRecovery;
+import dev.thrum.log.SessionRecord;
+import dev.thrum.log.UsageLog;
+import dev.thrum.profile.ProfileLibrary;
+import dev.thrum.program.Client;
+import dev.thrum.program.Planner;
+import dev.thrum.program.Program;
+import dev.thrum.program.ProgramLibrary;
+import dev.thrum.program.ProgramParser;
+import dev.thrum.program.RegionCatalogue;
+import dev.thrum.program.SessionPlan;
+import dev.thrum.transport.TransportException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** {@code thrum run PROGRAM}: runs a guided program on the massager. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a guided program on the massager (the simulator when no device is set up).")
+public final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PROGRAM", description = "program id (see 'thrum programs list') or a program file")
+    String programRef;
+
+    @Option(names = "--device", paramLabel = "DEVICE",
+            description = "sim, sim:PROFILE, ble, ble:ADDRESS or serial:PATH (default: config.json, else sim)")
+    String device;
+
+    @Option(names = "--client", paramLabel = "NAME", description = "apply this client's limits (see 'thrum clients list')")
+    String clientName;
+
+    @Option(names = "--speedup", paramLabel = "N", defaultValue = "1",
+            description = "run the program's clock N times faster, for simulators and test rigs; caps still hold")
+    double speedup;
+
+    @Option(names = {"-y", "--yes"}, description = "answer yes to questions (speedup on a real device, condition warnings)")
+    boolean yes;
+
+    @Option(names = "--plain", description = "one line per event even on a terminal")
+    boolean plain;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Supplier<ThrumDirs> dirs;
+
+    public RunCommand() { this(ThrumDirs::fromEnvironment); }
+
+    /** For tests and embedding: use these directories instead of the environment's. */
+    public RunCommand(ThrumDirs dirs) { this(() -> dirs); }
+
+    private RunCommand(Supplier<ThrumDirs> dirs) { this.dirs = dirs; }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ThrumDirs d = dirs.get();
+        if (!(speedup >= 1)) throw new CommandLine.ParameterException(spec.commandLine(), "--speedup must be 1 or more");
+
+        UsageLog log = UsageLog.in(d.data());
+        recoverInterrupted(log, err);
+
+        RegionCatalogue catalogue = RegionCatalogueLoader.load(d.config());
+        Program program = findProgram(catalogue, d, err);
+        ClientStore clients = new ClientStore(d.clients());
+        Client client = clientName == null ? null : clients.get(clientName);
+        SessionPlan plan = new Planner(catalogue).plan(program, client);
+        if (client != null && !plan.confirmations().isEmpty() && !confirmConditions(client, plan, clients, out, err))
+            return 1;
+        plan.notes().forEach(n -> out.println("note: " + n));
+
+        DeviceSpec deviceSpec = chooseDevice(d, out);
+        if (speedup > 1 && !deviceSpec.isSimulator() && !confirm(
+                "Run " + speedup + "x faster than real time on a real device (" + device + ")?", out, err)) {
+            err.println("thrum: --speedup on a device that is not the built-in simulator needs --yes");
+            return 2;
+        }
+
+        ProfileLibrary profiles = ProfileLibraryLoader.loadFrom(Path.of("").toAbsolutePath(), d);
+        profiles.errors().forEach(p -> err.println("warning: skipped a bad device profile: " + p));
+        Clock clock = speedup > 1 ? new ScaledClock(Clock.systemUTC(), speedup) : Clock.systemUTC();
+        DeviceHub hub;
+        try {
+            hub = new DeviceConnector(profiles).open(deviceSpec, clock);
+        } catch (TransportException e) {
+            err.println("thrum: cannot connect: " + e.getMessage());
+            return 1;
+        }
+        out.println("device: " + hub.address() + " (" + hub.profile().name() + ")");
+        return runSession(hub, plan, log, clients, clock, out, err);
+    }
+
+    private int runSession(DeviceHub hub, SessionPlan plan, UsageLog log, ClientStore clients, Clock clock,
+                           PrintWriter out, PrintWriter err) throws InterruptedException {
+        SessionRunner runner = new SessionRunner(hub, plan, log, clients, clock);
+        boolean live = !plain && System.console() != null;
+        LiveView liveView = live ? new LiveView(runner, out, err) : null;
+        runner.addListener(live ? liveView : new PlainView(out, err));
+        // Ctrl-C and SIGTERM: the motor stops first, the session is logged, then the process ends.
+        Thread onSignal = new Thread(() -> {
+            if (!runner.isRunning()) return;
+            try {
+                runner.emergencyStop().get(2, TimeUnit.SECONDS);
+                runner.awaitEnd(Duration.ofSeconds(5));
+            } catch (Exception e) {
+                // nothing more can be done while the JVM goes down
+            }
+            hub.close();
+        }, "thrum-stop-on-signal");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        runner.start();
+        if (liveView != null) liveView.start();
+        SessionReport report;
+        try {
+            report = runner.awaitEnd();
+        } finally {
+            if (liveView != null) liveView.close();
+            hub.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
+        }
+        printSummary(report, runner.record(), out);
+        return report.outcome() == Outcome.COMPLETED || report.outcome() == Outcome.STOPPED_BY_USER
+                || report.outcome() == Outcome.STOPPED_BY_LIMIT ? 0 : 1;
+    }
+
+    private static void printSummary(SessionReport r, SessionRecord record, PrintWriter out) {
+        long steps = r.steps().stream().filter(s -> !s.rest() && s.actualSeconds() > 0).count();
+        out.printf(Locale.ROOT, "session %s: %s, %.0f s active, %.0f s paused, %d regions treated%n",
+                record == null ? "(not logged)" : record.id(),
+                r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                r.activeSeconds(), r.pausedSeconds(), steps);
+        out.flush();
+    }
+
+    private void recoverInterrupted(UsageLog log, PrintWriter err) {
+        try {
+            JournalRecovery.Result result = log.recover();
+            for (SessionRecord r : result.recovered())
+                err.println("note: recovered interrupted session " + r.id() + " (" + r.programName() + ") into the log");
+            result.problems().forEach(p -> err.println("warning: " + p));
+        } catch (Exception e) {
+            err.println("warning: could not check for interrupted sessions in " + log.dataDir() + ": " + e.getMessage());
+        }
+    }
+
+    private Program findProgram(RegionCatalogue catalogue, ThrumDirs d, PrintWriter err) {
+        ProgramLibrary library = ProgramLibraryLoader.load(catalogue, d.programs());
+        library.problems().forEach(p -> err.println("warning: skipped a bad program file: " + p.getMessage()));
+        try {
+            return ProgramLibraryLoader.resolve(library, catalogue, programRef);
+        } catch (java.util.NoSuchElementException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private DeviceSpec chooseDevice(ThrumDirs d, PrintWriter out) {
+        String text = device;
+        if (text == null) text = AppConfig.load(d.configFile()).device();
+        if (text == null) {
+            out.println("No device given (--device) or configured (" + d.configFile()
+                    + "): using the simulated massager.");
+            text = "sim";
+        }
+        device = text;
+        try {
+            return DeviceSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private boolean confirmConditions(Client client, SessionPlan plan, ClientStore clients, PrintWriter out,
+                                      PrintWriter err) {
+        out.println("Before the first session for " + client.name() + ", please confirm:");
+        plan.confirmations().forEach(c -> out.println("  - " + c));
+        out.println("Thrum has lowered the limits for these conditions. Check with a clinician before starting.");
+        if (!confirm("Have you checked, and do you want to go ahead?", out, err)) {
+            err.println("thrum: not started; confirm with --yes, or on a terminal");
+            return false;
+        }
+        clients.confirmConditions(client.id());
+        return true;
+    }
+
+    private boolean confirm(String question, PrintWriter out, PrintWriter err) {
+        if (yes) return true;
+        if (System.console() == null) return false;
+        out.print(question + " [y/N] ");
+        out.flush();
+        String answer = System.console().readLine();
+        return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+    }
+}

@@ -1,0 +1,99 @@
+package dev.thrum.log;
+
+import dev.thrum.engine.StepReport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Writes sessions as CSV (RFC 4180: comma separated, CRLF line ends, fields quoted when needed):
+ * a header row, then one row per step with the session's columns repeated. A session without steps
+ * gets one row with empty step columns. Text that a spreadsheet would run as a formula
+ * ({@code = + - @} first) is prefixed with an apostrophe.
+ */
+public final class CsvExport implements Consumer<SessionRecord> {
+    public static final List<String> COLUMNS = List.of(
+            "session_id", "client", "program_id", "program_name", "device_profile", "device_address",
+            "started_at", "ended_at", "active_seconds", "paused_seconds", "outcome", "interruptions",
+            "step_index", "region", "side", "rest", "planned_seconds", "actual_seconds",
+            "peak_intensity", "mean_intensity", "softer", "harder", "skipped");
+
+    private final Writer out;
+    private final StringBuilder row = new StringBuilder(256);
+
+    public CsvExport(Writer out) {
+        this.out = out;
+        for (String c : COLUMNS) cell(c, true);
+        endRow();
+    }
+
+    @Override
+    public void accept(SessionRecord r) {
+        if (r.steps().isEmpty()) {
+            session(r);
+            for (int i = 12; i < COLUMNS.size(); i++) cell("", false);
+            endRow();
+            return;
+        }
+        for (StepReport s : r.steps()) {
+            session(r);
+            cell(Integer.toString(s.index()), false);
+            cell(s.regionId(), true);
+            cell(s.side() == null ? "" : s.side().name().toLowerCase(Locale.ROOT), false);
+            cell(Boolean.toString(s.rest()), false);
+            cell(num(s.plannedSeconds()), false);
+            cell(num(s.actualSeconds()), false);
+            cell(num(s.peakIntensity()), false);
+            cell(num(s.meanIntensity()), false);
+            cell(Integer.toString(s.softer()), false);
+            cell(Integer.toString(s.harder()), false);
+            cell(Boolean.toString(s.skipped()), false);
+            endRow();
+        }
+    }
+
+    private void session(SessionRecord r) {
+        cell(r.id(), true);
+        cell(r.clientName(), true);
+        cell(r.programId(), true);
+        cell(r.programName(), true);
+        cell(r.device() == null ? null : r.device().profileId(), true);
+        cell(r.device() == null ? null : r.device().address(), true);
+        cell(RecordJson.instant(r.startedAt()), false);
+        cell(RecordJson.instant(r.endedAt()), false);
+        cell(num(r.activeSeconds()), false);
+        cell(num(r.pausedSeconds()), false);
+        cell(r.outcome() == null ? "" : r.outcome().name().toLowerCase(Locale.ROOT), false);
+        cell(Integer.toString(r.interruptions()), false);
+    }
+
+    private void cell(String value, boolean text) {
+        if (row.length() > 0) row.append(',');
+        if (value == null) return;
+        String v = text && !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            row.append('"').append(v.replace("\"", "\"\"")).append('"');
+        } else {
+            row.append(v);
+        }
+    }
+
+    private void endRow() {
+        row.append("\r\n");
+        try {
+            out.write(row.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        row.setLength(0);
+    }
+
+    static String num(double v) {
+        double r = Math.round(v * 1000.0) / 1000.0;
+        return r == Math.rint(r) && Math.abs(r) < 1e15 ? Long.toString((long) r) : Double.toString(r);
+    }
+}

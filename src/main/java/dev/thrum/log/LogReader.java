@@ -1,0 +1,170 @@
+package dev.thrum.log;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Streams the records of a usage log one line at a time: memory does not grow with the file.
+ * Bad lines are skipped and reported as {@link LogWarning}s naming their line number; a file that
+ * is unreadable or is not a Thrum log at all is refused with a {@link LogFileException}.
+
+ */
+public final class LogReader {
+    /** How many non-blank lines may be inspected before a file without any Thrum record is refused. */
+    static final int FOREIGN_PROBE_LINES = 8;
+    private static final byte[] SCHEMA_MARK = "\"thrum.session/".getBytes(StandardCharsets.US_ASCII);
+
+    /** What a read saw. */
+    public record Stats(long lines, long records, long skipped) {}
+
+    private final Path file;
+
+    private LogReader(Path file) {
+        this.file = file;
+    }
+
+    public static LogReader of(Path file) {
+        return new LogReader(file);
+    }
+
+    public Path file() { return file; }
+
+    public Stats read(Consumer<SessionRecord> records, Consumer<LogWarning> warnings) throws LogFileException {
+        if (Files.isDirectory(file)) throw new LogFileException(file, "is a directory, not a log file");
+        try (InputStream in = Files.newInputStream(file)) {
+            Pass pass = new Pass(records, warnings);
+            FastRecordParser fast = new FastRecordParser();
+            new LineScanner(in).scan((n, b, off, len, complete, tooLong) ->
+                    pass.apply(n, classify(fast, b, off, len, complete, tooLong)));
+            pass.finish();
+            return new Stats(pass.lines, pass.records, pass.skipped);
+        } catch (NoSuchFileException e) {
+            throw new LogFileException(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new LogFileException(file, "permission denied (the log is readable by its owner only)");
+        } catch (IOException e) {
+            throw new LogFileException(file, "cannot be read: " + e.getMessage());
+        } catch (ForeignFile e) {
+            throw new LogFileException(file, e.getMessage());
+        }
+    }
+
+    // ---- one line, judged on its own ----
+
+    /** Why a line is not a record. */
+    private record Failure(String reason, boolean complete, boolean schemaMark, boolean binary, boolean tooLong) {}
+
+    private static final Object BLANK = new Object();
+
+    /** A SessionRecord, a Failure or BLANK. */
+    private static Object classify(FastRecordParser fast, byte[] buf, int off, int len, boolean complete, boolean tooLong) {
+        if (isBlank(buf, off, len)) return BLANK;
+        if (tooLong) return new Failure("the line is longer than " + LineScanner.MAX_LINE / (1024 * 1024) + " MB",
+                complete, false, false, true);
+        try {
+            return RecordJson.parse(fast, buf, off, len);
+        } catch (RecordFormatException e) {
+            return new Failure(e.getMessage(), complete, indexOf(buf, off, len, SCHEMA_MARK) >= 0,
+                    contains(buf, off, len, (byte) 0), false);
+        }
+    }
+
+    // ---- the reading pass ----
+
+    private static final class ForeignFile extends RuntimeException {
+        ForeignFile(String message) { super(message, null, false, false); }
+    }
+
+    /** One reading pass: holds back warnings until the file is known to be a Thrum log. */
+    private final class Pass {
+        final Consumer<SessionRecord> sink;
+        final Consumer<LogWarning> warnings;
+        long lines, records, skipped, nonBlank;
+        boolean confirmed;
+        final List<LogWarning> heldBack = new ArrayList<>();
+
+        Pass(Consumer<SessionRecord> records, Consumer<LogWarning> warnings) {
+            this.sink = records;
+            this.warnings = warnings;
+        }
+
+        void apply(long number, Object result) {
+            lines = number;
+            if (result == BLANK) return;
+            nonBlank++;
+            if (result instanceof SessionRecord r) {
+                if (!confirmed) {
+                    confirmed = true;
+                    heldBack.forEach(warnings);
+                    heldBack.clear();
+                }
+                records++;
+                sink.accept(r);
+                return;
+            }
+            Failure f = (Failure) result;
+            if (f.tooLong()) {
+                if (!confirmed && nonBlank == 1) throw new ForeignFile("not a Thrum usage log: line 1 is longer than "
+                        + LineScanner.MAX_LINE / (1024 * 1024) + " MB");
+                warn(number, f.reason());
+                return;
+            }
+            if (!confirmed && f.binary()) {
+                throw new ForeignFile("not a Thrum usage log: line " + number + " holds binary data");
+            }
+            if (!confirmed && f.schemaMark()) confirmed = true;
+            if (!confirmed && nonBlank >= FOREIGN_PROBE_LINES) throw foreign();
+            warn(number, f.complete() ? f.reason()
+                    : "the last line is incomplete (a write was cut short, probably by a crash or power loss); "
+                    + "it is kept aside in " + file.getFileName() + ".torn at the next append");
+        }
+
+        void finish() {
+            if (!confirmed && nonBlank > 0) throw foreign();
+        }
+
+        private ForeignFile foreign() {
+            LogWarning first = heldBack.isEmpty() ? null : heldBack.get(0);
+            return new ForeignFile("not a Thrum usage log (expected JSON Lines with \"schema\": \""
+                    + SessionRecord.SCHEMA + "\")" + (first == null ? "" : "; line " + first.line() + " is "
+                    + first.reason()));
+        }
+
+        private void warn(long number, String reason) {
+            skipped++;
+            LogWarning w = new LogWarning(file, number, reason);
+            if (confirmed) warnings.accept(w);
+            else heldBack.add(w);
+        }
+    }
+
+    private static boolean isBlank(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r') return false;
+        }
+        return true;
+    }
+
+    private static boolean contains(byte[] b, int off, int len, byte x) {
+        for (int i = off; i < off + len; i++) if (b[i] == x) return true;
+        return false;
+    }
+
+    private static int indexOf(byte[] b, int off, int len, byte[] needle) {
+        outer:
+        for (int i = off; i <= off + len - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (b[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.thrum.log;
+
+import dev.thrum.files.ThrumDirs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The usage log in one data directory: {@code usage-log.jsonl} (one session per line, only ever
+ * appended to) and {@code journal/} (snapshots of sessions still running, see {@link SessionJournal}).
+ * Everything is created readable by its owner only.
+ */
+public final class UsageLog {
+    public static final String LOG_FILE = "usage-log.jsonl";
+    public static final String JOURNAL_DIR = "journal";
+    /** How often a running session's progress reaches the disk by default. */
+    public static final Duration DEFAULT_FLUSH_EVERY = Duration.ofSeconds(2);
+    /** How far back from the end an append looks for a record with the same id (see {@link #appendUnlessPresent}). */
+    static final int DUPLICATE_WINDOW = 1 << 20;
+
+    private final Path dataDir;
+
+    private UsageLog(Path dataDir) {
+        this.dataDir = Objects.requireNonNull(dataDir);
+    }
+
+    /** The log kept in {@code dataDir}; nothing is created until something is written. */
+    public static UsageLog in(Path dataDir) {
+        return new UsageLog(dataDir);
+    }
+
+    /** The log in the user's data directory: {@code $XDG_DATA_HOME/thrum}, default {@code ~/.local/share/thrum}. */
+    public static UsageLog atDefaultLocation() {
+        return in(ThrumDirs.fromEnvironment().data());
+    }
+
+    public Path dataDir() { return dataDir; }
+
+    public Path file() { return dataDir.resolve(LOG_FILE); }
+
+    public Path tornFile() { return dataDir.resolve(LOG_FILE + ".torn"); }
+
+    public Path journalDir() { return dataDir.resolve(JOURNAL_DIR); }
+
+    public LogReader reader() { return LogReader.of(file()); }
+
+    /** Starts the journal of a new session, timed by the system clock. */
+    public SessionJournal openJournal(SessionHeader header) throws IOException {
+        return openJournal(header, Clock.systemUTC(), DEFAULT_FLUSH_EVERY);
+    }
+
+    /**
+     * Starts the journal of a new session.
+     *
+     * @param clock      the clock the session engine runs on (its report times come from it)
+     * @param flushEvery longest real time between two saves of progress to disk
+     */
+    public SessionJournal openJournal(SessionHeader header, Clock clock, Duration flushEvery) throws IOException {
+        return SessionJournal.open(this, header, clock, flushEvery, System::nanoTime);
+    }
+
+    /** Turns every journal left by a session that did not finish into an {@code interrupted} record. */
+    public JournalRecovery.Result recover() throws IOException {
+        return new JournalRecovery(this).run();
+    }
+
+    /**
+     * Appends one record and forces it to disk. Earlier lines are never changed; a torn last line
+     * (a write cut short) is first copied to {@link #tornFile()} and cut off, so the new record
+     * starts on a clean line.
+     */
+    public void append(SessionRecord record) throws IOException {
+        write(record, false);
+    }
+
+    /** Like {@link #append}, but does nothing when a record with the same id is near the end of the log. */
+    boolean appendUnlessPresent(SessionRecord record) throws IOException {
+        return write(record, true);
+    }
+
+    private boolean write(SessionRecord record, boolean unlessPresent) throws IOException {
+        byte[] line = RecordJson.toLine(record);
+        OwnerOnly.createDirectories(dataDir);
+        Path file = file();
+        boolean created = !Files.exists(file);
+        try (FileChannel ch = OwnerOnly.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock ignored = ch.lock()) {
+            long end = cleanEnd(ch);
+            if (unlessPresent && tailContains(ch, end, ("\"id\":\"" + record.id() + "\"").getBytes(StandardCharsets.UTF_8))) {
+                return false;
+            }
+            ByteBuffer b = ByteBuffer.wrap(line);
+            long pos = end;
+            while (b.hasRemaining()) pos += ch.write(b, pos);
+            ch.force(true);
+        }
+        if (created) OwnerOnly.syncDirectory(dataDir);
+        return true;
+    }
+
+    /** Where the next record may start: the end of the file once any torn last line is dealt with. */
+    private long cleanEnd(FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size == 0 || byteAt(ch, size - 1) == '\n') return size;
+        long lineStart = lastNewline(ch, size) + 1;
+        byte[] tail = new byte[(int) Math.min(Integer.MAX_VALUE - 8, size - lineStart)];
+        ch.read(ByteBuffer.wrap(tail), lineStart);
+        try {
+            RecordJson.parse(tail, 0, tail.length);
+            // A whole record that only lacks its newline (hand-edited?): keep it, just end the line.
+            ch.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
+            return size + 1;
+        } catch (RecordFormatException torn) {
+            try (FileChannel aside = OwnerOnly.open(tornFile(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                aside.write(ByteBuffer.wrap(tail));
+                aside.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                aside.force(true);
+            }
+            ch.truncate(lineStart);
+            ch.force(true);
+            return lineStart;
+        }
+    }
+
+    private static byte byteAt(FileChannel ch, long pos) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        ch.read(one, pos);
+        return one.get(0);
+    }
+
+    /** Offset of the last '\n' before {@code size}, or -1. */
+    private static long lastNewline(FileChannel ch, long size) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        long pos = size;
+        while (pos > 0) {
+            long from = Math.max(0, pos - chunk.capacity());
+            chunk.clear().limit((int) (pos - from));
+            ch.read(chunk, from);
+            for (int i = (int) (pos - from) - 1; i >= 0; i--) if (chunk.get(i) == '\n') return from + i;
+            pos = from;
+        }
+        return -1;
+    }
+
+    private static boolean tailContains(FileChannel ch, long end, byte[] needle) throws IOException {
+        long from = Math.max(0, end - DUPLICATE_WINDOW);
+        ByteBuffer b = ByteBuffer.allocate((int) (end - from));
+        ch.read(b, from);
+        byte[] a = b.array();
+        outer:
+        for (int i = 0; i <= a.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (a[i + j] != needle[j]) continue outer;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.thrum.app;
+
+import dev.thrum.engine.Outcome;
+import dev.thrum.engine.SessionReport;
+import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.files.ProgramLibraryLoader;
+import dev.thrum.files.RegionCatalogueLoader;
+import dev.thrum.log.UsageLog;
+import dev.thrum.profile.OutputRange;
+import dev.thrum.profile.ProfileLibrary;
+import dev.thrum.program.PlannedStep;
+import dev.thrum.program.Planner;
+import dev.thrum.program.RegionCatalogue;
+import dev.thrum.program.SessionPlan;
+import dev.thrum.protocol.DeviceCommand;
+import dev.thrum.transport.sim.SimTransport;
+import dev.thrum.transport.sim.SimulatedMassager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The runner end to end on the in-process simulated massager, with the real codec and a real log on disk. */
+class SessionRunnerTest {
+
+    private static final RegionCatalogue CATALOGUE = RegionCatalogueLoader.builtIn();
+    private static final ProfileLibrary PROFILES = new ProfileLibraryLoader().load(List.of());
+
+    @TempDir
+    Path data;
+
+    private DeviceHub hub;
+
+    @AfterEach
+    void closeDevice() {
+        if (hub != null) hub.close();
+    }
+
+    private SessionPlan plan(String programId) {
+        var library = ProgramLibraryLoader.load(CATALOGUE, data.resolve("no-user-programs"));
+        return new Planner(CATALOGUE).plan(library.find(programId).orElseThrow());
+    }
+
+    private SessionRunner runner(String profileId, String programId, double speedup) throws Exception {
+        ScaledClock clock = new ScaledClock(Clock.systemUTC(), speedup);
+        hub = new DeviceConnector(PROFILES).open(new DeviceSpec.Sim(profileId), clock);
+        return new SessionRunner(hub, plan(programId), UsageLog.in(data), null, clock);
+    }
+
+    private SimulatedMassager massager() {
+        return ((SimTransport) hub.transport()).massager();
+    }
+
+    @Test
+    void sciaticaReliefCompletesWithARampPerStepAndAFinalStop() throws Exception {
+        SessionRunner runner = runner("theragun-gen4", "sciatica-relief", 100);
+        runner.start();
+        SessionReport report = runner.awaitEnd(Duration.ofSeconds(60));
+        assertNotNull(report, "the 18-minute program should end within 60 s at 100x");
+        assertEquals(Outcome.COMPLETED, report.outcome());
+
+        List<DeviceCommand> received = massager().receivedCommands();
+        OutputRange range = hub.profile().output();
+        assertInstanceOf(DeviceCommand.Stop.class, received.get(received.size() - 1), "the last command is stop");
+        long activeSteps = runner.plan().steps().stream().filter(s -> !s.rest()).count();
+        assertTrue(rampsFromLowest(received, range) >= activeSteps,
+                "every active step ramps up from the lowest running value: " + received);
+        double highestCap = runner.plan().steps().stream().mapToDouble(PlannedStep::cap).max().orElseThrow();
+        for (DeviceCommand c : received) {
+            if (c instanceof DeviceCommand.SetSpeed s)
+                assertTrue(s.value() <= range.valueFor(highestCap), "above every cap: " + s);
+        }
+        String log = Files.readString(UsageLog.in(data).file());
+        assertTrue(log.contains("\"programId\":\"sciatica-relief\"") && log.contains("\"outcome\":\"completed\""), log);
+    }
+
+    @Test
+    void emergencyStopIsWrittenAndEndsTheSessionAsStoppedByTheUser() throws Exception {
+        SessionRunner runner = runner("thrum-open-serial", "general-warm-up", 10);
+        runner.start();
+        waitFor(() -> massager().commandedSpeed() > hub.profile().output().lowestRunning(), "the ramp to start");
+        runner.emergencyStop().get(java.util.concurrent.TimeUnit.SECONDS.toMillis(2), java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertFalse(massager().running() && massager().commandedSpeed() != hub.profile().output().stopValue(),
+                "the motor was told to stop before the future completed");
+        SessionReport report = runner.awaitEnd(Duration.ofSeconds(5));
+        assertEquals(Outcome.STOPPED_BY_USER, report.outcome());
+        List<DeviceCommand> received = massager().receivedCommands();
+        assertInstanceOf(DeviceCommand.Stop.class, received.get(received.size() - 1));
+    }
+
+    @Test
+    void afterTheLinkComesBackTheFirstSpeedIsTheLowest() throws Exception {
+        SessionRunner runner = runner("theragun-gen4", "general-warm-up", 5);
+        OutputRange range = hub.profile().output();
+        runner.start();
+        waitFor(() -> massager().commandedSpeed() > range.lowestRunning() + 20, "a ramp under way");
+        massager().dropLink();
+        waitFor(() -> runner.view() != null && runner.view().linkDown(), "the runner to see the link drop");
+        int before = massager().receivedCommands().size();
+        massager().restoreLink();
+        waitFor(() -> firstSpeedAfter(before) != null, "a speed after the link came back");
+        assertEquals(range.lowestRunning(), firstSpeedAfter(before).value(), "re-ramp from low after reconnect");
+        runner.emergencyStop();
+        assertNotNull(runner.awaitEnd(Duration.ofSeconds(5)));
+        assertTrue(runner.awaitEnd(Duration.ZERO).interruptions() >= 1, "a link loss counts as an interruption");
+    }
+
+    private DeviceCommand.SetSpeed firstSpeedAfter(int index) {
+        List<DeviceCommand> all = massager().receivedCommands();
+        for (int i = index; i < all.size(); i++)
+            if (all.get(i) instanceof DeviceCommand.SetSpeed s && s.value() != hub.profile().output().stopValue())
+                return s;
+        return null;
+    }
+
+    /** How often the device saw the lowest running value followed by a higher one: one per ramp. */
+    static long rampsFromLowest(List<DeviceCommand> commands, OutputRange range) {
+        long ramps = 0;
+        for (int i = 0; i + 1 < commands.size(); i++) {
+            if (commands.get(i) instanceof DeviceCommand.SetSpeed a && a.value() == range.lowestRunning()
+                    && commands.get(i + 1) instanceof DeviceCommand.SetSpeed b && b.value() > a.value()) ramps++;
+        }
+        return ramps;
+    }
+
+    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) fail("timed out waiting for " + what);
+            Thread.sleep(5);
+        }
+    }
+}
