@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 
 /** {@code thrum stop}: the emergency stop, through the running daemon. */
 @Command(name = "stop", mixinStandardHelpOptions = true,
-        description = {"Emergency stop: the daemon stops the motor at once, whatever it is doing, and answers",
-                "once the stop frame was written. Exits 1 when no daemon runs or the stop could not be written."})
+        description = {"Emergency stop through the running daemon.",
+                "The daemon stops the motor at once, whatever it is doing, and answers once the stop frame",
+                "was written. Exits 1 when no daemon runs or the stop could not be written."})
 public final class StopCommand implements Callable<Integer> {
     private final Supplier<DaemonFiles> files;
 

@@ -17,9 +17,7 @@ import picocli.CommandLine.Command;
                 LogCommand.class,
                 ReportCommand.class,
                 DevicesCommand.class,
-                ProfilesCommand.class,
-                ProgramsCommand.class,
-                ClientsCommand.class,
+                DaemonCommand.class,
                 StopCommand.class,
                 StatusCommand.class,
         })
