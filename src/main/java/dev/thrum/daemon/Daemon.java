@@ -82,6 +82,11 @@ public final class Daemon implements AutoCloseable {
     /** Waits until the daemon was closed (by a signal, a lost device or {@link #close()}). */
     public void awaitClosed() throws InterruptedException { closed.await(); }
 
+    /** Like {@link #awaitClosed()}, giving up after the timeout; true when closed. */
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return closed.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Why the daemon closed by itself (a lost device), or null. */
     public String closeReason() { return closeReason; }
 
