@@ -1,13 +1,8 @@
 package dev.thrum.daemon;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.thrum.app.DeviceSpec;
+import dev.thrum.files.AppConfig;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -20,7 +15,7 @@ import java.nio.file.Path;
  * @param speedup how much faster than real time a session runs (only allowed on the simulator)
  */
 public record DaemonSettings(DeviceSpec device, int port, double speedup) {
-    public static final int DEFAULT_PORT = 7411;
+    public static final int DEFAULT_PORT = AppConfig.DEFAULT_PORT;
 
     public DaemonSettings {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
@@ -34,47 +29,23 @@ public record DaemonSettings(DeviceSpec device, int port, double speedup) {
     }
 
     /**
-     * Reads the config file; a missing file means the defaults. Other keys (used by other commands)
-     * are left alone.
+     * Reads {@code config.json} through {@link AppConfig} (the one reader of that file; a missing file
+     * means the defaults, other keys are left alone). A port of 0 or none there means 7411; only the
+     * {@code --port 0} flag asks for any free port.
      *
-     * @throws IllegalArgumentException naming the file and the key when a value is wrong
+     * @throws IllegalArgumentException naming the file (and the key) when a value is wrong
      */
     public static DaemonSettings load(Path configFile) {
-        String text;
-        try {
-            text = Files.readString(configFile, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return defaults();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(configFile + ": cannot read the file (" + e.getMessage() + ")");
-        }
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(configFile + " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || root.isMissingNode()) return defaults();
-        if (!root.isObject()) throw new IllegalArgumentException(configFile + " ($): must be a JSON object like {\"device\": \"sim\", \"port\": 7411}");
+        AppConfig config = AppConfig.load(configFile);
         DeviceSpec device = new DeviceSpec.Sim(null);
-        int port = DEFAULT_PORT;
-        JsonNode d = root.get("device");
-        if (d != null && !d.isNull()) {
-            if (!d.isTextual()) throw new IllegalArgumentException(configFile + " ($.device): must be text such as \"sim\", \"ble\" or \"serial:/dev/ttyUSB0\"");
+        if (config.device() != null) {
             try {
-                device = DeviceSpec.parse(d.asText());
+                device = DeviceSpec.parse(config.device());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(configFile + " ($.device): " + e.getMessage());
             }
         }
-        JsonNode p = root.get("port");
-        if (p != null && !p.isNull()) {
-            if (!p.isInt() || p.asInt() < 0 || p.asInt() > 65535)
-                throw new IllegalArgumentException(configFile + " ($.port): must be a whole number from 1 to 65535 (0 lets the system choose), was " + p);
-            port = p.asInt();
-        }
-        return new DaemonSettings(device, port, 1);
+        return new DaemonSettings(device, config.portOrDefault(), 1);
     }
 
     public DaemonSettings withDevice(DeviceSpec d) { return new DaemonSettings(d, port, speedup); }
