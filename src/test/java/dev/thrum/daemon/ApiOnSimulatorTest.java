@@ -61,6 +61,13 @@ class ApiOnSimulatorTest {
                     "the first speed of a session is the lowest running value");
             sse.await(e -> speedEvent(e) && value(e) > LOWEST + 50, WAIT); // it ramped up
 
+            java.io.StringWriter status = new java.io.StringWriter();
+            picocli.CommandLine cl = new picocli.CommandLine(new dev.thrum.cli.StatusCommand(TestDaemons.files(home)));
+            cl.setOut(new java.io.PrintWriter(status, true));
+            assertEquals(0, cl.execute());
+            assertTrue(status.toString().contains("Session: running") && status.toString().contains("Step 1 of")
+                    && status.toString().contains("Calves (left)"), status.toString());
+
             assertEquals(200, client.post("/session/pause", "").status());
             assertEquals("USER", json(sse.await("paused", WAIT)).path("reason").asText());
             assertEquals("PAUSED", client.get("/session").body().path("view").path("state").asText());
