@@ -92,7 +92,8 @@ final class SessionEndpoints {
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest(e.getMessage(), "leave device out to use the daemon's device");
             }
-            if (!asked.equals(configured))
+            // "sim" and "sim:theragun-gen4" name the same device once the default profile is resolved
+            if (!asked.equals(configured) && !device.equals(host.deviceDescription()))
                 throw ApiException.conflict("this daemon drives " + configuredText + ", not " + device,
                         "leave device out, or restart the daemon with --device " + device);
         }

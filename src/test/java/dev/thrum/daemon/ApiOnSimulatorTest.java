@@ -52,7 +52,7 @@ class ApiOnSimulatorTest {
         assertEquals("up", client.get("/devices").body().path("devices").get(0).path("link").asText());
         try (SseReader sse = new SseReader(daemon.port(), daemon.token().value())) {
             sse.await("hello", WAIT);
-            DaemonClient.Response started = client.post("/sessions", "{\"program\": \"general-warm-up\"}");
+            DaemonClient.Response started = client.post("/sessions", "{\"program\": \"general-warm-up\", \"device\": \"sim:theragun-gen4\"}");
             assertEquals(201, started.status(), started.body().toString());
             assertTrue(started.body().path("running").asBoolean());
             assertEquals("general-warm-up", json(sse.await("started", WAIT)).path("programId").asText());
