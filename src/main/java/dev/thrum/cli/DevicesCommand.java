@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
 
 /**
  * {@code thrum devices}: what massagers could be reached from here. {@code --serial} lists serial
- * ports with their USB ids and the device profiles that fit them. (BLE scanning is a separate option.)
+ * ports with their USB ids and the device profiles that fit them; {@code --ble} scans for Bluetooth LE devices.
  */
 @Command(name = "devices", mixinStandardHelpOptions = true,
-        description = "List the serial ports (and, later, Bluetooth devices) a massager could be on, with matching profiles.")
+        description = "List the serial ports (and with --ble the Bluetooth LE devices) a massager could be on, with matching profiles.")
 public final class DevicesCommand implements Callable<Integer> {
 
     @Spec
@@ -30,7 +30,14 @@ public final class DevicesCommand implements Callable<Integer> {
     @Option(names = "--serial", description = "List serial ports: USB adapters, Bluetooth SPP (rfcomm), built-in UARTs.")
     boolean serial;
 
-    // A --ble option joins here; with no option at all, every kind is listed.
+    @Option(names = "--ble", description = "Scan for Bluetooth LE devices and match them to device profiles.")
+    boolean ble;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "5",
+            description = "How long the Bluetooth scan lasts, in seconds (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    // With no option at all, every kind is listed.
 
     private final SerialPortScanner scanner;
     private final Supplier<List<DeviceProfile>> profiles;
@@ -48,11 +55,36 @@ public final class DevicesCommand implements Callable<Integer> {
     public Integer call() {
         boolean listSerial = serial || !anyKindChosen();
         if (listSerial) printSerial(spec.commandLine().getOut());
+        // A Bluetooth scan takes seconds, so it runs only when asked for.
+        if (ble) return printBle(spec.commandLine().getOut(), spec.commandLine().getErr()) ? 0 : 1;
+        if (!anyKindChosen()) spec.commandLine().getOut().println("(add --ble to scan for Bluetooth LE devices)");
         return 0;
     }
 
     private boolean anyKindChosen() {
-        return serial;
+        return serial || ble;
+    }
+
+    /** False when Bluetooth could not be used (the reason is printed). */
+    private boolean printBle(PrintWriter out, PrintWriter err) {
+        List<dev.thrum.transport.ble.BleDeviceFound> found;
+        try {
+            found = dev.thrum.transport.ble.BleScanner.scan(
+                    java.time.Duration.ofMillis((long) (timeoutSeconds * 1000)), profiles.get());
+        } catch (dev.thrum.transport.TransportException e) {
+            err.println("thrum: " + e.getMessage());
+            return false;
+        }
+        if (found.isEmpty()) {
+            out.println("No Bluetooth LE devices seen. Switch the massager on (and off its charger), bring it near,"
+                    + " and disconnect it from the phone app, then run this again.");
+            return true;
+        }
+        out.println("Bluetooth LE devices:");
+        for (dev.thrum.transport.ble.BleDeviceFound d : found) {
+            out.printf("  %s  %-20s %4d dBm  profile: %s%n", d.address(), d.name(), d.rssi(), d.profileId());
+        }
+        return true;
     }
 
     private void printSerial(PrintWriter out) {
