@@ -54,6 +54,16 @@ public final class DaemonClient {
 
     public int port() { return port; }
 
+    ApiToken token() { return token; }
+
+    /**
+     * Subscribes to the daemon's event stream; {@code listener} is called on a reader thread for each
+     * event, and once more with {@link DaemonEvents#END} when the stream ends. Close it to stop.
+     */
+    public DaemonEvents events(java.util.function.Consumer<DaemonEvents.Event> listener) throws IOException {
+        return DaemonEvents.open(this, listener);
+    }
+
     public URI uri(String path) { return URI.create("http://127.0.0.1:" + port + path); }
 
     public Response get(String path) throws IOException { return send(base(path).GET().build()); }

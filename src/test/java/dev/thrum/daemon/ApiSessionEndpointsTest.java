@@ -96,6 +96,27 @@ class ApiSessionEndpointsTest {
         assertEquals(0, waitForStreams(0), "the stream of a client that went away must be dropped");
     }
 
+    @Test
+    void the_client_subscription_delivers_parsed_events_and_ends_when_the_daemon_closes() throws Exception {
+        Path wrongToken = home.resolve("wrong-token");
+        Files.writeString(wrongToken, "0".repeat(64));
+        java.io.IOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> new DaemonClient(daemon.port(), ApiToken.read(wrongToken)).events(e -> { }));
+        assertTrue(refused.getMessage().contains("HTTP 401"), refused.getMessage());
+
+        java.util.concurrent.BlockingQueue<DaemonEvents.Event> got = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (DaemonEvents events = client.events(got::add)) {
+            assertEquals("hello", got.poll(5, java.util.concurrent.TimeUnit.SECONDS).name());
+            client.post("/sessions", "{\"program\": \"known\"}");
+            DaemonEvents.Event started = got.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals("started", started.name());
+            assertEquals("known", started.data().path("programId").asText());
+            daemon.close();
+            DaemonEvents.Event end = got.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(DaemonEvents.END, end == null ? null : end.name());
+        }
+    }
+
     private int waitForStreams(int wanted) throws Exception {
         EventHub hub = TestDaemons.hub(daemon);
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
