@@ -1,13 +1,37 @@
 package dev.thrum;
 
 import dev.thrum.cli.ThrumCommand;
-import picocli.CommandLine;
+
+import java.util.Locale;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Entry point: composes the application and hands the arguments to the CLI. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        configureLogging(System.getenv("THRUM_LOG"));
         System.exit(ThrumCommand.commandLine().execute(args));
+    }
+
+    /**
+     * Diagnostics go to stderr at WARNING and above unless {@code THRUM_LOG} asks for more
+     * ({@code info}, or {@code debug} for rejected frames and every write): routine link news would
+     * otherwise scroll through the live view.
+     */
+    static Level configureLogging(String setting) {
+        Level level = switch (setting == null ? "" : setting.trim().toLowerCase(Locale.ROOT)) {
+            case "debug", "fine" -> Level.FINE;
+            case "trace", "all" -> Level.ALL;
+            case "info" -> Level.INFO;
+            case "error", "severe" -> Level.SEVERE;
+            default -> Level.WARNING;
+        };
+        Logger root = Logger.getLogger("");
+        root.setLevel(level);
+        for (Handler h : root.getHandlers()) h.setLevel(level);
+        return level;
     }
 }

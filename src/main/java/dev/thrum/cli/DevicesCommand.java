@@ -1,5 +1,6 @@
 package dev.thrum.cli;
 
+import dev.thrum.files.ProfileLibraryLoader;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.transport.serial.SerialPortInfo;
 import dev.thrum.transport.serial.SerialPortScanner;
@@ -114,9 +115,9 @@ public final class DevicesCommand implements Callable<Integer> {
         out.println("'possible' means the profile speaks a protocol any adapter may carry: nothing on the port says so.");
     }
 
-    /** Built-in, working-directory and user profiles (the loader lands with the codec branch). */
+    /** Built-in, working-directory and user profiles; a broken profile file is skipped (see 'thrum profiles check'). */
     private static List<DeviceProfile> loadProfiles() {
-        return List.of();
+        return List.copyOf(ProfileLibraryLoader.loadDefault().profiles().values());
     }
 
     private static String joinNonNull(String a, String b) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 LogCommand.class,
                 ReportCommand.class,
                 DevicesCommand.class,
+                SimulateCommand.class,
                 DaemonCommand.class,
                 StopCommand.class,
                 StatusCommand.class,

@@ -1,5 +1,6 @@
 package dev.thrum.program;
 
+import dev.thrum.text.EditDistance;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.thrum.program;
 
+import dev.thrum.text.EditDistance;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -79,7 +79,8 @@ public final class LiveView implements Consumer<RunnerEvent>, AutoCloseable {
         if (v == null) return;
         StringBuilder b = new StringBuilder();
         if (drawn) b.append("\033[").append(LINES).append('F'); // back to the top of our block
-        for (String line : render(v, runner.plan().programName(), runner.device().address(), lastEvent)) {
+        for (String line : render(v, runner.plan().programName(), runner.device().address(),
+                runner.device().profile().output().unit(), lastEvent)) {
             b.append("\033[2K").append(line).append('\n');
         }
         out.print(b);
@@ -87,7 +88,7 @@ public final class LiveView implements Consumer<RunnerEvent>, AutoCloseable {
         drawn = true;
     }
 
-    static String[] render(SessionView v, String program, String device, String lastEvent) {
+    static String[] render(SessionView v, String program, String device, String unit, String lastEvent) {
         String state = switch (v.state()) {
             case PAUSED -> "PAUSED (" + v.pauseReason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
             case FINISHED -> "finished";
@@ -95,7 +96,9 @@ public final class LiveView implements Consumer<RunnerEvent>, AutoCloseable {
         };
         String region = v.rest() ? "Rest" : v.regionName() + PlainView.side(v.side());
         String battery = v.battery() == null ? "" : "   battery " + v.battery() + "%";
-        String now = v.commandedValue() == null ? "stopped" : PlainView.percent(v.commandedIntensity());
+        // The lowest running value is 0 % of the range, so show the device's own value beside it.
+        String now = v.commandedValue() == null ? "stopped"
+                : PlainView.percent(v.commandedIntensity()) + " (" + v.commandedValue() + (unit == null ? "" : " " + unit) + ")";
         return new String[] {
                 "Thrum - " + program + "   [" + device + (v.linkDown() ? ", LINK DOWN" : "") + "]" + battery,
                 String.format(Locale.ROOT, "Step %d/%d  %s   %s   %s left", v.stepIndex() + 1, v.stepCount(), region,

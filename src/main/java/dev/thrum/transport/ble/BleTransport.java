@@ -169,22 +169,19 @@ public final class BleTransport implements Transport {
 
     @Override
     public void close() {
-        GattLink last;
         BluetoothDevice dev;
         synchronized (lock) {
             if (closed) return;
             closed = true;
-            last = link;
             link = null;
             state = LinkState.DOWN;
             dev = device;
         }
         reconnector.shutdownNow();
         Duration quick = timeouts.call();
-        if (dev != null) quietly("stopping link events", () -> dev.disableConnectedNotifications(), quick);
-        if (last != null && last.rx() != null && ble.rxMode() != ReadMode.READ) {
-            quietly("stopping notifications", () -> last.rx().disableValueNotifications(), quick);
-        }
+        // No disable*Notifications() here: tinyb frees the callback while its GLib thread may still be
+        // running it (a SIGSEGV in on_properties_changed_characteristic, seen when a device kept
+        // notifying during close). The delivery executor is shut down below, so late callbacks are dropped.
         if (dev != null) quietly("disconnecting", dev::disconnect, quick);
         delivery.shutdown();
     }

@@ -77,6 +77,28 @@ public final class SerialPortScanner {
         return ports;
     }
 
+    /**
+     * One port as given by the user (a node, a by-id link or any other link to it), described like
+     * {@link #scan()} would, so its profiles can be matched. Links are followed; a path that does not
+     * exist is described as given, without USB ids.
+     */
+    public SerialPortInfo inspect(String path) {
+        String real;
+        try {
+            real = Path.of(path).toRealPath().toString();
+        } catch (IOException | RuntimeException e) {
+            return new SerialPortInfo(path, List.of(), null, null, null);
+        }
+        for (SerialPortInfo p : scanWithoutLibrary()) {
+            if (p.path().equals(real)) return p;
+        }
+        return describe(real, new ArrayList<>());
+    }
+
+    private List<SerialPortInfo> scanWithoutLibrary() {
+        return new SerialPortScanner(dev, sysClassTty, List::of).scan();
+    }
+
     private SerialPortInfo describe(String path, List<String> names) {
         Path usbDevice = usbDeviceDir(Path.of(path).getFileName().toString());
         if (usbDevice == null) return new SerialPortInfo(path, names, null, null, null);

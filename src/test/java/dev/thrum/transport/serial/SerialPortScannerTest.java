@@ -72,6 +72,18 @@ class SerialPortScannerTest {
     }
 
     @Test
+    void inspectFollowsAByIdLinkToItsPortAndUsbId() {
+        SerialPortScanner scanner = new SerialPortScanner(dev, sys.resolve("class/tty"), List::of);
+        SerialPortInfo viaLink = scanner.inspect(dev + "/serial/by-id/usb-FTDI_FT232R_USB_UART_A50285BI-if00-port0");
+        assertEquals(dev + "/ttyUSB0", viaLink.path());
+        assertEquals("0403:6001", viaLink.usbId());
+        assertEquals("2341:004b", scanner.inspect(dev + "/ttyACM0").usbId());
+        SerialPortInfo missing = scanner.inspect(dev + "/ttyUSB5");
+        assertEquals(dev + "/ttyUSB5", missing.path());
+        assertNull(missing.usbId());
+    }
+
+    @Test
     void aFailingLibraryListStillLeavesTheByIdPorts() {
         SerialPortScanner scanner = new SerialPortScanner(dev, sys.resolve("class/tty"), () -> {
             throw new IllegalStateException("no native library");

@@ -1,10 +1,10 @@
-package dev.thrum.program;
+package dev.thrum.text;
 
-/** Levenshtein distance, for "did you mean" suggestions. */
-final class EditDistance {
+/** Levenshtein distance, for "did you mean" suggestions in profile and program errors. */
+public final class EditDistance {
     private EditDistance() {}
 
-    static int between(String a, String b) {
+    public static int between(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;

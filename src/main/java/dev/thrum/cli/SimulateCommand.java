@@ -1,0 +1,138 @@
+package dev.thrum.cli;
+
+import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.profile.DeviceProfile;
+import dev.thrum.profile.ProfileLibrary;
+import dev.thrum.protocol.Codec;
+import dev.thrum.protocol.Codecs;
+import dev.thrum.protocol.DecodeResult;
+import dev.thrum.protocol.DeviceCommand;
+import dev.thrum.protocol.FrameReader;
+import dev.thrum.transport.Endpoint;
+import dev.thrum.transport.LinkState;
+import dev.thrum.transport.TransportException;
+import dev.thrum.transport.serial.SerialTransport;
+import dev.thrum.transport.sim.SimulatedMassager;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * {@code thrum simulate --profile ID --serial PATH [--record FILE]}: the simulated massager on the
+ * far end of a serial port, so Thrum (or a maker's own tool) can be tried against a device that is
+ * only software. Runs until killed; one line per frame received.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Run the simulated massager on the far end of a serial port until killed.")
+public final class SimulateCommand implements Callable<Integer> {
+
+    /** How often the simulated motor moves and streamed status goes out. */
+    static final long TICK_MS = 10;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", required = true, paramLabel = "ID",
+            description = "Device profile to run backward, for example thrum-open-serial (see 'thrum profiles list').")
+    String profileId;
+
+    @Option(names = "--serial", required = true, paramLabel = "PATH",
+            description = "Serial port to listen on, for example one end of a socat pseudo-terminal pair.")
+    String serialPath;
+
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Append every received frame to FILE as JSON lines (hex, command, value).")
+    Path record;
+
+    private final Supplier<ProfileLibrary> profiles;
+
+    public SimulateCommand() {
+        this(ProfileLibraryLoader::loadDefault);
+    }
+
+    public SimulateCommand(Supplier<ProfileLibrary> profiles) {
+        this.profiles = profiles;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DeviceProfile profile = profiles.get().require(profileId);
+        Codec codec = Codecs.forProfile(profile);
+        SerialTransport port = SerialTransport.forProfile(serialPath, profile);
+
+        SimulatedMassager massager = new SimulatedMassager(profile, codec, Clock.systemUTC(),
+                SimulatedMassager.Input.STREAM, frame -> sendToHost(port, frame, err));
+        if (record != null) massager.recordTo(record);
+
+        // A reader of its own for the printout: asking the simulator for its whole record after
+        // every chunk would copy an ever longer list.
+        FrameReader printReader = codec.commandFrameReader();
+        port.subscribe(Endpoint.RX, bytes -> {
+            massager.onBytesFromHost(bytes); // answers go out before anything is printed
+            for (byte[] frame : printReader.feed(bytes)) out.println("received " + describe(codec, frame));
+            out.flush();
+        });
+        port.onLinkState(state -> {
+            out.println(state == LinkState.UP ? "port " + serialPath + " is open" : "port " + serialPath + " went away; waiting for it");
+            out.flush();
+        });
+
+        port.connect();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "simulate-tick");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(massager::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+
+        CountDownLatch forever = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ticker.shutdownNow();
+            port.close();
+            massager.closeRecord();
+        }, "simulate-shutdown"));
+        out.println("simulating " + profile.id() + " on " + serialPath + "; stop with Ctrl-C");
+        out.flush();
+        forever.await();
+        return 0;
+    }
+
+    /** Like {@code A5 05 01 28 7F  setSpeed 40}, or the reason the frame was rejected. */
+    static String describe(Codec codec, byte[] frame) {
+        String hex = HexFormat.ofDelimiter(" ").withUpperCase().formatHex(frame);
+        DecodeResult<DeviceCommand> r;
+        try {
+            r = codec.decodeCommand(frame);
+        } catch (RuntimeException e) {
+            return hex + "  rejected: " + e.getMessage();
+        }
+        if (r instanceof DecodeResult.Decoded<DeviceCommand> d) {
+            DeviceCommand c = d.value();
+            return hex + "  " + c.templateName() + (c instanceof DeviceCommand.SetSpeed s ? " " + s.value() : "");
+        }
+        return hex + "  rejected: " + ((DecodeResult.Rejected<DeviceCommand>) r).reason();
+    }
+
+    private static void sendToHost(SerialTransport port, byte[] frame, PrintWriter err) {
+        try {
+            port.write(Endpoint.TX, frame);
+        } catch (TransportException e) {
+            err.println("could not answer: " + e.getMessage());
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.thrum.transport.serial;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole product over a serial line: {@code thrum run sciatica-relief --device serial:PTY} in one
+ * JVM, {@code thrum simulate} in another, a socat pseudo-terminal pair between them. The simulator's
+ * record of received frames must show every ramp starting at the lowest running value and a final stop.
+ */
+class SerialRunEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROFILE = "thrum-open-serial";
+    /** thrum-open-serial's lowest running value (output min). */
+    private static final int LOWEST_RUNNING = 1;
+
+    @TempDir
+    Path dir;
+    SocatPair pair;
+    SimulatorProcess sim;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (sim != null) sim.close();
+        if (pair != null) pair.close();
+    }
+
+    @Test
+    void aProgramRunsToTheEndOverASerialLine() throws Exception {
+        pair = SocatPair.start(dir);
+        Path record = dir.resolve("received.jsonl");
+        sim = SimulatorProcess.start(PROFILE, pair.b(), record);
+
+        Path output = dir.resolve("run.out");
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "dev.thrum.Main",
+                "run", "sciatica-relief", "--device", "serial:" + pair.a() + "@" + PROFILE,
+                "--speedup", "100", "--yes", "--plain")
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        Process run = pb.start();
+        boolean ended = run.waitFor(180, TimeUnit.SECONDS);
+        if (!ended) run.destroyForcibly();
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        assertTrue(ended, "thrum run did not finish within 180 s:\n" + out);
+        assertEquals(0, run.exitValue(), out);
+        assertTrue(out.contains("finished: completed"), out);
+        Matcher treated = Pattern.compile("(\\d+) regions treated").matcher(out);
+        assertTrue(treated.find(), out);
+        int regions = Integer.parseInt(treated.group(1));
+
+        List<String> motor = new ArrayList<>(); // "setSpeed N" and "stop", in order
+        for (String line : Files.readAllLines(record, StandardCharsets.UTF_8)) {
+            JsonNode frame = JSON.readTree(line);
+            assertTrue(!frame.has("rejected"), "the simulator rejected a frame: " + line);
+            String command = frame.path("command").asText();
+            if (command.equals("setSpeed")) motor.add("setSpeed " + frame.path("value").asInt());
+            else if (command.equals("stop")) motor.add("stop");
+        }
+        String summary = String.join(", ", motor);
+        assertEquals("setSpeed " + LOWEST_RUNNING, motor.get(0), "the first speed is not the lowest: " + summary);
+        int rampStarts = 0;
+        for (int i = 0; i < motor.size(); i++) {
+            if (!motor.get(i).equals("setSpeed " + LOWEST_RUNNING)) continue;
+            rampStarts++;
+            if (i + 1 < motor.size() && motor.get(i + 1).startsWith("setSpeed")) {
+                int next = Integer.parseInt(motor.get(i + 1).substring("setSpeed ".length()));
+                assertTrue(next > LOWEST_RUNNING, "a ramp that does not rise at " + i + ": " + summary);
+            }
+        }
+        assertTrue(rampStarts >= regions, rampStarts + " ramps for " + regions + " regions: " + summary);
+        assertEquals("stop", motor.get(motor.size() - 1), "the last command is not stop: " + summary);
+        for (String m : motor) {
+            if (m.startsWith("setSpeed")) {
+                int v = Integer.parseInt(m.substring("setSpeed ".length()));
+                assertTrue(v >= LOWEST_RUNNING && v <= 100, "speed out of range: " + summary);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.thrum.transport.serial;
+
+import dev.thrum.device.DeviceEvent;
+import dev.thrum.device.DeviceSession;
+import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.profile.DeviceProfile;
+import dev.thrum.protocol.Codec;
+import dev.thrum.protocol.Codecs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The simulated massager in its own JVM ({@code thrum simulate}) on one end of a socat pair; Thrum's
+ * SerialTransport and DeviceSession on the other, as with a real serial massager.
+ */
+class SerialSimulatorEndToEndTest {
+
+    static final DeviceProfile PROFILE = new ProfileLibraryLoader().load(List.of()).require("thrum-open-serial");
+    static final Codec CODEC = Codecs.forProfile(PROFILE);
+
+    @TempDir
+    Path dir;
+    SocatPair pair;
+    SimulatorProcess sim;
+    DeviceSession session;
+    final BlockingQueue<DeviceEvent> events = new LinkedBlockingQueue<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (session != null) session.close();
+        if (sim != null) sim.close();
+        if (pair != null) pair.close();
+    }
+
+    @Test
+    void statusRoundTripsAndAKilledSimulatorIsLinkLostThenRestored() throws Exception {
+        pair = SocatPair.start(dir);
+        Path record = dir.resolve("received.jsonl");
+        sim = SimulatorProcess.start(PROFILE.id(), pair.b(), record);
+        session = new DeviceSession(SerialTransport.forProfile(pair.a().toString(), PROFILE), CODEC, PROFILE, events::add);
+        session.start();
+
+        DeviceEvent.StatusReceived first = await(DeviceEvent.StatusReceived.class, 10);
+        assertEquals(Boolean.FALSE, first.status().running(), "a fresh simulator is not running: " + first);
+        assertNotNull(first.status().battery());
+
+        session.setSpeed(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        DeviceEvent.StatusReceived running;
+        do {
+            running = await(DeviceEvent.StatusReceived.class, 10);
+        } while (!Boolean.TRUE.equals(running.status().running()) && System.nanoTime() < deadline);
+        assertEquals(Boolean.TRUE, running.status().running(), "the simulator never reported running");
+        sim.awaitLine("received", 5);
+
+        sim.kill();
+        DeviceEvent.LinkLost lost = await(DeviceEvent.LinkLost.class, PROFILE.pacing().linkTimeoutMs() / 1000 + 10);
+        assertFalse(session.linkUp(), "session still thinks the link is up after " + lost);
+
+        sim = SimulatorProcess.start(PROFILE.id(), pair.b(), record);
+        await(DeviceEvent.LinkRestored.class, 20);
+        assertTrue(session.linkUp());
+        await(DeviceEvent.StatusReceived.class, 10);
+
+        String frames = Files.readString(record);
+        assertTrue(frames.contains("\"command\":\"setSpeed\",\"value\":30"), frames);
+        assertTrue(frames.contains("\"command\":\"status\""), frames);
+    }
+
+    /** The next event of this type, skipping others; fails after the timeout. */
+    private <T extends DeviceEvent> T await(Class<T> type, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            DeviceEvent e = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (e == null) fail("no " + type.getSimpleName() + " within " + seconds + " s; simulator said:\n"
+                    + (sim == null ? "" : sim.transcript()));
+            if (type.isInstance(e)) return type.cast(e);
+        }
+    }
+}

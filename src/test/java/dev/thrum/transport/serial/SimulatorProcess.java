@@ -1,0 +1,105 @@
+package dev.thrum.transport.serial;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code thrum simulate} in a separate JVM (the test classpath, main class {@code dev.thrum.Main}),
+ * as a real device would be: another process at the far end of the serial line.
+ */
+public final class SimulatorProcess implements AutoCloseable {
+
+    private static final long START_TIMEOUT_S = 60;
+
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> transcript = new ArrayList<>();
+
+    private SimulatorProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (transcript) {
+                        transcript.add(line);
+                    }
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "simulator-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts the simulator on {@code port} and waits until it says it is listening; JVM tuned to start fast. */
+    public static SimulatorProcess start(String profileId, Path port, Path record) throws IOException, InterruptedException {
+        return start(profileId, port, record, List.of("-XX:TieredStopAtLevel=1"));
+    }
+
+    /** @param jvmOptions options for the simulator's JVM (a benchmark passes none, to get the full JIT) */
+    public static SimulatorProcess start(String profileId, Path port, Path record, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "dev.thrum.Main", "simulate", "--profile", profileId, "--serial", port.toString()));
+        if (record != null) {
+            cmd.add("--record");
+            cmd.add(record.toString());
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // never the real home: user profiles would come from here (there are none, so built-ins only)
+        Path xdg = port.toAbsolutePath().getParent().resolve("simulator-home");
+        pb.environment().put("XDG_CONFIG_HOME", xdg.resolve("config").toString());
+        pb.environment().put("XDG_DATA_HOME", xdg.resolve("data").toString());
+        Process p = pb.start();
+        SimulatorProcess sim = new SimulatorProcess(p);
+        sim.awaitLine("simulating ", START_TIMEOUT_S);
+        return sim;
+    }
+
+    /** Waits for an output line starting with {@code prefix}; fails with the transcript if none comes. */
+    public String awaitLine(String prefix, long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (line == null) {
+                throw new AssertionError("the simulator printed no line starting '" + prefix + "' within "
+                        + timeoutSeconds + " s (alive: " + process.isAlive() + "); it printed:\n" + transcript());
+            }
+            if (line.startsWith(prefix)) return line;
+        }
+    }
+
+    public String transcript() {
+        synchronized (transcript) {
+            return String.join("\n", transcript);
+        }
+    }
+
+    /** Kills the process at once (SIGKILL), as pulling the plug would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) return;
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) kill();
+    }
+}
