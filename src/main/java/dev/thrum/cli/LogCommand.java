@@ -183,10 +183,7 @@ public final class LogCommand implements Runnable {
                 throw new CommandLine.ParameterException(cmd, "Invalid value for option '--by': '" + by
                         + "'; use region, week, day, program or client");
             }
-            if (target != null && target < 1) {
-                throw new CommandLine.ParameterException(cmd, "Invalid value for option '--target-per-week': it must be 1 or more");
-            }
-            target = opts.weeklyTarget(target);
+            target = opts.weeklyTarget(target, cmd);
             ZoneId zone = opts.zoneId(cmd);
             Summary summary = new Summary(zone);
             PrintWriter out = cmd.getOut();

@@ -78,7 +78,9 @@ final class LogOptions {
      * The weekly session target for adherence: the option when given, else the one a therapist set
      * for the --client in its record; null when there is none.
      */
-    Integer weeklyTarget(Integer option) {
+    Integer weeklyTarget(Integer option, CommandLine cmd) {
+        if (option != null && option < 1)
+            throw new CommandLine.ParameterException(cmd, "Invalid value for option '--target-per-week': it must be 1 or more");
         if (option != null || client == null) return option;
         try {
             return new ClientStore(ThrumDirs.fromEnvironment().clients()).find(client)

@@ -38,10 +38,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine cmd = spec.commandLine();
-        if (target != null && target < 1) {
-            throw new CommandLine.ParameterException(cmd, "Invalid value for option '--target-per-week': it must be 1 or more");
-        }
-        target = opts.weeklyTarget(target);
+        target = opts.weeklyTarget(target, cmd);
         ZoneId zone = opts.zoneId(cmd);
         HtmlReport report = new HtmlReport(new Summary(zone));
         if (!opts.read(cmd, report)) throw new LogCommandException(opts.noLogMessage());

@@ -240,11 +240,15 @@ public final class HtmlReport implements Consumer<SessionRecord> {
         }
     }
 
+    /** "23 Nov 26": unambiguous in any country, unlike 26-11-23. */
+    private static final java.time.format.DateTimeFormatter WEEK_LABEL =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yy", Locale.ENGLISH);
+
     private static void weekLabels(PrintWriter out, List<LocalDate> weeks, int left, int step, int y) {
         int every = Math.max(1, (int) Math.ceil(60.0 / step));
         for (int i = 0; i < weeks.size(); i += every) {
             out.printf(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"lbl\">%s</text>%n", left + i * step, y + 14,
-                    weeks.get(i).toString().substring(2));
+                    WEEK_LABEL.format(weeks.get(i)));
         }
     }
 

@@ -95,4 +95,52 @@ class SerialRunEndToEndTest {
             }
         }
     }
+
+    /** SIGTERM (as from systemd or kill) in the middle of a step: stop reaches the motor, the session is logged. */
+    @Test
+    void sigtermStopsTheMotorFirstAndLogsTheSession() throws Exception {
+        pair = SocatPair.start(dir);
+        Path record = dir.resolve("received.jsonl");
+        sim = SimulatorProcess.start(PROFILE, pair.b(), record);
+        Path output = dir.resolve("run.out");
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "dev.thrum.Main",
+                "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain")
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        Process run = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (motorCommands(record).stream().noneMatch(m -> m.startsWith("setSpeed") && !m.equals("setSpeed " + LOWEST_RUNNING))) {
+            assertTrue(run.isAlive(), "thrum run ended early:\n" + Files.readString(output));
+            assertTrue(System.nanoTime() < deadline, "no ramp within 60 s:\n" + Files.readString(output));
+            Thread.sleep(50);
+        }
+        run.destroy(); // SIGTERM
+        assertTrue(run.waitFor(20, TimeUnit.SECONDS), "thrum run did not end after SIGTERM");
+        Thread.sleep(300); // let the simulator write down the last frame it read
+        List<String> motor = motorCommands(record);
+        assertEquals("stop", motor.get(motor.size() - 1), "the motor was not stopped: " + motor);
+        String log = Files.readString(dir.resolve("data/thrum/usage-log.jsonl"));
+        assertTrue(log.contains("\"programId\":\"general-warm-up\"") && log.contains("\"outcome\":\"stopped_by_user\""), log);
+    }
+
+    private static List<String> motorCommands(Path record) throws java.io.IOException {
+        List<String> motor = new ArrayList<>();
+        if (!Files.exists(record)) return motor;
+        for (String line : Files.readAllLines(record, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            JsonNode frame;
+            try {
+                frame = JSON.readTree(line);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException partialLine) {
+                continue; // the simulator is writing it right now
+            }
+            String command = frame.path("command").asText();
+            if (command.equals("setSpeed")) motor.add("setSpeed " + frame.path("value").asInt());
+            else if (command.equals("stop")) motor.add("stop");
+        }
+        return motor;
+    }
 }
