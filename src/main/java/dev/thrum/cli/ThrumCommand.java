@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 DevicesCommand.class,
                 SimulateCommand.class,
+                DaemonCommand.class,
+                StopCommand.class,
+                StatusCommand.class,
         })
 public final class ThrumCommand implements Runnable {
 

@@ -1,0 +1,132 @@
+package dev.thrum.daemon;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP side of the daemon: the JDK's built-in server on 127.0.0.1 only. Every request passes
+ * the {@link RequestGuard} first, then goes to its route; errors become {@code {"error", "hint"}}
+ * bodies. No CORS headers are ever sent, so browsers keep other pages' scripts out as well.
+ */
+final class ApiServer {
+    private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    static {
+        // Without TCP_NODELAY a small answer can wait ~40 ms for the client's delayed ACK (Nagle);
+        // the JDK server reads this once, when its first instance is made.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RequestGuard guard;
+    private final Router router;
+
+    /**
+     * Binds at once, so the port is known (and taken) before anything else starts.
+     *
+     * @param port 0 for any free port
+     * @throws IOException naming the port when it is taken
+     */
+    ApiServer(int port, ApiToken token, Router router) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        try {
+            this.server = HttpServer.create(address, 64);
+        } catch (java.net.BindException e) {
+            throw new IOException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
+                    + "); is another daemon running? Choose another port with --port or in config.json", e);
+        }
+        // a thread per request: event streams hold theirs for as long as they are open, and an
+        // emergency stop must never wait behind another request
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "thrum-api-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.guard = new RequestGuard(token, server.getAddress().getPort());
+        this.router = router;
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    int port() { return server.getAddress().getPort(); }
+
+    InetSocketAddress address() { return server.getAddress(); }
+
+    void start() { server.start(); }
+
+    void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) {
+        try {
+            ApiResponse response;
+            try {
+                guard.check(exchange.getRequestHeaders());
+                Router.Match match = router.find(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+                response = match.handler().handle(new ApiRequest(exchange, match.params()));
+            } catch (ApiException e) {
+                response = error(e.status(), e.getMessage(), e.hint());
+                if (!e.problems().isEmpty()) {
+                    var list = ((ObjectNode) ((ApiResponse.JsonBody) response).body()).putArray("problems");
+                    e.problems().forEach(list::add);
+                }
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.ERROR, "request " + exchange.getRequestURI() + " failed", e);
+                response = error(500, "internal error: " + e, "see the daemon's log; the motor is not affected");
+            }
+            send(exchange, response);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "could not answer " + exchange.getRequestURI() + ": " + e);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    static ApiResponse error(int status, String error, String hint) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("error", error);
+        if (hint != null) body.put("hint", hint);
+        return new ApiResponse.JsonBody(status, body);
+    }
+
+    private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
+        if (response instanceof ApiResponse.Handled) return;
+        int status;
+        String type;
+        byte[] bytes;
+        if (response instanceof ApiResponse.JsonBody j) {
+            status = j.status();
+            type = "application/json; charset=utf-8";
+            bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(j.body());
+        } else {
+            ApiResponse.Raw r = (ApiResponse.Raw) response;
+            status = r.status();
+            type = r.contentType();
+            bytes = r.body();
+        }
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    static byte[] utf8(String s) { return s.getBytes(StandardCharsets.UTF_8); }
+}

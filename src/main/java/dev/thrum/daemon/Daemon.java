@@ -1,0 +1,127 @@
+package dev.thrum.daemon;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * One running daemon: the session host (the connected massager), the local API on 127.0.0.1, the
+ * event stream, the token and the state file that lets clients find it. {@link #close()} is the one
+ * way down, used for SIGTERM/SIGINT and a lost device alike: the motor is stopped first, a running
+ * session is ended and logged, then the API goes away.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
+
+    /** What a daemon is made of; {@code routes} add the library and log endpoints. */
+    public record Parts(DaemonSettings settings, DaemonFiles files, SessionHost host, SessionPlans plans,
+                        List<Consumer<Router>> routes, Duration heartbeat, Duration linkGrace) {}
+
+    private final Parts parts;
+    private final ApiToken token;
+    private final ApiServer server;
+    private final EventHub events;
+    private final LinkWatch linkWatch;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile String closeReason;
+
+    private Daemon(Parts parts) throws IOException {
+        this.parts = parts;
+        this.token = ApiToken.loadOrCreate(parts.files().tokenFile());
+        this.events = new EventHub(parts.heartbeat());
+        Router router = new Router();
+        new SessionEndpoints(parts.host(), parts.plans(), parts.settings().device(),
+                DeviceText.of(parts.settings().device()), events).register(router);
+        for (Consumer<Router> r : parts.routes()) r.accept(router);
+        this.server = new ApiServer(parts.settings().port(), token, router);
+        this.linkWatch = new LinkWatch(parts.linkGrace(), () -> {
+            closeReason = "the device " + parts.host().deviceDescription() + " stayed unreachable for " + parts.linkGrace().toSeconds() + " s";
+            LOG.log(System.Logger.Level.ERROR, closeReason + "; stopping the daemon");
+            close();
+        });
+        parts.host().addListener(events);
+        parts.host().addListener(linkWatch);
+    }
+
+    /**
+     * Starts the API and writes the state file. The host must already be connected.
+     *
+     * @throws IOException when the port is taken or the files cannot be written
+     */
+    public static Daemon start(Parts parts) throws IOException {
+        var running = DaemonState.read(parts.files().stateFile())
+                .filter(s -> s.pid() != ProcessHandle.current().pid() && s.processAlive());
+        if (running.isPresent())
+            throw new IOException("a thrum daemon is already running (pid " + running.get().pid() + ", port "
+                    + running.get().port() + "); stop it first (systemctl --user stop thrum, or kill " + running.get().pid() + ")");
+        Daemon d = new Daemon(parts);
+        d.server.start();
+        new DaemonState(d.port(), ProcessHandle.current().pid(), Instant.now(), DeviceText.of(parts.settings().device()))
+                .writeTo(parts.files().stateFile());
+        LOG.log(System.Logger.Level.INFO, "thrum daemon listening on http://127.0.0.1:" + d.port() + " for " + parts.host().deviceDescription());
+        return d;
+    }
+
+    public int port() { return server.port(); }
+
+    public InetSocketAddress address() { return server.address(); }
+
+    public ApiToken token() { return token; }
+
+    public SessionHost host() { return parts.host(); }
+
+    EventHub events() { return events; }
+
+    /** Waits until the daemon was closed (by a signal, a lost device or {@link #close()}). */
+    public void awaitClosed() throws InterruptedException { closed.await(); }
+
+    /** Like {@link #awaitClosed()}, giving up after the timeout; true when closed. */
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return closed.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Why the daemon closed by itself (a lost device), or null. */
+    public String closeReason() { return closeReason; }
+
+    /** Motor stopped first, session ended and logged, then the API and the state file go. Safe to call twice. */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        try {
+            parts.host().close();
+        } finally {
+            linkWatch.close();
+            events.close();
+            server.stop();
+            try {
+                DaemonState.read(parts.files().stateFile())
+                        .filter(s -> s.pid() == ProcessHandle.current().pid())
+                        .ifPresent(s -> deleteQuietly());
+            } finally {
+                closed.countDown();
+            }
+        }
+    }
+
+    private void deleteQuietly() {
+        try {
+            Files.deleteIfExists(parts.files().stateFile());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remove " + parts.files().stateFile() + ": " + e.getMessage());
+        }
+    }
+}

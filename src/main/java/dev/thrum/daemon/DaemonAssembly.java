@@ -1,0 +1,75 @@
+package dev.thrum.daemon;
+
+import dev.thrum.app.DeviceConnector;
+import dev.thrum.app.DeviceHub;
+import dev.thrum.app.ScaledClock;
+import dev.thrum.files.ClientStore;
+import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.files.ThrumDirs;
+import dev.thrum.log.JournalRecovery;
+import dev.thrum.log.UsageLog;
+import dev.thrum.profile.ProfileLibrary;
+import dev.thrum.transport.TransportException;
+import dev.thrum.transport.sim.SimTransport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Puts a real daemon together: profiles, the connected device, the session host, the endpoints. */
+public final class DaemonAssembly {
+    private static final System.Logger LOG = System.getLogger(DaemonAssembly.class.getName());
+
+    /**
+     * @param simRecord simulator only: also append every frame the simulated massager receives to this file; null for none
+     * @param heartbeat quiet time after which an event stream gets a comment line
+     * @param linkGrace how long the device may stay unreachable before the daemon closes
+     */
+    public record Options(DaemonSettings settings, ThrumDirs dirs, DaemonFiles files, Path simRecord,
+                          Duration heartbeat, Duration linkGrace) {}
+
+    private DaemonAssembly() {}
+
+    /**
+     * Connects the device and starts the API.
+     *
+     * @throws IOException when the device cannot be reached or the port is taken (the message says which)
+     */
+    public static Daemon open(Options o) throws IOException {
+        UsageLog log = UsageLog.in(o.dirs().data());
+        recover(log);
+        ProfileLibrary profiles = ProfileLibraryLoader.loadFrom(Path.of("").toAbsolutePath(), o.dirs());
+        profiles.errors().forEach(p -> LOG.log(System.Logger.Level.WARNING, "skipped a bad device profile: " + p));
+        Clock clock = o.settings().speedup() > 1 ? new ScaledClock(Clock.systemUTC(), o.settings().speedup()) : Clock.systemUTC();
+        DeviceHub hub;
+        try {
+            hub = new DeviceConnector(profiles).open(o.settings().device(), clock);
+        } catch (TransportException e) {
+            throw new IOException("cannot connect to " + DeviceText.of(o.settings().device()) + ": " + e.getMessage(), e);
+        }
+        try {
+            if (o.simRecord() != null && hub.transport() instanceof SimTransport sim) sim.massager().recordTo(o.simRecord());
+            RunnerSessionHost host = new RunnerSessionHost(hub, log, new ClientStore(o.dirs().clients()), clock);
+            LibraryEndpoints library = new LibraryEndpoints(o.dirs());
+            LogEndpoints logs = new LogEndpoints(log);
+            return Daemon.start(new Daemon.Parts(o.settings(), o.files(), host, new LibraryPlans(library, o.dirs()),
+                    List.of(library::register, logs::register), o.heartbeat(), o.linkGrace()));
+        } catch (IOException | RuntimeException e) {
+            hub.close(); // stops the motor and closes the link
+            throw e;
+        }
+    }
+
+    // Sessions a crash or power cut left behind go into the log as interrupted, before anything new starts.
+    private static void recover(UsageLog log) {
+        try {
+            JournalRecovery.Result r = log.recover();
+            r.recovered().forEach(s -> LOG.log(System.Logger.Level.INFO, "recovered interrupted session " + s.id() + " into the log"));
+            r.problems().forEach(p -> LOG.log(System.Logger.Level.WARNING, p));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not check for interrupted sessions in " + log.dataDir() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.thrum.daemon;
+
+import dev.thrum.program.PlannedStep;
+import dev.thrum.program.SessionPlan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A client's wish for a session intensity (0..1), applied to a finished plan. It moves each active
+ * step's target to the wish but never above that step's effective cap: the planner's caps (region,
+ * client, conditions, hard ceiling) stay the upper bound, and the answer says where it was clamped.
+ */
+final class IntensityRequest {
+
+    /** @param clampedSteps indices of the steps whose cap was below the wish */
+    record Applied(SessionPlan plan, double requested, boolean clamped, double highestTarget, List<Integer> clampedSteps) {}
+
+    private IntensityRequest() {}
+
+    /** @throws ApiException 400 when the wish is not a number in (0, 1] */
+    static Applied apply(SessionPlan plan, double requested) {
+        if (!(requested > 0 && requested <= 1))
+            throw ApiException.badRequest("intensity must be a number above 0 and at most 1, was " + requested,
+                    "intensity is a fraction of the device range; caps lower it further; to stop use POST /session/stop");
+        List<PlannedStep> steps = new ArrayList<>();
+        List<Integer> clamped = new ArrayList<>();
+        double highest = 0;
+        for (PlannedStep s : plan.steps()) {
+            if (s.rest()) {
+                steps.add(s);
+                continue;
+            }
+            double target = Math.min(requested, s.cap());
+            if (requested > s.cap() + 1e-12) clamped.add(s.index());
+            highest = Math.max(highest, target);
+            steps.add(new PlannedStep(s.index(), s.regionId(), s.regionName(), s.side(), s.duration(), target, s.cap(),
+                    s.rampUp(), s.curve(), s.cue(), s.maxContinuous(), false));
+        }
+        return new Applied(Plans.withSteps(plan, steps), requested, !clamped.isEmpty(), highest, List.copyOf(clamped));
+    }
+}

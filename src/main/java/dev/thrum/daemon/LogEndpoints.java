@@ -1,0 +1,165 @@
+package dev.thrum.daemon;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.thrum.log.CsvExport;
+import dev.thrum.log.IsoDates;
+import dev.thrum.log.JsonExport;
+import dev.thrum.log.LogFileException;
+import dev.thrum.log.LogWarning;
+import dev.thrum.log.RecordFilter;
+import dev.thrum.log.RecordJson;
+import dev.thrum.log.SessionRecord;
+import dev.thrum.log.Summary;
+import dev.thrum.log.UsageLog;
+import dev.thrum.program.Side;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The usage log, read-only: sessions ({@code GET /log}), a summary ({@code GET /log/summary?by=}),
+ * and exports ({@code GET /log/export?format=csv|json}). Filters: {@code since}, {@code until}
+ * (ISO dates, inclusive, in {@code zone} or the daemon's zone) and {@code client}.
+ */
+final class LogEndpoints {
+    static final int MAX_WARNINGS = 20;
+
+    private final UsageLog log;
+
+    LogEndpoints(UsageLog log) { this.log = log; }
+
+    void register(Router r) {
+        r.add("GET", "/log", this::list);
+        r.add("GET", "/log/summary", this::summary);
+        r.add("GET", "/log/export", this::export);
+    }
+
+    private ApiResponse list(ApiRequest q) throws IOException {
+        List<ObjectNode> sessions = new ArrayList<>();
+        List<String> warnings = read(q, r -> sessions.add(recordJson(r)));
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.putArray("sessions").addAll(sessions);
+        out.set("warnings", strings(warnings));
+        return ApiResponse.ok(out);
+    }
+
+    private ApiResponse summary(ApiRequest q) throws IOException {
+        String by = q.query("by") == null ? "region" : q.query("by").toLowerCase(Locale.ROOT);
+        if (!List.of("region", "week", "day", "program", "client").contains(by))
+            throw ApiException.badRequest("cannot summarise by '" + by + "'", "use by=region, week, day, program or client");
+        Summary s = new Summary(zone(q));
+        List<String> warnings = read(q, s);
+        ObjectNode out = Json.MAPPER.createObjectNode().put("by", by).put("sessions", s.sessions())
+                .put("activeSeconds", s.activeSeconds()).put("pausedSeconds", s.pausedSeconds());
+        ObjectNode outcomes = out.putObject("outcomes");
+        s.outcomes().forEach((k, v) -> outcomes.put(k.name(), v));
+        ArrayNode rows = out.putArray("rows");
+        switch (by) {
+            case "region" -> s.regions().forEach((region, sides) -> {
+                for (Side side : Side.values()) {
+                    Summary.Tally t = sides[side.ordinal()];
+                    if (t != null) rows.addObject().put("region", region).put("side", side.name())
+                            .put("seconds", t.seconds()).put("sessions", t.sessions());
+                }
+            });
+            case "week" -> tallies(rows, "week", s.weeks());
+            case "day" -> tallies(rows, "day", s.days());
+            case "program" -> tallies(rows, "program", s.programs());
+            default -> tallies(rows, "client", s.clients());
+        }
+        out.set("warnings", strings(warnings));
+        return ApiResponse.ok(out);
+    }
+
+    private static void tallies(ArrayNode rows, String key, Map<?, Summary.Tally> map) {
+        map.forEach((k, t) -> rows.addObject().put(key, k instanceof LocalDate d ? d.toString() : String.valueOf(k))
+                .put("seconds", t.seconds()).put("sessions", t.sessions()));
+    }
+
+    private ApiResponse export(ApiRequest q) throws IOException {
+        String format = q.query("format") == null ? "csv" : q.query("format").toLowerCase(Locale.ROOT);
+        StringWriter text = new StringWriter();
+        switch (format) {
+            case "csv" -> {
+                CsvExport csv = new CsvExport(text);
+                read(q, csv);
+                text.flush();
+                return new ApiResponse.Raw(200, "text/csv; charset=utf-8", text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            case "json" -> {
+                JsonExport json = new JsonExport(text);
+                read(q, json);
+                json.finish();
+                return new ApiResponse.Raw(200, "application/json; charset=utf-8", text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            default -> throw ApiException.badRequest("unknown export format '" + format + "'", "use format=csv or format=json");
+        }
+    }
+
+    /** Reads the matching sessions into {@code sink}; returns the first skipped-line warnings. */
+    private List<String> read(ApiRequest q, Consumer<SessionRecord> sink) throws IOException {
+        RecordFilter filter = filter(q);
+        List<String> warnings = new ArrayList<>();
+        if (!Files.exists(log.file())) return warnings;
+        try {
+            log.reader().read(r -> {
+                if (filter.test(r)) sink.accept(r);
+            }, (LogWarning w) -> {
+                if (warnings.size() < MAX_WARNINGS) warnings.add(w.toString());
+            });
+        } catch (LogFileException e) {
+            throw new ApiException(500, e.getMessage(), "check the usage log file; nothing in it was changed");
+        }
+        return warnings;
+    }
+
+    private static RecordFilter filter(ApiRequest q) {
+        ZoneId z = zone(q);
+        return new RecordFilter(date(q, "since", z, false), date(q, "until", z, true), q.query("client"));
+    }
+
+    private static Instant date(ApiRequest q, String key, ZoneId z, boolean end) {
+        String text = q.query(key);
+        if (text == null || text.isBlank()) return null;
+        try {
+            return end ? IsoDates.endInclusive(text, z) : IsoDates.start(text, z);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(key + ": " + e.getMessage(), "for example ?" + key + "=2026-11-02");
+        }
+    }
+
+    private static ZoneId zone(ApiRequest q) {
+        String z = q.query("zone");
+        if (z == null) return ZoneId.systemDefault();
+        try {
+            return ZoneId.of(z);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("zone '" + z + "' is not a time zone", "use a name such as Europe/Berlin or UTC");
+        }
+    }
+
+    private static ObjectNode recordJson(SessionRecord r) {
+        try {
+            return (ObjectNode) Json.MAPPER.readTree(RecordJson.toLine(r));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ArrayNode strings(List<String> list) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        list.forEach(a::add);
+        return a;
+    }
+}

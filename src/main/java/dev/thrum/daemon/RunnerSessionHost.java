@@ -1,0 +1,157 @@
+package dev.thrum.daemon;
+
+import dev.thrum.app.DeviceHub;
+import dev.thrum.app.RunnerEvent;
+import dev.thrum.app.SessionRunner;
+import dev.thrum.device.DeviceEvent;
+import dev.thrum.device.DeviceSession;
+import dev.thrum.engine.Control;
+import dev.thrum.engine.SessionReport;
+import dev.thrum.engine.SessionView;
+import dev.thrum.files.ClientStore;
+import dev.thrum.log.UsageLog;
+import dev.thrum.program.SessionPlan;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The real {@link SessionHost}: one {@link DeviceHub} kept connected for the daemon's whole life,
+ * and a {@link SessionRunner} per session on top of it (the runner owns the engine, the journal and
+ * the usage log). The emergency stop goes to the device's write queue directly, so it works the
+ * same with or without a session.
+ */
+final class RunnerSessionHost implements SessionHost {
+    private static final System.Logger LOG = System.getLogger(RunnerSessionHost.class.getName());
+
+    private final DeviceHub hub;
+    private final UsageLog log;
+    private final ClientStore clients;
+    private final Clock clock;
+    private final List<Consumer<HostEvent>> listeners = new CopyOnWriteArrayList<>();
+    private volatile SessionRunner current;
+    private volatile SessionReport last;
+    private volatile boolean closed;
+
+    /**
+     * @param hub   a connected device
+     * @param clock session time, the same clock the simulator (if any) runs on
+     */
+    RunnerSessionHost(DeviceHub hub, UsageLog log, ClientStore clients, Clock clock) {
+        this.hub = hub;
+        this.log = log;
+        this.clients = clients;
+        this.clock = clock;
+        hub.addListener(this::onDeviceEvent);
+    }
+
+    DeviceHub hub() { return hub; }
+
+    @Override public String deviceDescription() { return hub.address(); }
+
+    @Override public boolean linkUp() { return hub.linkUp(); }
+
+    @Override public boolean sessionRunning() {
+        SessionRunner r = current;
+        return r != null && r.isRunning();
+    }
+
+    @Override
+    public synchronized void start(SessionPlan plan) {
+        if (closed) throw new ApiException(503, "the daemon is shutting down", "start the session after it restarted");
+        if (sessionRunning())
+            throw ApiException.conflict("a session is already running (" + current.plan().programId() + ")",
+                    "stop it with POST /session/stop, or wait until it ends");
+        if (!hub.linkUp())
+            throw new ApiException(503, "the device " + hub.address() + " is not connected",
+                    "switch the massager on and bring it close; the daemon reconnects by itself");
+        SessionRunner runner = new SessionRunner(hub, plan, log, clients, clock);
+        runner.addListener(this::onRunnerEvent);
+        current = runner;
+        runner.start();
+        awaitFirstView(runner);
+    }
+
+    // The runner publishes its first view within a tick; waiting for it lets POST /sessions answer with it.
+    private static void awaitFirstView(SessionRunner runner) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (runner.view() == null && runner.isRunning() && System.nanoTime() < end) Thread.onSpinWait();
+    }
+
+    @Override
+    public Optional<SessionView> view() {
+        SessionRunner r = current;
+        return r != null && r.isRunning() ? Optional.ofNullable(r.view()) : Optional.empty();
+    }
+
+    @Override public Optional<SessionReport> lastReport() { return Optional.ofNullable(last); }
+
+    @Override
+    public void control(Control control) {
+        SessionRunner r = current;
+        if (r == null || !r.isRunning())
+            throw ApiException.conflict("no session is running", "start one with POST /sessions");
+        r.control(control);
+    }
+
+    @Override
+    public CompletableFuture<Void> emergencyStop() {
+        long t0 = System.nanoTime();
+        SessionRunner r = current;
+        CompletableFuture<Void> written = r != null && r.isRunning() ? r.emergencyStop() : hub.session().stop();
+        written.thenRun(() -> publish(new HostEvent.EmergencyStop((System.nanoTime() - t0) / 1e6, clock.instant())));
+        return written;
+    }
+
+    @Override public void addListener(Consumer<HostEvent> listener) { listeners.add(listener); }
+
+    /** Motor first (waiting for the stop frame), then the session is ended and logged, then the link closes. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        try {
+            hub.session().stop().get(DeviceSession.STOP_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.ERROR, "could not confirm the motor stopped on shutdown: " + e.getMessage()
+                    + "; switch the massager off by hand");
+        }
+        SessionRunner r = current;
+        if (r != null) r.close();
+        hub.close();
+    }
+
+    private void onDeviceEvent(DeviceEvent e) {
+        if (e instanceof DeviceEvent.StatusReceived s) publish(new HostEvent.Status(s.status(), s.at()));
+        else if (e instanceof DeviceEvent.LinkLost l) publish(new HostEvent.Link(false, l.reason(), l.at()));
+        else if (e instanceof DeviceEvent.LinkRestored l) publish(new HostEvent.Link(true, null, l.at()));
+        else if (e instanceof DeviceEvent.WriteFailed f) publish(new HostEvent.Problem(
+                "writing " + f.command().templateName() + " failed: " + f.reason(), f.at()));
+    }
+
+    private void onRunnerEvent(RunnerEvent e) {
+        if (e instanceof RunnerEvent.Engine en) publish(new HostEvent.Engine(en.event()));
+        else if (e instanceof RunnerEvent.Problem p) publish(new HostEvent.Problem(p.message(), clock.instant()));
+        else if (e instanceof RunnerEvent.Ended end) {
+            last = end.report();
+            publish(new HostEvent.SessionEnded(end.report()));
+        }
+        // RunnerEvent.Device repeats what the hub already told us directly
+    }
+
+    private void publish(HostEvent event) {
+        for (Consumer<HostEvent> l : listeners) {
+            try {
+                l.accept(event);
+            } catch (RuntimeException ex) {
+                LOG.log(System.Logger.Level.WARNING, "a host listener failed", ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.thrum.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.thrum.app.DeviceSpec;
+import dev.thrum.engine.Control;
+import dev.thrum.program.SessionPlan;
+
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Devices, sessions, session controls, the emergency stop and the event stream. */
+final class SessionEndpoints {
+    /** The longest an emergency stop request waits for the stop frame before answering 503. */
+    static final long STOP_WAIT_MS = 6000;
+    private static final Set<String> START_KEYS = Set.of("program", "client", "device", "intensity", "confirmed");
+
+    private final SessionHost host;
+    private final SessionPlans plans;
+    private final DeviceSpec configured;
+    private final String configuredText;
+    private final EventHub events;
+
+    SessionEndpoints(SessionHost host, SessionPlans plans, DeviceSpec configured, String configuredText, EventHub events) {
+        this.host = host;
+        this.plans = plans;
+        this.configured = configured;
+        this.configuredText = configuredText;
+        this.events = events;
+    }
+
+    void register(Router r) {
+        r.add("GET", "/devices", q -> ApiResponse.ok(devices()));
+        r.add("POST", "/sessions", this::startSession);
+        r.add("GET", "/session", q -> ApiResponse.ok(session()));
+        r.add("POST", "/session/{action}", this::control);
+        r.add("POST", "/stop", q -> emergencyStop());
+        r.add("GET", "/events", q -> {
+            events.serve(q.exchange(), "hello", hello());
+            return ApiResponse.HANDLED;
+        });
+    }
+
+    ObjectNode devices() {
+        ObjectNode d = Json.MAPPER.createObjectNode()
+                .put("device", configuredText)
+                .put("describe", host.deviceDescription())
+                .put("link", host.linkUp() ? "up" : "down")
+                .put("sessionRunning", host.sessionRunning());
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.putArray("devices").add(d);
+        return out;
+    }
+
+    ObjectNode session() {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        var view = host.view();
+        out.put("running", view.isPresent());
+        out.put("link", host.linkUp() ? "up" : "down");
+        view.ifPresent(v -> out.set("view", Json.MAPPER.valueToTree(v)));
+        host.lastReport().ifPresent(r -> out.set("lastReport", Json.MAPPER.valueToTree(r)));
+        return out;
+    }
+
+    private ObjectNode hello() {
+        ObjectNode out = session();
+        out.put("device", configuredText);
+        return out;
+    }
+
+    private ApiResponse startSession(ApiRequest q) {
+        ObjectNode body = q.body();
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!START_KEYS.contains(key))
+                throw ApiException.badRequest("unknown field '" + key + "' in the session request",
+                        "a session request takes program, client, device, intensity (0..1, never above the caps);"
+                                + " there is no raw speed or device value");
+        }
+        String programId = text(body, "program", true);
+        String clientId = text(body, "client", false);
+        String device = text(body, "device", false);
+        if (device != null) {
+            DeviceSpec asked;
+            try {
+                asked = DeviceSpec.parse(device);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage(), "leave device out to use the daemon's device");
+            }
+            // "sim" and "sim:theragun-gen4" name the same device once the default profile is resolved
+            if (!asked.equals(configured) && !device.equals(host.deviceDescription()))
+                throw ApiException.conflict("this daemon drives " + configuredText + ", not " + device,
+                        "leave device out, or restart the daemon with --device " + device);
+        }
+        JsonNode confirmed = body.get("confirmed");
+        if (confirmed != null && !confirmed.isBoolean())
+            throw ApiException.badRequest("'confirmed' must be true or false", null);
+        SessionPlan plan = plans.plan(programId, clientId, confirmed != null && confirmed.asBoolean());
+        IntensityRequest.Applied applied = null;
+        JsonNode intensity = body.get("intensity");
+        if (intensity != null && !intensity.isNull()) {
+            if (!intensity.isNumber())
+                throw ApiException.badRequest("intensity must be a number from 0 to 1", "for example \"intensity\": 0.4");
+            applied = IntensityRequest.apply(plan, intensity.asDouble());
+            plan = applied.plan();
+        }
+        host.start(plan);
+        ObjectNode out = session();
+        ArrayNode notes = out.putArray("notes");
+        plan.notes().forEach(notes::add);
+        if (applied != null) {
+            ObjectNode i = out.putObject("intensity");
+            i.put("requested", applied.requested()).put("clamped", applied.clamped()).put("highestTarget", applied.highestTarget());
+            ArrayNode steps = i.putArray("clampedSteps");
+            applied.clampedSteps().forEach(steps::add);
+            if (applied.clamped())
+                i.put("message", "the requested intensity is above the effective cap of some steps; those steps run at their cap");
+        }
+        return new ApiResponse.JsonBody(201, out);
+    }
+
+    private ApiResponse control(ApiRequest q) {
+        String action = q.path("action");
+        Control control;
+        try {
+            control = Control.valueOf(action.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("no session action '" + action + "'",
+                    "use pause, resume, skip, previous, softer, harder or stop");
+        }
+        host.control(control);
+        return ApiResponse.ok(session());
+    }
+
+    private ApiResponse emergencyStop() {
+        long t0 = System.nanoTime();
+        try {
+            host.emergencyStop().get(STOP_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new ApiException(503, "the stop frame could not be written: " + e.getCause().getMessage(),
+                    "switch the massager off by hand; check its connection");
+        } catch (TimeoutException e) {
+            throw new ApiException(503, "the stop frame was not written within " + STOP_WAIT_MS + " ms",
+                    "switch the massager off by hand; check its connection");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "interrupted while stopping", "switch the massager off by hand");
+        }
+        double millis = (System.nanoTime() - t0) / 1e6;
+        return ApiResponse.ok(Json.MAPPER.createObjectNode().put("stopped", true).put("millis", millis));
+    }
+
+    private static String text(ObjectNode body, String key, boolean required) {
+        JsonNode n = body.get(key);
+        if (n == null || n.isNull()) {
+            if (required) throw ApiException.badRequest("missing '" + key + "'", "for example {\"program\": \"sciatica-relief\"}; list programs with GET /programs");
+            return null;
+        }
+        if (!n.isTextual() || n.asText().isBlank()) throw ApiException.badRequest("'" + key + "' must be non-empty text", null);
+        return n.asText();
+    }
+}

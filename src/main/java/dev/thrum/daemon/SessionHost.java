@@ -1,0 +1,54 @@
+package dev.thrum.daemon;
+
+import dev.thrum.engine.Control;
+import dev.thrum.engine.SessionReport;
+import dev.thrum.engine.SessionView;
+import dev.thrum.program.SessionPlan;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The daemon's hold on the massager: one connected device that runs at most one session at a time.
+ * The API talks only to this, so the HTTP side is tested against a fake and runs on the real
+ * session runner unchanged. Implementations are thread-safe: requests arrive on many threads.
+ */
+public interface SessionHost extends AutoCloseable {
+
+    /** How the device is named in messages, e.g. "sim:theragun-gen4". */
+    String deviceDescription();
+
+    boolean linkUp();
+
+    /** True while a session runs (or is paused). */
+    boolean sessionRunning();
+
+    /**
+     * Starts a session on the device.
+     *
+     * @throws ApiException 409 when a session already runs, 503 when the device is not connected
+     */
+    void start(SessionPlan plan);
+
+    /** The running session's view, or empty when none runs. */
+    Optional<SessionView> view();
+
+    /** The last session's final report, or empty when none ended since the daemon started. */
+    Optional<SessionReport> lastReport();
+
+    /** @throws ApiException 409 when no session runs */
+    void control(Control control);
+
+    /**
+     * Stops the motor in any state, ahead of anything queued. Completes once the stop frame was
+     * written; a running session ends as stopped by the user and is logged.
+     */
+    CompletableFuture<Void> emergencyStop();
+
+    void addListener(Consumer<HostEvent> listener);
+
+    /** Stops the motor (waiting for the stop frame), ends and logs a running session, disconnects. Never throws. */
+    @Override
+    void close();
+}
