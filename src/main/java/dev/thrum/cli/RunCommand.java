@@ -6,6 +6,8 @@ import dev.thrum.app.DeviceSpec;
 import dev.thrum.app.ScaledClock;
 import dev.thrum.app.SessionRunner;
 import dev.thrum.cli.live.LiveView;
+import dev.thrum.daemon.DaemonClient;
+import dev.thrum.daemon.DaemonFiles;
 import dev.thrum.cli.live.PlainView;
 import dev.thrum.engine.Outcome;
 import dev.thrum.engine.SessionReport;
@@ -72,13 +74,20 @@ public final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final Supplier<ThrumDirs> dirs;
+    private final Supplier<DaemonFiles> daemonFiles;
 
-    public RunCommand() { this(ThrumDirs::fromEnvironment); }
+    public RunCommand() { this(ThrumDirs::fromEnvironment, DaemonFiles::fromEnvironment); }
 
-    /** For tests and embedding: use these directories instead of the environment's. */
-    public RunCommand(ThrumDirs dirs) { this(() -> dirs); }
+    /** For tests and embedding: use these directories instead of the environment's (and no daemon). */
+    public RunCommand(ThrumDirs dirs) { this(() -> dirs, () -> null); }
 
-    private RunCommand(Supplier<ThrumDirs> dirs) { this.dirs = dirs; }
+    /** For tests: these directories, and the daemon these files point at. */
+    public RunCommand(ThrumDirs dirs, DaemonFiles daemonFiles) { this(() -> dirs, () -> daemonFiles); }
+
+    private RunCommand(Supplier<ThrumDirs> dirs, Supplier<DaemonFiles> daemonFiles) {
+        this.dirs = dirs;
+        this.daemonFiles = daemonFiles;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -86,6 +95,12 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ThrumDirs d = dirs.get();
         if (!(speedup >= 1)) throw new CommandLine.ParameterException(spec.commandLine(), "--speedup must be 1 or more");
+
+        // A running daemon owns the massager: the session goes through it.
+        DaemonFiles files = daemonFiles.get();
+        var daemon = files != null && device == null && speedup == 1 ? DaemonClient.find(files)
+                : java.util.Optional.<DaemonClient>empty();
+        if (daemon.isPresent()) return RunThroughDaemon.run(daemon.get(), programRef, clientName, out, err);
 
         UsageLog log = UsageLog.in(d.data());
         recoverInterrupted(log, err);
