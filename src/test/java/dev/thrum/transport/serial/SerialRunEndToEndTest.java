@@ -48,15 +48,8 @@ class SerialRunEndToEndTest {
         sim = SimulatorProcess.start(PROFILE, pair.b(), record);
 
         Path output = dir.resolve("run.out");
-        ProcessBuilder pb = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "dev.thrum.Main",
-                "run", "sciatica-relief", "--device", "serial:" + pair.a() + "@" + PROFILE,
-                "--speedup", "100", "--yes", "--plain")
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        Process run = pb.start();
+        Process run = startThrum(output, "run", "sciatica-relief", "--device", "serial:" + pair.a() + "@" + PROFILE,
+                "--speedup", "100", "--yes", "--plain");
         boolean ended = run.waitFor(180, TimeUnit.SECONDS);
         if (!ended) run.destroyForcibly();
         String out = Files.readString(output, StandardCharsets.UTF_8);
@@ -103,14 +96,7 @@ class SerialRunEndToEndTest {
         Path record = dir.resolve("received.jsonl");
         sim = SimulatorProcess.start(PROFILE, pair.b(), record);
         Path output = dir.resolve("run.out");
-        ProcessBuilder pb = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "dev.thrum.Main",
-                "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain")
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        Process run = pb.start();
+        Process run = startThrum(output, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (motorCommands(record).stream().noneMatch(m -> m.startsWith("setSpeed") && !m.equals("setSpeed " + LOWEST_RUNNING))) {
             assertTrue(run.isAlive(), "thrum run ended early:\n" + Files.readString(output));
@@ -124,6 +110,18 @@ class SerialRunEndToEndTest {
         assertEquals("stop", motor.get(motor.size() - 1), "the motor was not stopped: " + motor);
         String log = Files.readString(dir.resolve("data/thrum/usage-log.jsonl"));
         assertTrue(log.contains("\"programId\":\"general-warm-up\"") && log.contains("\"outcome\":\"stopped_by_user\""), log);
+    }
+
+    /** Thrum in its own JVM, with private XDG directories, its output in a file. */
+    private Process startThrum(Path output, String... args) throws java.io.IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "dev.thrum.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        return pb.start();
     }
 
     private static List<String> motorCommands(Path record) throws java.io.IOException {
