@@ -29,6 +29,11 @@ final class LogOptions {
             description = "Thrum's data directory (default: $XDG_DATA_HOME/thrum, else ~/.local/share/thrum).")
     Path dataDir;
 
+    @Option(names = "--config-dir", paramLabel = "DIR",
+            description = "Thrum's config directory, where client records (and their weekly targets) live "
+                    + "(default: $XDG_CONFIG_HOME/thrum, else ~/.config/thrum).")
+    Path configDir;
+
     @Option(names = "--log", paramLabel = "FILE",
             description = "Read this log file instead (for example a copy from a client's computer).")
     Path logFile;
@@ -83,7 +88,8 @@ final class LogOptions {
             throw new CommandLine.ParameterException(cmd, "Invalid value for option '--target-per-week': it must be 1 or more");
         if (option != null || client == null) return option;
         try {
-            return new ClientStore(ThrumDirs.fromEnvironment().clients()).find(client)
+            Path clients = configDir != null ? configDir.resolve("clients") : ThrumDirs.fromEnvironment().clients();
+            return new ClientStore(clients).find(client)
                     .map(c -> c.weeklyTarget() > 0 ? c.weeklyTarget() : null).orElse(null);
         } catch (RuntimeException unreadableClients) {
             return null; // the summary still works without a target

@@ -106,6 +106,21 @@ class ReviewCommandsTest {
     }
 
     @Test
+    void adherenceUsesTheClientsOwnWeeklyTargetWhenNoneIsGiven() {
+        Path config = data.resolveSibling("config-for-targets");
+        dev.thrum.program.Client ana = dev.thrum.program.Client.named("Ana");
+        new dev.thrum.files.ClientStore(config.resolve("clients")).save(new dev.thrum.program.Client(ana.id(), ana.name(),
+                ana.maxIntensity(), ana.avoid(), ana.regionCaps(), ana.maxSession(), 3, ana.notes(), ana.conditions(),
+                ana.softer(), ana.conditionsConfirmed()));
+        Run r = review("log", "summary", "--by", "week", "--client", "ana", "--config-dir", config.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Adherence (target 3 sessions a week): 67% over 2 weeks"), r.out());
+        Run given = review("log", "summary", "--by", "week", "--client", "ana", "--config-dir", config.toString(),
+                "--target-per-week", "2");
+        assertTrue(given.out().contains("Adherence (target 2 sessions a week)"), "the option wins: " + given.out());
+    }
+
+    @Test
     void summaryByProgramAndClientAndDay() {
         Run p = review("log", "summary", "--by", "program");
         assertTrue(p.out().matches("(?s).*sciatica\\s+3\\s+32\\.0\\n.*"), p.out());
