@@ -1,5 +1,6 @@
 package dev.thrum.cli;
 
+import dev.thrum.files.PrivateFiles;
 import dev.thrum.engine.StepReport;
 import dev.thrum.log.CsvExport;
 import dev.thrum.log.JsonExport;

@@ -1,5 +1,6 @@
 package dev.thrum.cli;
 
+import dev.thrum.files.PrivateFiles;
 import dev.thrum.log.HtmlReport;
 import dev.thrum.log.Summary;
 import picocli.CommandLine;

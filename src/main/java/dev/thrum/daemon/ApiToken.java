@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ public final class ApiToken {
     public static ApiToken loadOrCreate(Path file) throws IOException {
         if (Files.isRegularFile(file)) {
             String text = Files.readString(file, StandardCharsets.UTF_8).trim();
-            if (!OwnerOnlyFiles.isOwnerOnly(file)) {
+            if (!PrivateFiles.isOwnerOnly(file)) {
                 LOG.log(System.Logger.Level.WARNING, file + " could be read by other users; made a new token");
             } else if (text.matches("[0-9a-f]{" + (2 * BYTES) + "}")) {
                 return new ApiToken(text);
@@ -38,7 +39,7 @@ public final class ApiToken {
         byte[] bytes = new byte[BYTES];
         new SecureRandom().nextBytes(bytes);
         ApiToken token = new ApiToken(HexFormat.of().formatHex(bytes));
-        OwnerOnlyFiles.write(file, token.value + "\n");
+        PrivateFiles.writeAtomically(file, token.value + "\n");
         return token;
     }
 

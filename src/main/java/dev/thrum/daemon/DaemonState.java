@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.files.PrivateFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ public record DaemonState(int port, long pid, Instant startedAt, String device) 
     public void writeTo(Path file) throws IOException {
         var o = Json.MAPPER.createObjectNode();
         o.put("port", port).put("pid", pid).put("startedAt", startedAt.toString()).put("device", device);
-        OwnerOnlyFiles.write(file, o.toPrettyString() + "\n");
+        PrivateFiles.writeAtomically(file, o.toPrettyString() + "\n");
     }
 
     /** The state in the file, if there is a readable one. */

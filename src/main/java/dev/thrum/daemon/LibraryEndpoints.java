@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.files.PrivateFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -115,7 +116,7 @@ final class LibraryEndpoints {
         if (pathId == null && existed)
             throw ApiException.conflict("a program '" + p.id() + "' already exists in " + dirs.programs(),
                     "update it with PUT /programs/" + p.id());
-        OwnerOnlyFiles.write(file, text.endsWith("\n") ? text : text + "\n");
+        PrivateFiles.writeAtomically(file, text.endsWith("\n") ? text : text + "\n");
         ObjectNode out = Json.MAPPER.createObjectNode().put("id", p.id()).put("saved", file.toString())
                 .put("created", !existed);
         return new ApiResponse.JsonBody(existed ? 200 : 201, out);

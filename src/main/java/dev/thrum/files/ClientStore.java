@@ -7,17 +7,9 @@ import dev.thrum.program.ValidationException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -31,7 +23,6 @@ import java.util.stream.Stream;
  */
 public final class ClientStore {
     private static final System.Logger LOG = System.getLogger(ClientStore.class.getName());
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path dir;
 
@@ -95,23 +86,7 @@ public final class ClientStore {
     public synchronized void save(Client client) {
         try {
             ensureDir();
-            String text = ClientJson.write(client);
-            Path tmp = POSIX
-                    ? Files.createTempFile(dir, "." + client.id() + "-", ".tmp", ownerOnly("rw-------"))
-                    : Files.createTempFile(dir, "." + client.id() + "-", ".tmp");
-            try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-                    ch.force(true);
-                }
-                try {
-                    Files.move(tmp, fileOf(client.id()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, fileOf(client.id()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            PrivateFiles.writeAtomically(fileOf(client.id()), ClientJson.write(client));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save client " + client.id() + " in " + dir + ": " + e.getMessage(), e);
         }
@@ -172,12 +147,6 @@ public final class ClientStore {
     }
 
     private void ensureDir() throws IOException {
-        if (Files.isDirectory(dir)) return;
-        if (POSIX) Files.createDirectories(dir, ownerOnly("rwx------"));
-        else Files.createDirectories(dir);
-    }
-
-    private static FileAttribute<?> ownerOnly(String perms) {
-        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(perms));
+        if (!Files.isDirectory(dir)) PrivateFiles.createDirectories(dir);
     }
 }

@@ -1,5 +1,6 @@
 package dev.thrum.log;
 
+import dev.thrum.files.PrivateFiles;
 import dev.thrum.engine.Outcome;
 
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class JournalRecovery {
         for (Path journal : journals) {
             String id = journal.getFileName().toString().replaceFirst("\\.json$", "");
             Path lockFile = dir.resolve(id + ".lock");
-            try (FileChannel ch = OwnerOnly.open(lockFile, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = PrivateFiles.open(lockFile, StandardOpenOption.WRITE)) {
                 FileLock lock;
                 try {
                     lock = ch.tryLock();
@@ -61,7 +62,7 @@ public final class JournalRecovery {
                 }
             }
         }
-        OwnerOnly.syncDirectory(dir);
+        PrivateFiles.syncDirectory(dir);
         return new Result(recovered, problems);
     }
 

@@ -1,5 +1,6 @@
 package dev.thrum.log;
 
+import dev.thrum.files.PrivateFiles;
 import dev.thrum.engine.Outcome;
 import dev.thrum.engine.SessionReport;
 
@@ -63,10 +64,10 @@ public final class SessionJournal implements AutoCloseable {
                                LongSupplier nanoTime) throws IOException {
         if (flushEvery.isNegative() || flushEvery.isZero()) throw new IllegalArgumentException("flushEvery must be positive");
         Path dir = log.journalDir();
-        OwnerOnly.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         Path journal = dir.resolve(header.sessionId() + ".json");
         if (Files.exists(journal)) throw new IOException("a journal for session " + header.sessionId() + " already exists: " + journal);
-        FileChannel ch = OwnerOnly.open(dir.resolve(header.sessionId() + ".lock"), StandardOpenOption.WRITE);
+        FileChannel ch = PrivateFiles.open(dir.resolve(header.sessionId() + ".lock"), StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = ch.tryLock();
@@ -135,7 +136,7 @@ public final class SessionJournal implements AutoCloseable {
         log.append(r);
         finished = true;
         Files.deleteIfExists(path());
-        OwnerOnly.syncDirectory(log.journalDir());
+        PrivateFiles.syncDirectory(log.journalDir());
         release(true);
         return r;
     }
@@ -165,13 +166,13 @@ public final class SessionJournal implements AutoCloseable {
         if (snapshot.startedAt() == null) snapshot = withStart(snapshot, openedAt);
         byte[] bytes = JournalFile.toBytes(new JournalFile.Snapshot(now, snapshot));
         Path tmp = log.journalDir().resolve(header.sessionId() + ".json.tmp");
-        try (FileChannel ch = OwnerOnly.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = PrivateFiles.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             while (b.hasRemaining()) ch.write(b);
             ch.force(true);
         }
         Files.move(tmp, path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        OwnerOnly.syncDirectory(log.journalDir());
+        PrivateFiles.syncDirectory(log.journalDir());
         lastFlushNanos = nanoTime.getAsLong();
         dirty = false;
         lastFailure = null;

@@ -1,5 +1,6 @@
 package dev.thrum.log;
 
+import dev.thrum.files.PrivateFiles;
 import dev.thrum.files.ThrumDirs;
 
 import java.io.IOException;
@@ -89,10 +90,10 @@ public final class UsageLog {
 
     private boolean write(SessionRecord record, boolean unlessPresent) throws IOException {
         byte[] line = RecordJson.toLine(record);
-        OwnerOnly.createDirectories(dataDir);
+        PrivateFiles.createDirectories(dataDir);
         Path file = file();
         boolean created = !Files.exists(file);
-        try (FileChannel ch = OwnerOnly.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try (FileChannel ch = PrivateFiles.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {
             long end = cleanEnd(ch);
             if (unlessPresent && tailContains(ch, end, ("\"id\":\"" + record.id() + "\"").getBytes(StandardCharsets.UTF_8))) {
@@ -103,7 +104,7 @@ public final class UsageLog {
             while (b.hasRemaining()) pos += ch.write(b, pos);
             ch.force(true);
         }
-        if (created) OwnerOnly.syncDirectory(dataDir);
+        if (created) PrivateFiles.syncDirectory(dataDir);
         return true;
     }
 
@@ -120,7 +121,7 @@ public final class UsageLog {
             ch.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
             return size + 1;
         } catch (RecordFormatException torn) {
-            try (FileChannel aside = OwnerOnly.open(tornFile(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            try (FileChannel aside = PrivateFiles.open(tornFile(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 aside.write(ByteBuffer.wrap(tail));
                 aside.write(ByteBuffer.wrap(new byte[] {'\n'}));
                 aside.force(true);
