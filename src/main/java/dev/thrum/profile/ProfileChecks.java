@@ -71,37 +71,30 @@ final class ProfileChecks {
     // ---- typed readers: null (and a problem) when missing or of the wrong type ----
 
     JsonNode object(JsonNode parent, String parentPath, String key, boolean required) {
-        JsonNode n = parent.get(key);
-        String path = parentPath + "." + key;
-        if (n == null || n.isNull()) {
-            if (required) at(parentPath, "missing \"" + key + "\" (an object)");
-            return null;
-        }
-        if (!n.isObject()) { at(path, "\"" + key + "\" must be an object {...}, not " + kind(n)); return null; }
-        return n;
+        return typed(parent, parentPath, key, required, "an object", JsonNode::isObject, "an object {...}");
     }
 
     JsonNode array(JsonNode parent, String parentPath, String key, boolean required) {
-        JsonNode n = parent.get(key);
-        String path = parentPath + "." + key;
-        if (n == null || n.isNull()) {
-            if (required) at(parentPath, "missing \"" + key + "\" (a list [...])");
-            return null;
-        }
-        if (!n.isArray()) { at(path, "\"" + key + "\" must be a list [...], not " + kind(n)); return null; }
-        return n;
+        return typed(parent, parentPath, key, required, "a list [...]", JsonNode::isArray, "a list [...]");
     }
 
     String string(JsonNode parent, String parentPath, String key, boolean required) {
+        JsonNode n = typed(parent, parentPath, key, required, "a text", JsonNode::isTextual, "a text in quotes");
+        if (n == null) return null;
+        if (n.asText().isBlank()) { at(parentPath + "." + key, "\"" + key + "\" is empty; give it a value"); return null; }
+        return n.asText();
+    }
+
+    /** The value at {@code key} when present and of the right type; else null, with a problem if it was wrong or required. */
+    private JsonNode typed(JsonNode parent, String parentPath, String key, boolean required, String missingAs,
+                           java.util.function.Predicate<JsonNode> isType, String mustBe) {
         JsonNode n = parent.get(key);
-        String path = parentPath + "." + key;
         if (n == null || n.isNull()) {
-            if (required) at(parentPath, "missing \"" + key + "\" (a text)");
+            if (required) at(parentPath, "missing \"" + key + "\" (" + missingAs + ")");
             return null;
         }
-        if (!n.isTextual()) { at(path, "\"" + key + "\" must be a text in quotes, not " + kind(n)); return null; }
-        if (n.asText().isBlank()) { at(path, "\"" + key + "\" is empty; give it a value"); return null; }
-        return n.asText();
+        if (!isType.test(n)) { at(parentPath + "." + key, "\"" + key + "\" must be " + mustBe + ", not " + kind(n)); return null; }
+        return n;
     }
 
     Integer integer(JsonNode parent, String parentPath, String key, boolean required, int min, int max) {
