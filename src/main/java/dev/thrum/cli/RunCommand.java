@@ -25,7 +25,6 @@ import dev.thrum.program.Client;
 import dev.thrum.program.Planner;
 import dev.thrum.program.Program;
 import dev.thrum.program.ProgramLibrary;
-import dev.thrum.program.ProgramParser;
 import dev.thrum.program.RegionCatalogue;
 import dev.thrum.program.SessionPlan;
 import dev.thrum.transport.TransportException;
@@ -35,7 +34,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +41,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /** {@code thrum run PROGRAM}: runs a guided program on the massager. */
 @Command(name = "run", mixinStandardHelpOptions = true,

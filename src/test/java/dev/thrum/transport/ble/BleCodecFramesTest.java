@@ -6,7 +6,6 @@ import dev.thrum.protocol.Codecs;
 import dev.thrum.protocol.DecodeResult;
 import dev.thrum.protocol.DeviceCommand;
 import dev.thrum.protocol.DeviceStatus;
-import dev.thrum.protocol.ShippedProfiles;
 import dev.thrum.transport.Endpoint;
 import dev.thrum.transport.LinkState;
 import dev.thrum.transport.ble.fakebluez.FakeBluez;
@@ -42,14 +41,8 @@ class BleCodecFramesTest {
         TinybSettle.awaitPoweredAdapter();
     }
 
-    static Stream<DeviceProfile> bleProfiles() {
-        List<DeviceProfile> ble = ShippedProfiles.all().stream().filter(p -> p.ble() != null).toList();
-        assertFalse(ble.isEmpty(), "there are shipped BLE profiles");
-        return ble.stream();
-    }
-
     @ParameterizedTest(name = "{index}")
-    @MethodSource("bleProfiles")
+    @MethodSource("dev.thrum.transport.ble.BleTestProfiles#shippedBle")
     void commandsArriveByteForByteAndStatusFramesDecode(DeviceProfile profile, FakeBluez bluez) throws Exception {
         Codec codec = Codecs.forProfile(profile);
         FakeDevice device = bluez.addDevice(FakeDeviceSpec.forProfile(ADDRESS, profile));
@@ -82,7 +75,7 @@ class BleCodecFramesTest {
 
     /** Profiles whose devices answer on RX. */
     static Stream<DeviceProfile> answeringProfiles() {
-        return bleProfiles().filter(p -> !p.status().isEmpty() && p.ble().rxUuid() != null);
+        return BleTestProfiles.shippedBle().filter(p -> !p.status().isEmpty() && p.ble().rxUuid() != null);
     }
 
     @ParameterizedTest(name = "{index}")

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -43,14 +42,8 @@ class BleSimulatedDeviceTest {
         TinybSettle.awaitPoweredAdapter();
     }
 
-    static Stream<DeviceProfile> bleProfiles() {
-        List<DeviceProfile> ble = ShippedProfiles.all().stream().filter(p -> p.ble() != null).toList();
-        assertFalse(ble.isEmpty(), "there are shipped BLE profiles");
-        return ble.stream();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("bleProfiles")
+    @MethodSource("dev.thrum.transport.ble.BleTestProfiles#shippedBle")
     void everyBleProfileRoundTripsThroughTinybAndTheSimulator(DeviceProfile profile, FakeBluez bluez) throws Exception {
         Codec codec = Codecs.forProfile(profile);
         try (SimulatedGattDevice sim = SimulatedGattDevice.add(bluez, ADDRESS, profile, codec);

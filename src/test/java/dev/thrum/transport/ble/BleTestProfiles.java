@@ -9,6 +9,7 @@ import dev.thrum.profile.OutputRange;
 
 import java.util.List;
 import java.util.Map;
+import dev.thrum.protocol.ShippedProfiles;
 
 import static dev.thrum.transport.ble.fakebluez.FakeDeviceSpec.uuid16;
 
@@ -26,6 +27,13 @@ final class BleTestProfiles {
 
     static DeviceProfile withResponse(String id, String... names) {
         return ffe0(id, List.of(names), List.of(), WriteMode.WITH_RESPONSE);
+    }
+
+    /** Every shipped profile that speaks BLE; the parameter source of the byte-for-byte tests. */
+    static java.util.stream.Stream<DeviceProfile> shippedBle() {
+        List<DeviceProfile> ble = ShippedProfiles.all().stream().filter(p -> p.ble() != null).toList();
+        org.junit.jupiter.api.Assertions.assertFalse(ble.isEmpty(), "there are shipped BLE profiles");
+        return ble.stream();
     }
 
     static BleTimeouts fast() {
