@@ -13,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         configureLogging(System.getenv("THRUM_LOG"));
-        System.exit(ThrumCommand.commandLine().execute(args));
+        System.exit(ThrumCommand.commandLine(args).execute(args));
     }
 
     /**

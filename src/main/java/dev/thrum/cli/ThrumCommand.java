@@ -3,32 +3,57 @@ package dev.thrum.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+
 /** The root {@code thrum} command. Exit codes: 0 success, 1 failure, 2 usage error. */
 @Command(name = "thrum",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Guided, safe programs for percussion massagers, with a usage log.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                RunCommand.class,
-                ProfilesCommand.class,
-                ProgramsCommand.class,
-                ClientsCommand.class,
-                LogCommand.class,
-                ReportCommand.class,
-                DevicesCommand.class,
-                SimulateCommand.class,
-                DaemonCommand.class,
-                StopCommand.class,
-                StatusCommand.class,
-        })
+        description = "Guided, safe programs for percussion massagers, with a usage log.")
 public final class ThrumCommand implements Runnable {
+
+    /** Every subcommand, in the order {@code thrum --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            CommandLine.HelpCommand.class,
+            RunCommand.class,
+            ProfilesCommand.class,
+            ProgramsCommand.class,
+            ClientsCommand.class,
+            LogCommand.class,
+            ReportCommand.class,
+            DevicesCommand.class,
+            SimulateCommand.class,
+            DaemonCommand.class,
+            StopCommand.class,
+            StatusCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The whole command tree: every subcommand registered. */
     public static CommandLine commandLine() {
+        return build(SUBCOMMANDS);
+    }
+
+    /**
+     * The command tree for one invocation. When the first argument names a subcommand, only that one
+     * is built: picocli reflects over every registered command up front, and building all twelve
+     * costs a new JVM about 100-200 ms, most of the daemon's start-up budget. Anything else (help,
+     * version, a mistyped name) gets the whole tree, so usage and suggestions stay complete.
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length > 0) {
+            for (Class<?> c : SUBCOMMANDS) {
+                if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0]))
+                    return build(List.of(c));
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine build(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new ThrumCommand());
+        for (Class<?> c : subcommands) cl.addSubcommand(c);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("thrum: " + ex.getMessage());
             return 1;

@@ -15,7 +15,7 @@ class ThrumCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = ThrumCommand.commandLine();
+        CommandLine cl = ThrumCommand.commandLine(args); // as Main builds it
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
@@ -35,5 +35,28 @@ class ThrumCommandTest {
         assertEquals(0, run("--version"));
         assertTrue(out.toString().startsWith("thrum "), out.toString());
         assertEquals(2, run("no-such-command"));
+        assertTrue(err.toString().contains("no-such-command"), err.toString());
+    }
+
+    @Test
+    void aNamedSubcommandIsBuiltAloneAndAnythingElseGetsTheWholeTree() {
+        for (Class<?> c : ThrumCommand.SUBCOMMANDS) {
+            if (c == CommandLine.HelpCommand.class) continue;
+            String name = c.getAnnotation(CommandLine.Command.class).name();
+            assertEquals(java.util.Set.of(name), ThrumCommand.commandLine(name, "--help").getSubcommands().keySet(), name);
+        }
+        int all = ThrumCommand.SUBCOMMANDS.size();
+        assertEquals(all, ThrumCommand.commandLine().getSubcommands().size());
+        assertEquals(all, ThrumCommand.commandLine("help", "run").getSubcommands().size());
+        assertEquals(all, ThrumCommand.commandLine("--version").getSubcommands().size());
+        assertEquals(all, ThrumCommand.commandLine("rnu").getSubcommands().size());
+    }
+
+    @Test
+    void aSubcommandBuiltAloneStillParsesItsOwnOptionsAndReportsUsageErrors() {
+        assertEquals(0, run("daemon", "--help"));
+        assertTrue(out.toString().contains("--link-grace"), out.toString());
+        assertEquals(2, run("daemon", "--no-such-option"));
+        assertTrue(err.toString().contains("--no-such-option"), err.toString());
     }
 }
