@@ -1,17 +1,23 @@
 package dev.thrum;
 
 import dev.thrum.cli.ThrumCommand;
+import dev.thrum.files.EarlyProfiles;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Entry point: composes the application and hands the arguments to the CLI. */
 public final class Main {
+    /** Commands that load the device profiles first thing; see {@link EarlyProfiles}. */
+    static final Set<String> EARLY_PROFILE_COMMANDS = Set.of("daemon", "run");
+
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && EARLY_PROFILE_COMMANDS.contains(args[0])) EarlyProfiles.start();
         configureLogging(System.getenv("THRUM_LOG"));
         System.exit(ThrumCommand.commandLine(args).execute(args));
     }

@@ -13,7 +13,7 @@ import dev.thrum.engine.Outcome;
 import dev.thrum.engine.SessionReport;
 import dev.thrum.files.AppConfig;
 import dev.thrum.files.ClientStore;
-import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.files.EarlyProfiles;
 import dev.thrum.files.ProgramLibraryLoader;
 import dev.thrum.files.RegionCatalogueLoader;
 import dev.thrum.files.ThrumDirs;
@@ -118,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
 
-        ProfileLibrary profiles = ProfileLibraryLoader.loadFrom(Path.of("").toAbsolutePath(), d);
+        ProfileLibrary profiles = EarlyProfiles.load(Path.of("").toAbsolutePath(), d);
         profiles.errors().forEach(p -> err.println("warning: skipped a bad device profile: " + p));
         Clock clock = speedup > 1 ? new ScaledClock(Clock.systemUTC(), speedup) : Clock.systemUTC();
         DeviceHub hub;

@@ -4,7 +4,7 @@ import dev.thrum.app.DeviceConnector;
 import dev.thrum.app.DeviceHub;
 import dev.thrum.app.ScaledClock;
 import dev.thrum.files.ClientStore;
-import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.files.EarlyProfiles;
 import dev.thrum.files.ThrumDirs;
 import dev.thrum.log.JournalRecovery;
 import dev.thrum.log.UsageLog;
@@ -40,7 +40,7 @@ public final class DaemonAssembly {
     public static Daemon open(Options o) throws IOException {
         UsageLog log = UsageLog.in(o.dirs().data());
         recover(log);
-        ProfileLibrary profiles = ProfileLibraryLoader.loadFrom(Path.of("").toAbsolutePath(), o.dirs());
+        ProfileLibrary profiles = EarlyProfiles.load(Path.of("").toAbsolutePath(), o.dirs());
         profiles.errors().forEach(p -> LOG.log(System.Logger.Level.WARNING, "skipped a bad device profile: " + p));
         Clock clock = o.settings().speedup() > 1 ? new ScaledClock(Clock.systemUTC(), o.settings().speedup()) : Clock.systemUTC();
         DeviceHub hub;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,6 +37,14 @@ public final class ProfileLibraryLoader {
     private static final String BUILT_IN_PREFIX = "built-in:";
 
     private final ProfileParser parser = new ProfileParser(Codecs.registeredNames());
+    /**
+     * Every valid profile parsed so far, by its file's text. Running from the repository root puts
+     * byte-identical copies of the built-ins in {@code ./device-profiles}; reusing the parse halves the
+     * profile work of every start (it is most of the daemon's start-up when the JVM is cold).
+     */
+    private final Map<String, DeviceProfile> parsedByText = new HashMap<>();
+    /** The text each loaded profile came from: equal texts are equal profiles, without comparing them field by field. */
+    private final Map<DeviceProfile, String> textOf = new IdentityHashMap<>();
 
     /** Built-ins, then {@code ./device-profiles}, then the user's profile directory from the real environment. */
     public static ProfileLibrary loadDefault() {
@@ -84,7 +93,9 @@ public final class ProfileLibraryLoader {
         }
     }
 
-    private static boolean sameContent(DeviceProfile a, DeviceProfile b) {
+    private boolean sameContent(DeviceProfile a, DeviceProfile b) {
+        String textA = textOf.get(a);
+        if (textA != null && textA.equals(textOf.get(b))) return true;
         return withoutOrigin(a).equals(withoutOrigin(b));
     }
 
@@ -102,7 +113,7 @@ public final class ProfileLibraryLoader {
                     errors.add(new ProfileProblem(origin, "", 0, 0, "missing from the jar; rebuild Thrum"));
                     continue;
                 }
-                accept(parser.parse(origin, new String(in.readAllBytes(), StandardCharsets.UTF_8)), out, errors);
+                accept(parse(origin, new String(in.readAllBytes(), StandardCharsets.UTF_8)), out, errors);
             } catch (IOException e) {
                 errors.add(unreadable(origin, e));
             }
@@ -120,8 +131,24 @@ public final class ProfileLibraryLoader {
             errors.add(unreadable(dir.toString(), e));
             return out;
         }
-        for (Path f : files) accept(check(f), out, errors);
+        for (Path f : files) {
+            try {
+                accept(parse(f.toString(), Files.readString(f, StandardCharsets.UTF_8)), out, errors);
+            } catch (IOException e) {
+                errors.add(unreadable(f.toString(), e));
+            }
+        }
         return out;
+    }
+
+    private ProfileParseResult parse(String origin, String text) {
+        DeviceProfile same = parsedByText.get(text);
+        ProfileParseResult r = same != null ? new ProfileParseResult.Parsed(same.withOrigin(origin)) : parser.parse(origin, text);
+        if (r instanceof ProfileParseResult.Parsed p) {
+            parsedByText.putIfAbsent(text, p.profile());
+            textOf.put(p.profile(), text);
+        }
+        return r;
     }
 
     private static void accept(ProfileParseResult r, List<DeviceProfile> out, List<ProfileProblem> errors) {

@@ -82,4 +82,9 @@ public record DeviceProfile(
 
     /** @param scale multiply the raw value by this (for example battery bars 0..4 to percent: 25) */
     public record FieldSpec(int at, String type, double scale) {}
+
+    /** The same profile, loaded from somewhere else (a byte-identical copy of a file already parsed). */
+    public DeviceProfile withOrigin(String newOrigin) {
+        return new DeviceProfile(id, name, models, source, match, ble, serial, output, pacing, commands, status, codec, newOrigin);
+    }
 }
