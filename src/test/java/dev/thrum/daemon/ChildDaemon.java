@@ -38,13 +38,24 @@ final class ChildDaemon implements AutoCloseable {
     /** Starts the daemon and waits for its "listening" line. Extra arguments go after {@code daemon}. */
     static ChildDaemon start(Path home, List<String> jvmOptions, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java));
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.thrum.Main", "daemon", "--port", "0"));
+        List<String> daemon = new ArrayList<>(List.of(java));
+        daemon.addAll(jvmOptions);
+        daemon.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.thrum.Main", "daemon"));
+        return start(home, daemon, Map.of(), args);
+    }
+
+    /**
+     * Starts {@code daemonCommand} (which ends in {@code daemon}, for example the {@code ./thrum}
+     * launcher, which execs the JVM in its own process) with extra environment variables.
+     */
+    static ChildDaemon start(Path home, List<String> daemonCommand, Map<String, String> extraEnv, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(daemonCommand);
+        cmd.addAll(List.of("--port", "0"));
         cmd.addAll(List.of(args));
         Files.createDirectories(home.resolve("run"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         Map<String, String> env = pb.environment();
+        env.putAll(extraEnv);
         env.put("HOME", home.toString());
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         env.put("XDG_DATA_HOME", home.resolve("data").toString());

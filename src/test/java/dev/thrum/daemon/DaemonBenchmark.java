@@ -20,7 +20,9 @@ import java.util.Locale;
 
 /**
  * Prints the daemon's figures (not a test; surefire skips *Benchmark). Each figure uses a real
- * {@code thrum daemon} child process on the simulated massager:
+ * {@code thrum daemon} child process on the simulated massager, started as users start it: through
+ * the {@code ./thrum} launcher (the jar and its class-data-sharing archive) when run from the
+ * repository root, with {@code -Dthrum.bench.jvm} passed as {@code THRUM_JAVA_OPTS}:
  * <ol>
  *   <li>start to API ready: process start until {@code GET /devices} answers 200, median of 10;</li>
  *   <li>resident memory when idle with the device connected (VmRSS from /proc);</li>
@@ -44,7 +46,8 @@ public final class DaemonBenchmark {
         String parts = args.length > 1 ? args[1] : "ready,idle,stop";
         Path home = Files.createTempDirectory("thrum-daemon-bench");
         System.out.println("Daemon benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
-                + System.getProperty("java.version") + ", daemon JVM options: " + (JVM.isEmpty() ? "none" : String.join(" ", JVM)) + ")");
+                + System.getProperty("java.version") + ", daemon started through "
+                + (Files.isExecutable(Path.of("thrum")) ? "./thrum" : "java -cp (no ./thrum here)") + ", JVM options: " + (JVM.isEmpty() ? "none" : String.join(" ", JVM)) + ")");
         if (parts.contains("ready")) {
             startToReady(home);
             inProcessStartToReady(home);
@@ -53,8 +56,16 @@ public final class DaemonBenchmark {
         if (parts.contains("stop")) stopLatency(home.resolve("stops"), 1000);
     }
 
+    /** A daemon as users start it: through the launcher when there is one (the jar and its start-up archive). */
+    private static ChildDaemon startDaemon(Path home, String... args) throws IOException {
+        Path launcher = Path.of("thrum").toAbsolutePath();
+        if (!Files.isExecutable(launcher)) return ChildDaemon.start(home, JVM, args);
+        return ChildDaemon.start(home, List.of(launcher.toString(), "daemon"),
+                JVM.isEmpty() ? java.util.Map.of() : java.util.Map.of("THRUM_JAVA_OPTS", String.join(" ", JVM)), args);
+    }
+
     private static void idle(Path home, int idleSeconds) throws Exception {
-        try (ChildDaemon d = ChildDaemon.start(home.resolve("idle"), JVM, "--device", "sim")) {
+        try (ChildDaemon d = startDaemon(home.resolve("idle"), "--device", "sim")) {
             Thread.sleep(5000); // let start-up work (JIT, class loading) settle
             System.out.printf(Locale.ROOT, "idle resident memory (VmRSS): %.1f MB%n", rssKb(d.pid()) / 1024.0);
             long before = cpuTicks(d.pid());
@@ -187,7 +198,7 @@ public final class DaemonBenchmark {
 
     private static void stopLatency(Path home, int n) throws Exception {
         Path record = home.resolve("frames.jsonl");
-        try (ChildDaemon d = ChildDaemon.start(home, JVM, "--device", "sim", "--sim-record", record.toString());
+        try (ChildDaemon d = startDaemon(home, "--device", "sim", "--sim-record", record.toString());
              RandomAccessFile tail = new RandomAccessFile(waitFor(record).toFile(), "r")) {
             DaemonClient c = d.client();
             for (int i = 0; i < 50; i++) { // warm up both JVMs
