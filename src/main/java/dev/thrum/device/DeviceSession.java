@@ -379,10 +379,8 @@ public final class DeviceSession implements AutoCloseable {
     private void pump() {
         pumpTask = null;
         if (closed) return;
-        if (stopWaiters.isEmpty() && !echoDue && queue.isEmpty()) {
-            settle();
-            return;
-        }
+        settle();
+        if (stopWaiters.isEmpty() && !echoDue && queue.isEmpty()) return;
         long wait = nextWriteAt() - scheduler.nanoTime();
         if (wait > 0) {
             pumpTask = scheduler.schedule(this::pump, wait);
@@ -391,8 +389,8 @@ public final class DeviceSession implements AutoCloseable {
         if (!stopWaiters.isEmpty()) writeStop();
         else if (echoDue) writeEcho();
         else writeNext(queue.poll());
+        settle();
         if (!stopWaiters.isEmpty() || echoDue || !queue.isEmpty()) schedulePump();
-        else settle();
     }
 
     /** Nothing of a stop is left to write: release whoever waits for the echo. */
