@@ -183,9 +183,10 @@ public final class DeviceSession implements AutoCloseable {
     }
 
     /**
-     * Stops the motor: the stop frame goes out before anything queued, queued speeds are cleared,
-     * and a failed write is retried. Completes when the stop frame was written, or exceptionally
-     * with a {@link TransportException} once every retry failed.
+     * Stops the motor: queued speeds are cleared and the stop frame goes out at once, before anything
+     * queued and without waiting for the pacing gap; a failed write is retried. Completes when the
+     * first stop frame was written (its repeat, when it came inside the gap, does not delay this), or
+     * exceptionally with a {@link TransportException} once every retry failed.
      */
     public CompletableFuture<Void> stop() {
         return stop(null);
@@ -214,7 +215,7 @@ public final class DeviceSession implements AutoCloseable {
     }
 
     /**
-     * {@link #stop()} and wait: returns once the stop frame was written.
+     * {@link #stop()} and wait: returns once the first stop frame was written.
      *
      * @throws TransportException when it could not be written after every retry, or not within {@link #STOP_WAIT_MS}
      * @throws IllegalStateException when called on the session's own thread (from a listener); use {@link #stop()}
@@ -250,7 +251,8 @@ public final class DeviceSession implements AutoCloseable {
     public String describe() { return transport.describe(); }
 
     /**
-     * Writes stop (waiting for it, with retries), then closes the transport and the session's thread.
+     * Writes stop (waiting for it, with retries, and for its repeat when it came inside the gap), then
+     * closes the transport and the session's thread.
      * Never throws; a stop that could not be written is logged as an error.
      */
     @Override
