@@ -27,8 +27,14 @@ import java.util.function.Consumer;
  * <ul>
  * <li>Commands go out one at a time, never closer than {@code pacing.minGapMs} (measured from the
  *     end of one write to the start of the next). A newer speed replaces a queued older one.</li>
- * <li>Stop jumps the queue, clears queued speeds, and is retried up to {@link #STOP_RETRIES} times
- *     when a write fails; {@link #stop()} completes once the stop frame was written.</li>
+ * <li>Stop jumps the queue, clears queued speeds, and is written at once, without waiting for the
+ *     gap; a failed stop write is retried up to {@link #STOP_RETRIES} times, at least
+ *     {@code max(minGapMs, STOP_RETRY_MIN_MS)} apart. {@link #stop()} completes once the first stop
+ *     frame was written.</li>
+ * <li>A stop that went out less than {@code minGapMs} after the previous write is written once more
+ *     (the echo) when the gap after it has passed, before anything else, so a device that drops
+ *     frames arriving too close together still gets a stop. A failed echo is retried like a stop.
+ *     A stop outside the gap is written once.</li>
  * <li>Status is requested every {@code statusPollMs} when the profile has a status command; a
  *     keepalive goes out when nothing was written for half of {@code keepaliveMs}.</li>
  * <li>Received bytes are cut into frames by the codec's status frame reader on stream transports;
@@ -69,7 +75,12 @@ public final class DeviceSession implements AutoCloseable {
     // state below is only touched on the scheduler thread
     private final WriteQueue queue = new WriteQueue();
     private final List<CompletableFuture<Void>> stopWaiters = new ArrayList<>();
+    /** Completed once no stop and no echo is due any more (close() waits for the echo too). */
+    private final List<CompletableFuture<Void>> settleWaiters = new ArrayList<>();
     private int stopFailures;
+    private long stopRetryAt;
+    private boolean echoDue;
+    private int echoFailures;
     private long lastWriteEnd;
     private boolean wroteOnce;
     private SessionScheduler.Scheduled pumpTask;
@@ -172,11 +183,17 @@ public final class DeviceSession implements AutoCloseable {
     }
 
     /**
-     * Stops the motor: the stop frame goes out before anything queued, queued speeds are cleared,
-     * and a failed write is retried. Completes when the stop frame was written, or exceptionally
-     * with a {@link TransportException} once every retry failed.
+     * Stops the motor: queued speeds are cleared and the stop frame goes out at once, before anything
+     * queued and without waiting for the pacing gap; a failed write is retried. Completes when the
+     * first stop frame was written (its repeat, when it came inside the gap, does not delay this), or
+     * exceptionally with a {@link TransportException} once every retry failed.
      */
     public CompletableFuture<Void> stop() {
+        return stop(null);
+    }
+
+    /** @param settled completed once the echo (if any) was written too, or null */
+    private CompletableFuture<Void> stop(CompletableFuture<Void> settled) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!started) {
             done.completeExceptionally(new TransportException("cannot stop " + transport.describe() + ": not started"));
@@ -186,22 +203,32 @@ public final class DeviceSession implements AutoCloseable {
             int dropped = queue.dropSpeeds();
             if (dropped > 0) LOG.log(System.Logger.Level.DEBUG, () -> "stop cleared " + dropped + " queued speed(s)");
             stopWaiters.add(done);
-            schedulePump();
+            if (settled != null) settleWaiters.add(settled);
+            // a pump waiting out the gap must not hold the stop back: pump right now instead
+            if (pumpTask != null) {
+                pumpTask.cancel();
+                pumpTask = null;
+            }
+            pump();
         });
         return done;
     }
 
     /**
-     * {@link #stop()} and wait: returns once the stop frame was written.
+     * {@link #stop()} and wait: returns once the first stop frame was written.
      *
      * @throws TransportException when it could not be written after every retry, or not within {@link #STOP_WAIT_MS}
      * @throws IllegalStateException when called on the session's own thread (from a listener); use {@link #stop()}
      */
     public void stopNow() throws TransportException {
+        stopAndWait(null);
+    }
+
+    private void stopAndWait(CompletableFuture<Void> settled) throws TransportException {
         if (scheduler.inSchedulerThread())
             throw new IllegalStateException("stopNow() on the session thread would wait for itself; use stop()");
         try {
-            scheduler.await(stop(), STOP_WAIT_MS);
+            scheduler.await(stop(settled), STOP_WAIT_MS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TransportException t) throw t;
             throw new TransportException("stop failed on " + transport.describe() + ": " + e.getCause(), e.getCause());
@@ -224,7 +251,8 @@ public final class DeviceSession implements AutoCloseable {
     public String describe() { return transport.describe(); }
 
     /**
-     * Writes stop (waiting for it, with retries), then closes the transport and the session's thread.
+     * Writes stop (waiting for it, with retries, and for its repeat when it came inside the gap), then
+     * closes the transport and the session's thread.
      * Never throws; a stop that could not be written is logged as an error.
      */
     @Override
@@ -232,8 +260,13 @@ public final class DeviceSession implements AutoCloseable {
         if (closed) return;
         if (started) {
             try {
-                if (scheduler.inSchedulerThread()) stopHere();
-                else stopNow();
+                if (scheduler.inSchedulerThread()) {
+                    stopHere();
+                } else {
+                    CompletableFuture<Void> settled = new CompletableFuture<>();
+                    stopAndWait(settled);
+                    awaitEcho(settled);
+                }
             } catch (TransportException e) {
                 LOG.log(System.Logger.Level.ERROR, "closing " + transport.describe() + " without a confirmed stop: "
                         + e.getMessage());
@@ -244,37 +277,78 @@ public final class DeviceSession implements AutoCloseable {
         scheduler.shutdown();
     }
 
+    /** Closing must not cut off a stop's echo: wait for it (it fails only by logging). */
+    private void awaitEcho(CompletableFuture<Void> settled) {
+        try {
+            scheduler.await(settled, STOP_WAIT_MS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing " + transport.describe() + " before the stop's repeat was written");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     // ---- on the scheduler thread ----
 
-    /** Close from a listener: the thread cannot wait for itself, so write stop right here, with the same retries. */
+    /**
+     * Close from a listener: the thread cannot wait for itself, so write stop right here, at once,
+     * with the same retries, and its echo after the gap when it went out inside the gap.
+     */
     private void stopHere() throws TransportException {
         queue.dropSpeeds();
+        if (!writeStopBlocking("stop")) return;
+        try {
+            sleepUntil(lastWriteEnd + pacing.minGapMs() * MS);
+            writeStopBlocking("stop repeat");
+        } catch (TransportException e) { // the first copy was written; a lost repeat is only logged
+            LOG.log(System.Logger.Level.ERROR, e.getMessage());
+        }
+    }
+
+    /**
+     * Writes stop now, retrying a failed write after {@code max(minGapMs, STOP_RETRY_MIN_MS)}.
+     *
+     * @return true when the copy that got through went out inside the gap (so it needs an echo)
+     */
+    private boolean writeStopBlocking(String what) throws TransportException {
         TransportException last = null;
         for (int attempt = 0; attempt <= STOP_RETRIES; attempt++) {
-            long wait = wroteOnce ? lastWriteEnd + Math.max(pacing.minGapMs(), attempt == 0 ? 0 : STOP_RETRY_MIN_MS) * MS
-                    - scheduler.nanoTime() : 0;
-            if (wait > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new TransportException("interrupted while stopping " + transport.describe(), e);
-                }
-            }
+            if (attempt > 0) sleepUntil(lastWriteEnd + retryGapNanos());
+            boolean inGap = insideGap();
             try {
                 write(stopBytes);
                 written++;
                 emit(new DeviceEvent.CommandWritten(stopCommand, stopBytes, clock.instant()));
                 publishCounters();
-                return;
+                return inGap;
             } catch (TransportException e) {
                 writeFailures++;
                 last = e;
             }
         }
         publishCounters();
-        throw new TransportException("stop could not be written to " + transport.describe() + " after "
+        throw new TransportException(what + " could not be written to " + transport.describe() + " after "
                 + (STOP_RETRIES + 1) + " attempts: " + last.getMessage(), last);
+    }
+
+    private void sleepUntil(long nanos) throws TransportException {
+        long wait = nanos - scheduler.nanoTime();
+        if (wait <= 0) return;
+        try {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while stopping " + transport.describe(), e);
+        }
+    }
+
+    /** True when a write now would come closer than the minimum gap after the previous write. */
+    private boolean insideGap() {
+        return wroteOnce && scheduler.nanoTime() - lastWriteEnd < pacing.minGapMs() * MS;
+    }
+
+    private long retryGapNanos() {
+        return Math.max(pacing.minGapMs(), STOP_RETRY_MIN_MS) * MS;
     }
 
     private void enqueue(DeviceCommand command) {
@@ -292,23 +366,41 @@ public final class DeviceSession implements AutoCloseable {
 
     private void schedulePump() {
         if (pumpTask != null || closed) return;
-        long wait = wroteOnce ? lastWriteEnd + pacing.minGapMs() * MS - scheduler.nanoTime() : 0;
-        pumpTask = scheduler.schedule(this::pump, Math.max(0, wait));
+        pumpTask = scheduler.schedule(this::pump, Math.max(0, nextWriteAt() - scheduler.nanoTime()));
+    }
+
+    /** When the next write may start: a first stop copy at once (or at its retry time), anything else after the gap. */
+    private long nextWriteAt() {
+        if (!stopWaiters.isEmpty()) return stopFailures > 0 ? stopRetryAt : scheduler.nanoTime();
+        if (!wroteOnce) return scheduler.nanoTime();
+        long gap = pacing.minGapMs() * MS;
+        if (echoDue && echoFailures > 0) gap = retryGapNanos();
+        return lastWriteEnd + gap;
     }
 
     private void pump() {
         pumpTask = null;
         if (closed) return;
-        boolean stopDue = !stopWaiters.isEmpty();
-        if (!stopDue && queue.isEmpty()) return;
-        long wait = wroteOnce ? lastWriteEnd + pacing.minGapMs() * MS - scheduler.nanoTime() : 0;
+        settle();
+        if (stopWaiters.isEmpty() && !echoDue && queue.isEmpty()) return;
+        long wait = nextWriteAt() - scheduler.nanoTime();
         if (wait > 0) {
             pumpTask = scheduler.schedule(this::pump, wait);
             return;
         }
-        if (stopDue) writeStop();
+        if (!stopWaiters.isEmpty()) writeStop();
+        else if (echoDue) writeEcho();
         else writeNext(queue.poll());
-        if (!stopWaiters.isEmpty() || !queue.isEmpty()) schedulePump();
+        settle();
+        if (!stopWaiters.isEmpty() || echoDue || !queue.isEmpty()) schedulePump();
+    }
+
+    /** Nothing of a stop is left to write: release whoever waits for the echo. */
+    private void settle() {
+        if (!stopWaiters.isEmpty() || echoDue || settleWaiters.isEmpty()) return;
+        List<CompletableFuture<Void>> waiters = new ArrayList<>(settleWaiters);
+        settleWaiters.clear();
+        waiters.forEach(w -> w.complete(null));
     }
 
     private void writeNext(WriteQueue.Pending p) {
@@ -326,11 +418,15 @@ public final class DeviceSession implements AutoCloseable {
     }
 
     private void writeStop() {
+        boolean inGap = insideGap();
         try {
             write(stopBytes);
             written++;
             stopFailures = 0;
             lastSpeedWritten = null;
+            // a device may drop a frame that came too soon after the previous one: repeat it after the gap
+            echoDue = inGap;
+            echoFailures = 0;
             List<CompletableFuture<Void>> waiters = new ArrayList<>(stopWaiters);
             stopWaiters.clear();
             emit(new DeviceEvent.CommandWritten(stopCommand, stopBytes, clock.instant()));
@@ -341,9 +437,8 @@ public final class DeviceSession implements AutoCloseable {
             if (stopFailures <= STOP_RETRIES) {
                 LOG.log(System.Logger.Level.WARNING, "stop write to " + transport.describe() + " failed (attempt "
                         + stopFailures + " of " + (STOP_RETRIES + 1) + "), retrying: " + e.getMessage());
-                // wait at least the retry floor even on devices with no minimum gap
-                long floor = STOP_RETRY_MIN_MS * MS - pacing.minGapMs() * MS;
-                if (floor > 0) lastWriteEnd += floor;
+                // wait at least the gap (and the retry floor, even on devices with no minimum gap)
+                stopRetryAt = lastWriteEnd + retryGapNanos();
             } else {
                 String reason = "stop could not be written to " + transport.describe() + " after "
                         + stopFailures + " attempts: " + e.getMessage();
@@ -354,6 +449,29 @@ public final class DeviceSession implements AutoCloseable {
                 emit(new DeviceEvent.WriteFailed(stopCommand, reason, clock.instant()));
                 TransportException failure = new TransportException(reason, e);
                 waiters.forEach(w -> w.completeExceptionally(failure));
+            }
+        }
+        publishCounters();
+    }
+
+    /** The repeat of a stop that went out inside the gap; it completes no future (the first copy did). */
+    private void writeEcho() {
+        try {
+            write(stopBytes);
+            written++;
+            echoDue = false;
+            emit(new DeviceEvent.CommandWritten(stopCommand, stopBytes, clock.instant()));
+        } catch (TransportException | RuntimeException e) {
+            writeFailures++;
+            echoFailures++;
+            if (echoFailures <= STOP_RETRIES) {
+                LOG.log(System.Logger.Level.WARNING, "repeat of stop to " + transport.describe() + " failed (attempt "
+                        + echoFailures + " of " + (STOP_RETRIES + 1) + "), retrying: " + e.getMessage());
+            } else {
+                // the first copy was written; only the safety repeat is lost, so this is logged, not reported as a failed stop
+                LOG.log(System.Logger.Level.ERROR, "repeat of stop could not be written to " + transport.describe()
+                        + " after " + echoFailures + " attempts: " + e.getMessage());
+                echoDue = false;
             }
         }
         publishCounters();
@@ -442,7 +560,7 @@ public final class DeviceSession implements AutoCloseable {
     private void keepalive() {
         if (!linkUp || !transportUp) return;
         long idle = wroteOnce ? scheduler.nanoTime() - lastWriteEnd : Long.MAX_VALUE;
-        if (idle < pacing.keepaliveMs() / 2 * MS || !queue.isEmpty() || !stopWaiters.isEmpty()) return;
+        if (idle < pacing.keepaliveMs() / 2 * MS || !queue.isEmpty() || !stopWaiters.isEmpty() || echoDue) return;
         if (codec.supports(DeviceCommand.Keepalive.class)) enqueue(new DeviceCommand.Keepalive());
         else if (codec.supports(DeviceCommand.StatusRequest.class)) enqueue(new DeviceCommand.StatusRequest());
         else if (lastSpeedWritten != null) enqueueEncoded(lastSpeedWritten.command(), lastSpeedWritten.bytes());
