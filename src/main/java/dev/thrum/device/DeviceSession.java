@@ -296,7 +296,18 @@ public final class DeviceSession implements AutoCloseable {
      */
     private void stopHere() throws TransportException {
         queue.dropSpeeds();
-        if (!writeStopBlocking("stop")) return;
+        // stops asked for earlier and not yet written are answered by this one, whatever its outcome
+        List<CompletableFuture<Void>> waiting = new ArrayList<>(stopWaiters);
+        stopWaiters.clear();
+        boolean inGap;
+        try {
+            inGap = writeStopBlocking("stop");
+        } catch (TransportException e) {
+            waiting.forEach(w -> w.completeExceptionally(e));
+            throw e;
+        }
+        waiting.forEach(w -> w.complete(null));
+        if (!inGap) return;
         try {
             sleepUntil(lastWriteEnd + pacing.minGapMs() * MS);
             writeStopBlocking("stop repeat");

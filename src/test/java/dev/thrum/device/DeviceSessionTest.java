@@ -425,6 +425,27 @@ class DeviceSessionTest {
     }
 
     @Test
+    void closeFromAListenerAnswersAStopThatWasWaitingForItsRetry() throws Exception {
+        FakeTransport t = transport(false);
+        DeviceSession[] holder = new DeviceSession[1];
+        DeviceSession s = new DeviceSession(t, codec, FakeProfiles.continuous(pacing(30, 0, 0, 0)), e -> {
+            if (e instanceof DeviceEvent.StatusReceived) holder[0].close();
+        }, sched, sched.clock());
+        holder[0] = s;
+        s.start();
+        t.failNextWrites(1);
+        CompletableFuture<Void> stopped = s.stop();
+        sched.runDue();
+        assertFalse(stopped.isDone(), "the first try failed; the retry waits for the gap");
+        t.deliver(codec.encodeStatus(new DeviceStatus(true, 120, 5, 80, null, null))); // its listener closes the session
+        sched.runDue();
+        assertTrue(stopped.isDone() && !stopped.isCompletedExceptionally(), "the stop written on close answers it");
+        // it went out inside the gap of the failed try, so it is echoed; the scheduled retry never writes a third
+        assertEquals(List.of(STOP, STOP), written(t));
+        assertTrue(t.closed);
+    }
+
+    @Test
     void refusesWhatTheDeviceCannotTake() throws Exception {
         FakeTransport t = transport(false);
         DeviceSession s = start(FakeProfiles.continuous(pacing(0, 0, 0, 0)), t, FakeCodec.streaming());
