@@ -31,15 +31,17 @@ final class ApiServer {
     private final HttpServer server;
     private final ExecutorService executor;
     private final RequestGuard guard;
-    private final Router router;
+    /** Set once by {@link #start}; the server's threads exist only after that, so they see it. */
+    private Router router;
 
     /**
-     * Binds at once, so the port is known (and taken) before anything else starts.
+     * Binds at once, so the port is known (and taken) before anything else starts; requests are
+     * served from {@link #start} on.
      *
      * @param port 0 for any free port
      * @throws IOException naming the port when it is taken
      */
-    ApiServer(int port, ApiToken token, Router router) throws IOException {
+    ApiServer(int port, ApiToken token) throws IOException {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         try {
             this.server = HttpServer.create(address, 64);
@@ -55,7 +57,6 @@ final class ApiServer {
             return t;
         });
         this.guard = new RequestGuard(token, server.getAddress().getPort());
-        this.router = router;
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }
@@ -64,9 +65,16 @@ final class ApiServer {
 
     InetSocketAddress address() { return server.getAddress(); }
 
-    void start() { server.start(); }
+    void start(Router routes) {
+        if (router != null) throw new IllegalStateException("already started");
+        router = routes;
+        server.start();
+    }
 
     void stop() {
+        // The JDK server frees its socket only from its dispatcher thread, which start() makes; a
+        // server stopped unstarted would keep the port until the JVM ends. No routes: nothing is served.
+        if (router == null) start(new Router());
         server.stop(0);
         executor.shutdownNow();
     }

@@ -32,15 +32,15 @@ public final class Daemon implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile String closeReason;
 
-    private Daemon(Parts parts) throws IOException {
+    private Daemon(Parts parts, Reservation reserved) {
         this.parts = parts;
-        this.token = ApiToken.loadOrCreate(parts.files().tokenFile());
+        this.token = reserved.token;
+        this.server = reserved.server;
         this.events = new EventHub(parts.heartbeat());
         Router router = new Router();
         new SessionEndpoints(parts.host(), parts.plans(), parts.settings().device(),
                 DeviceText.of(parts.settings().device()), events).register(router);
         for (Consumer<Router> r : parts.routes()) r.accept(router);
-        this.server = new ApiServer(parts.settings().port(), token, router);
         this.linkWatch = new LinkWatch(parts.linkGrace(), () -> {
             closeReason = "the device " + parts.host().deviceDescription() + " stayed unreachable for " + parts.linkGrace().toSeconds() + " s";
             LOG.log(System.Logger.Level.ERROR, closeReason + "; stopping the daemon");
@@ -48,25 +48,85 @@ public final class Daemon implements AutoCloseable {
         });
         parts.host().addListener(events);
         parts.host().addListener(linkWatch);
+        server.start(router);
     }
 
     /**
-     * Starts the API and writes the state file. The host must already be connected.
-     *
-     * @throws IOException when the port is taken or the files cannot be written
+     * What a daemon claims before its device is connected: that no other daemon runs, the token and
+     * the port. A daemon that could not serve anyone then fails before it touches the massager, and
+     * the claim is made while the device profiles are still loading.
      */
-    public static Daemon start(Parts parts) throws IOException {
-        var running = DaemonState.read(parts.files().stateFile())
+    public static final class Reservation implements AutoCloseable {
+        private final DaemonFiles files;
+        private final ApiToken token;
+        private final ApiServer server;
+        private boolean used;
+
+        private Reservation(DaemonFiles files, ApiToken token, ApiServer server) {
+            this.files = files;
+            this.token = token;
+            this.server = server;
+        }
+
+        public int port() { return server.port(); }
+
+        /**
+         * Starts the API and writes the state file. The host must already be connected.
+         *
+         * @throws IOException when the state file cannot be written (the API is stopped again)
+         */
+        public Daemon start(Parts parts) throws IOException {
+            if (used) throw new IllegalStateException("this reservation was already used");
+            if (!parts.files().equals(files) || parts.settings().port() != 0 && parts.settings().port() != port())
+                throw new IllegalArgumentException("the parts name other files or another port than the reservation");
+            used = true;
+            Daemon d = new Daemon(parts, this);
+            try {
+                new DaemonState(d.port(), ProcessHandle.current().pid(), Instant.now(), DeviceText.of(parts.settings().device()))
+                        .writeTo(files.stateFile());
+            } catch (IOException | RuntimeException e) {
+                server.stop();
+                throw e;
+            }
+            LOG.log(System.Logger.Level.INFO, "thrum daemon listening on http://127.0.0.1:" + d.port() + " for " + parts.host().deviceDescription());
+            return d;
+        }
+
+        /** Gives the port back when the daemon did not start; does nothing after {@link #start}. */
+        @Override
+        public void close() {
+            if (!used) server.stop();
+        }
+    }
+
+    /**
+     * Claims the port and the token, refusing when another daemon is running.
+     *
+     * @param port 0 for any free port
+     * @throws IOException when another daemon runs, the port is taken or the token cannot be made
+     */
+    public static Reservation reserve(int port, DaemonFiles files) throws IOException {
+        var running = DaemonState.read(files.stateFile())
                 .filter(s -> s.pid() != ProcessHandle.current().pid() && s.processAlive());
         if (running.isPresent())
             throw new IOException("a thrum daemon is already running (pid " + running.get().pid() + ", port "
                     + running.get().port() + "); stop it first (systemctl --user stop thrum, or kill " + running.get().pid() + ")");
-        Daemon d = new Daemon(parts);
-        d.server.start();
-        new DaemonState(d.port(), ProcessHandle.current().pid(), Instant.now(), DeviceText.of(parts.settings().device()))
-                .writeTo(parts.files().stateFile());
-        LOG.log(System.Logger.Level.INFO, "thrum daemon listening on http://127.0.0.1:" + d.port() + " for " + parts.host().deviceDescription());
-        return d;
+        ApiToken token = ApiToken.loadOrCreate(files.tokenFile());
+        return new Reservation(files, token, new ApiServer(port, token));
+    }
+
+    /**
+     * Reserves and starts in one step. The host must already be connected.
+     *
+     * @throws IOException when another daemon runs, the port is taken or the files cannot be written
+     */
+    public static Daemon start(Parts parts) throws IOException {
+        Reservation r = reserve(parts.settings().port(), parts.files());
+        try {
+            return r.start(parts);
+        } finally {
+            r.close();
+        }
     }
 
     public int port() { return server.port(); }

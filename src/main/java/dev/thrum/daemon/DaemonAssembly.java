@@ -33,13 +33,23 @@ public final class DaemonAssembly {
     private DaemonAssembly() {}
 
     /**
-     * Connects the device and starts the API.
+     * Claims the port and the token, connects the device, then starts the API.
      *
-     * @throws IOException when the device cannot be reached or the port is taken (the message says which)
+     * @throws IOException when another daemon runs, the port is taken or the device cannot be reached (the message says which)
      */
     public static Daemon open(Options o) throws IOException {
         UsageLog log = UsageLog.in(o.dirs().data());
         recover(log);
+        // the port and token first: they need no profiles (still loading) and no device
+        Daemon.Reservation api = Daemon.reserve(o.settings().port(), o.files());
+        try {
+            return open(o, log, api);
+        } finally {
+            api.close(); // gives the port back unless the daemon started
+        }
+    }
+
+    private static Daemon open(Options o, UsageLog log, Daemon.Reservation api) throws IOException {
         ProfileLibrary profiles = EarlyProfiles.load(Path.of("").toAbsolutePath(), o.dirs());
         profiles.errors().forEach(p -> LOG.log(System.Logger.Level.WARNING, "skipped a bad device profile: " + p));
         Clock clock = o.settings().speedup() > 1 ? new ScaledClock(Clock.systemUTC(), o.settings().speedup()) : Clock.systemUTC();
@@ -54,7 +64,7 @@ public final class DaemonAssembly {
             RunnerSessionHost host = new RunnerSessionHost(hub, log, new ClientStore(o.dirs().clients()), clock);
             LibraryEndpoints library = new LibraryEndpoints(o.dirs());
             LogEndpoints logs = new LogEndpoints(log);
-            return Daemon.start(new Daemon.Parts(o.settings(), o.files(), host, new LibraryPlans(library, o.dirs()),
+            return api.start(new Daemon.Parts(o.settings(), o.files(), host, new LibraryPlans(library, o.dirs()),
                     List.of(library::register, logs::register), o.heartbeat(), o.linkGrace()));
         } catch (IOException | RuntimeException e) {
             hub.close(); // stops the motor and closes the link

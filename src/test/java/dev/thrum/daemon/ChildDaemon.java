@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * classpath), with its XDG directories under a temporary home, on the simulated massager.
  */
 final class ChildDaemon implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+    static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     final Process process;
     final int port;
