@@ -393,15 +393,25 @@ class DeviceSessionTest {
         assertThrows(IllegalStateException.class, () -> s.setSpeed(100));
     }
 
-    @Test
-    void closeFromAListenerStillWritesStopFirst() throws Exception {
-        FakeTransport t = transport(false);
+    /** A started session whose listener closes it, on the session's own thread, at the first event {@code when} accepts. */
+    private DeviceSession closedByItsListener(FakeTransport t, int minGapMs, java.util.function.Predicate<DeviceEvent> when) throws Exception {
         DeviceSession[] holder = new DeviceSession[1];
-        DeviceSession s = new DeviceSession(t, codec, FakeProfiles.continuous(pacing(0, 0, 0, 0)), e -> {
-            if (e instanceof DeviceEvent.CommandWritten w && w.command() instanceof DeviceCommand.SetSpeed) holder[0].close();
+        DeviceSession s = new DeviceSession(t, codec, FakeProfiles.continuous(pacing(minGapMs, 0, 0, 0)), e -> {
+            if (when.test(e)) holder[0].close();
         }, sched, sched.clock());
         holder[0] = s;
         s.start();
+        return s;
+    }
+
+    private static boolean speedWritten(DeviceEvent e) {
+        return e instanceof DeviceEvent.CommandWritten w && w.command() instanceof DeviceCommand.SetSpeed;
+    }
+
+    @Test
+    void closeFromAListenerStillWritesStopFirst() throws Exception {
+        FakeTransport t = transport(false);
+        DeviceSession s = closedByItsListener(t, 0, DeviceSessionTest::speedWritten);
         s.setSpeed(60);
         sched.runDue();
         assertEquals(List.of(new DeviceCommand.SetSpeed(60), STOP), written(t));
@@ -411,12 +421,7 @@ class DeviceSessionTest {
     @Test
     void closeFromAListenerRepeatsAStopThatCameInsideTheGap() throws Exception {
         FakeTransport t = transport(false);
-        DeviceSession[] holder = new DeviceSession[1];
-        DeviceSession s = new DeviceSession(t, codec, FakeProfiles.continuous(pacing(20, 0, 0, 0)), e -> {
-            if (e instanceof DeviceEvent.CommandWritten w && w.command() instanceof DeviceCommand.SetSpeed) holder[0].close();
-        }, sched, sched.clock());
-        holder[0] = s;
-        s.start();
+        DeviceSession s = closedByItsListener(t, 20, DeviceSessionTest::speedWritten);
         s.setSpeed(60);
         sched.runDue();
         // on the session's own thread the repeat waits for the gap by sleeping, so only the frames are checked here
@@ -427,12 +432,7 @@ class DeviceSessionTest {
     @Test
     void closeFromAListenerAnswersAStopThatWasWaitingForItsRetry() throws Exception {
         FakeTransport t = transport(false);
-        DeviceSession[] holder = new DeviceSession[1];
-        DeviceSession s = new DeviceSession(t, codec, FakeProfiles.continuous(pacing(30, 0, 0, 0)), e -> {
-            if (e instanceof DeviceEvent.StatusReceived) holder[0].close();
-        }, sched, sched.clock());
-        holder[0] = s;
-        s.start();
+        DeviceSession s = closedByItsListener(t, 30, e -> e instanceof DeviceEvent.StatusReceived);
         t.failNextWrites(1);
         CompletableFuture<Void> stopped = s.stop();
         sched.runDue();
