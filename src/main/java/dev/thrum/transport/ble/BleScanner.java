@@ -17,7 +17,6 @@ import java.util.Optional;
 /** Finds nearby BLE devices through BlueZ and matches them to device profiles. */
 public final class BleScanner {
 
-    private static final System.Logger LOG = System.getLogger(BleScanner.class.getName());
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     private static final long POLL_MS = 100;
 
@@ -61,8 +60,7 @@ public final class BleScanner {
             throws TransportException {
         BluetoothAdapter adapter = BluezAccess.poweredAdapter(CALL_TIMEOUT);
         Map<String, BleDeviceFound> seen = new LinkedHashMap<>();
-        try {
-            startDiscovery(adapter);
+        try (Discovery scan = Discovery.start(adapter, "a Bluetooth scan", CALL_TIMEOUT)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             do {
                 for (BleDeviceFound d : snapshot(adapter, profiles)) {
@@ -70,11 +68,11 @@ public final class BleScanner {
                     if (enough.test(d)) return seen;
                 }
                 if (System.nanoTime() >= deadline) break;
+                scan.keepOn();
                 sleep(Math.min(POLL_MS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
             } while (true);
             return seen;
         } finally {
-            stopDiscovery(adapter);
             adapter.close();
         }
     }
@@ -97,22 +95,6 @@ public final class BleScanner {
             }
         }
         return found;
-    }
-
-    private static void startDiscovery(BluetoothAdapter adapter) throws TransportException {
-        try {
-            TimedCall.call("starting a Bluetooth scan", CALL_TIMEOUT, adapter::startDiscovery);
-        } catch (TransportException e) {
-            if (!e.getMessage().contains("InProgress")) throw e; // someone else is scanning: fine
-        }
-    }
-
-    private static void stopDiscovery(BluetoothAdapter adapter) {
-        try {
-            TimedCall.call("stopping the Bluetooth scan", CALL_TIMEOUT, adapter::stopDiscovery);
-        } catch (TransportException e) {
-            LOG.log(System.Logger.Level.DEBUG, "stopping discovery failed: {0}", e.getMessage());
-        }
     }
 
     private static void sleep(long ms) throws TransportException {

@@ -194,18 +194,15 @@ public final class BleTransport implements Transport {
             BluetoothManager manager = BluezAccess.manager(timeouts.call());
             BluetoothDevice known = ObjectLookup.device(manager, address, adapter, Duration.ZERO);
             if (known != null) return known;
-            // BlueZ has not seen it yet: scan until it shows up.
-            TimedCall.call("starting a scan for " + address, timeouts.call(), adapter::startDiscovery);
-            try {
-                BluetoothDevice found = ObjectLookup.device(manager, address, adapter, timeouts.find());
+            // BlueZ has not seen it yet: scan until it shows up (Discovery keeps the scan really on).
+            try (Discovery scan = Discovery.start(adapter, "a scan for " + address, timeouts.call())) {
+                BluetoothDevice found = ObjectLookup.device(manager, address, adapter, timeouts.find(), scan::keepOn);
                 if (found == null) {
                     throw new TransportException("No Bluetooth device " + address + " was found within "
                             + TimedCall.seconds(timeouts.find()) + ". Is it switched on, charged and near, and not "
                             + "connected to a phone? `thrum devices --ble` lists what is seen.");
                 }
                 return found;
-            } finally {
-                quietly("stopping the scan", adapter::stopDiscovery, timeouts.call());
             }
         } finally {
             adapter.close();

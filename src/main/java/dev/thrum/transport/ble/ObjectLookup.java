@@ -27,26 +27,35 @@ final class ObjectLookup {
 
     static BluetoothDevice device(BluetoothManager manager, String address, BluetoothObject adapter,
                                   Duration timeout) throws TransportException {
-        return await(timeout, () -> (BluetoothDevice) manager.getObject(BluetoothType.DEVICE, null, address, adapter));
+        return device(manager, address, adapter, timeout, () -> {});
+    }
+
+    /** As above, running {@code betweenPolls} after each miss (to keep a scan going while we wait). */
+    static BluetoothDevice device(BluetoothManager manager, String address, BluetoothObject adapter,
+                                  Duration timeout, Runnable betweenPolls) throws TransportException {
+        return await(timeout, () -> (BluetoothDevice) manager.getObject(BluetoothType.DEVICE, null, address, adapter),
+                betweenPolls);
     }
 
     static BluetoothGattService service(BluetoothManager manager, String uuid, BluetoothDevice device,
                                         Duration timeout) throws TransportException {
-        return await(timeout, () -> (BluetoothGattService) manager.getObject(BluetoothType.GATT_SERVICE, null, uuid, device));
+        return await(timeout, () -> (BluetoothGattService) manager.getObject(BluetoothType.GATT_SERVICE, null, uuid, device),
+                () -> {});
     }
 
     static BluetoothGattCharacteristic characteristic(BluetoothManager manager, String uuid, BluetoothGattService service,
                                                       Duration timeout) throws TransportException {
         return await(timeout, () -> (BluetoothGattCharacteristic)
-                manager.getObject(BluetoothType.GATT_CHARACTERISTIC, null, uuid, service));
+                manager.getObject(BluetoothType.GATT_CHARACTERISTIC, null, uuid, service), () -> {});
     }
 
     /** The object, or null when it did not appear within the timeout. */
-    private static <T> T await(Duration timeout, Supplier<T> probe) throws TransportException {
+    private static <T> T await(Duration timeout, Supplier<T> probe, Runnable betweenPolls) throws TransportException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             T found = probe.get();
             if (found != null || System.nanoTime() >= deadline) return found;
+            betweenPolls.run();
             try {
                 Thread.sleep(POLL_MS);
             } catch (InterruptedException e) {

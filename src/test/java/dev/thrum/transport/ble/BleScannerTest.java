@@ -35,6 +35,17 @@ class BleScannerTest {
     private static final List<DeviceProfile> PROFILES = List.of(GEN4, HYPER, BY_SERVICE);
 
     @Test
+    void aScanRightAfterAnotherFindsDevicesThoughTinybStillSeesTheFirstOneRunning(FakeBluez bluez) throws Exception {
+        // As in BleTransportTest: tinyb skips a start while its lagging cache says a scan runs.
+        bluez.announceDiscoveringLate(Duration.ofMillis(500));
+        assertEquals(List.of(), BleScanner.scan(Duration.ofSeconds(1), PROFILES));
+        bluez.addDevice(FakeDeviceSpec.ffe0("AA:00:00:00:00:01", "Elite")); // appears once a scan starts
+
+        assertTrue(BleScanner.find("AA:00:00:00:00:01", Duration.ofSeconds(3), PROFILES).isPresent(),
+                "the second scan really started");
+    }
+
+    @Test
     void scanFindsDevicesAndMatchesThemByNameWildcardAndService(FakeBluez bluez) throws Exception {
         bluez.addDevice(FakeDeviceSpec.ffe0("AA:00:00:00:00:01", "Elite").withRssi(-40));
         bluez.addDevice(FakeDeviceSpec.ffe0("AA:00:00:00:00:02", "Hypervolt 2 Pro").withRssi(-60));

@@ -236,6 +236,25 @@ class BleTransportTest {
     }
 
     @Test
+    void aScanRightAfterAnotherReallyStartsThoughTinybStillSeesTheFirstOneRunning(FakeBluez bluez) throws Exception {
+        // tinyb's startDiscovery() sends nothing while its cached Discovering reads true, and the
+        // cache lags: here the fake signals each change 500 ms after its reply, so for 500 ms after
+        // the first scan is stopped tinyb still believes it runs.
+        bluez.announceDiscoveringLate(Duration.ofMillis(500));
+        BleTimeouts oneSecondFind = new BleTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(2), Duration.ofMillis(20), Duration.ofMillis(100));
+        try (BleTransport absent = BleTransport.to("C0:FF:EE:99:99:99", BleTestProfiles.withResponse("p"), oneSecondFind)) {
+            assertThrows(TransportException.class, absent::connect);
+        }
+        FakeDevice device = bluez.addDevice(FakeDeviceSpec.ffe0(ADDRESS, "Pro")); // appears once a scan starts
+        try (BleTransport ble = BleTransport.to(ADDRESS, BleTestProfiles.withResponse("p"), BleTestProfiles.fast())) {
+            ble.connect(); // the scan for it must really start, even though tinyb thinks one is running
+            assertEquals(LinkState.UP, ble.linkState());
+        }
+        assertEquals(1, device.connectCount());
+    }
+
+    @Test
     void writingAfterCloseFails(FakeBluez bluez) throws Exception {
         bluez.addDevice(FakeDeviceSpec.ffe0(ADDRESS, "Pro"));
         BleTransport ble = BleTransport.to(ADDRESS, BleTestProfiles.withResponse("p"), BleTestProfiles.fast());

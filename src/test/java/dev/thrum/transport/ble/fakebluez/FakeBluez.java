@@ -8,6 +8,7 @@ import org.freedesktop.dbus.interfaces.ObjectManager;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,10 @@ public final class FakeBluez {
         }
         devices.clear();
         if (adapter == null) addAdapter();
+        adapter.signalDiscoveringPromptly();
+        // A scan the last test left on (tinyb skips its stop while its cached Discovering reads false):
+        // ended here, so a device a test adds appears only when that test scans.
+        if (adapter.discovering()) adapter.StopDiscovery();
         if (!adapter.powered()) powerOn();
     }
 
@@ -74,6 +79,14 @@ public final class FakeBluez {
         FakeDevice device = addDevice(spec);
         if (!exported.containsKey(device.path())) bus.add(device.object());
         return device;
+    }
+
+    /**
+     * Makes the adapter signal Discovering changes {@code delay} after answering Start/StopDiscovery,
+     * as real BlueZ may, so tinyb's cached Discovering lags behind; until {@link #reset()}.
+     */
+    public synchronized void announceDiscoveringLate(Duration delay) {
+        adapter.announceDiscoveringAfter(delay);
     }
 
     public synchronized void powerOff() {
