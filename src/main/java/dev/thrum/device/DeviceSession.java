@@ -297,8 +297,7 @@ public final class DeviceSession implements AutoCloseable {
     private void stopHere() throws TransportException {
         queue.dropSpeeds();
         // stops asked for earlier and not yet written are answered by this one, whatever its outcome
-        List<CompletableFuture<Void>> waiting = new ArrayList<>(stopWaiters);
-        stopWaiters.clear();
+        List<CompletableFuture<Void>> waiting = takeStopWaiters();
         boolean inGap;
         try {
             inGap = writeStopBlocking("stop");
@@ -438,8 +437,7 @@ public final class DeviceSession implements AutoCloseable {
             // a device may drop a frame that came too soon after the previous one: repeat it after the gap
             echoDue = inGap;
             echoFailures = 0;
-            List<CompletableFuture<Void>> waiters = new ArrayList<>(stopWaiters);
-            stopWaiters.clear();
+            List<CompletableFuture<Void>> waiters = takeStopWaiters();
             emit(new DeviceEvent.CommandWritten(stopCommand, stopBytes, clock.instant()));
             waiters.forEach(w -> w.complete(null));
         } catch (TransportException | RuntimeException e) {
@@ -455,14 +453,20 @@ public final class DeviceSession implements AutoCloseable {
                         + stopFailures + " attempts: " + e.getMessage();
                 LOG.log(System.Logger.Level.ERROR, reason);
                 stopFailures = 0;
-                List<CompletableFuture<Void>> waiters = new ArrayList<>(stopWaiters);
-                stopWaiters.clear();
+                List<CompletableFuture<Void>> waiters = takeStopWaiters();
                 emit(new DeviceEvent.WriteFailed(stopCommand, reason, clock.instant()));
                 TransportException failure = new TransportException(reason, e);
                 waiters.forEach(w -> w.completeExceptionally(failure));
             }
         }
         publishCounters();
+    }
+
+    /** The stops asked for so far, which the next written (or finally failed) stop answers. */
+    private List<CompletableFuture<Void>> takeStopWaiters() {
+        List<CompletableFuture<Void>> waiters = new ArrayList<>(stopWaiters);
+        stopWaiters.clear();
+        return waiters;
     }
 
     /** The repeat of a stop that went out inside the gap; it completes no future (the first copy did). */
