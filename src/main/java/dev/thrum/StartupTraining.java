@@ -23,9 +23,10 @@ import java.util.Map;
 
 /**
  * The training run for the launcher's class-data-sharing archive ({@code target/thrum.jsa}): the
- * launcher runs this once after each build with {@code -XX:ArchiveClassesAtExit}, and the JVM saves
- * every class it loaded, already parsed and verified. Later starts map that archive instead of
- * loading the classes from the jar one by one, which roughly halves the daemon's time to ready.
+ * launcher runs this once after each build with {@code -XX:DumpLoadedClassList}, then has the JVM
+ * save every listed class, already parsed and verified, in a static archive ({@code -Xshare:dump}).
+ * Later starts map that archive instead of loading the classes from the jar one by one, which took
+ * the daemon's time to ready from about 660 to 450 ms (docs/benchmarks.md).
  * <p>
  * It walks the paths whose start-up time users feel: the whole command tree and its help, and a
  * daemon on the simulated massager in throw-away directories that answers the API, starts a session

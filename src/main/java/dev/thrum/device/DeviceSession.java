@@ -297,7 +297,7 @@ public final class DeviceSession implements AutoCloseable {
     private void stopHere() throws TransportException {
         queue.dropSpeeds();
         // stops asked for earlier and not yet written are answered by this one, whatever its outcome
-        List<CompletableFuture<Void>> waiting = takeStopWaiters();
+        List<CompletableFuture<Void>> waiting = drain(stopWaiters);
         boolean inGap;
         try {
             inGap = writeStopBlocking("stop");
@@ -408,9 +408,7 @@ public final class DeviceSession implements AutoCloseable {
     /** Nothing of a stop is left to write: release whoever waits for the echo. */
     private void settle() {
         if (!stopWaiters.isEmpty() || echoDue || settleWaiters.isEmpty()) return;
-        List<CompletableFuture<Void>> waiters = new ArrayList<>(settleWaiters);
-        settleWaiters.clear();
-        waiters.forEach(w -> w.complete(null));
+        drain(settleWaiters).forEach(w -> w.complete(null));
     }
 
     private void writeNext(WriteQueue.Pending p) {
@@ -437,7 +435,7 @@ public final class DeviceSession implements AutoCloseable {
             // a device may drop a frame that came too soon after the previous one: repeat it after the gap
             echoDue = inGap;
             echoFailures = 0;
-            List<CompletableFuture<Void>> waiters = takeStopWaiters();
+            List<CompletableFuture<Void>> waiters = drain(stopWaiters);
             emit(new DeviceEvent.CommandWritten(stopCommand, stopBytes, clock.instant()));
             waiters.forEach(w -> w.complete(null));
         } catch (TransportException | RuntimeException e) {
@@ -453,7 +451,7 @@ public final class DeviceSession implements AutoCloseable {
                         + stopFailures + " attempts: " + e.getMessage();
                 LOG.log(System.Logger.Level.ERROR, reason);
                 stopFailures = 0;
-                List<CompletableFuture<Void>> waiters = takeStopWaiters();
+                List<CompletableFuture<Void>> waiters = drain(stopWaiters);
                 emit(new DeviceEvent.WriteFailed(stopCommand, reason, clock.instant()));
                 TransportException failure = new TransportException(reason, e);
                 waiters.forEach(w -> w.completeExceptionally(failure));
@@ -462,11 +460,11 @@ public final class DeviceSession implements AutoCloseable {
         publishCounters();
     }
 
-    /** The stops asked for so far, which the next written (or finally failed) stop answers. */
-    private List<CompletableFuture<Void>> takeStopWaiters() {
-        List<CompletableFuture<Void>> waiters = new ArrayList<>(stopWaiters);
-        stopWaiters.clear();
-        return waiters;
+    /** Empties a list of waiters and returns what it held, so they can be completed outside it. */
+    private static List<CompletableFuture<Void>> drain(List<CompletableFuture<Void>> waiters) {
+        List<CompletableFuture<Void>> taken = new ArrayList<>(waiters);
+        waiters.clear();
+        return taken;
     }
 
     /** The repeat of a stop that went out inside the gap; it completes no future (the first copy did). */

@@ -70,7 +70,7 @@ public final class ProfileLibraryLoader {
     /** Parses one file on its own (for {@code thrum profiles check}). */
     public ProfileParseResult check(Path file) {
         try {
-            return parser.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new ProfileParseResult.Invalid(List.of(unreadable(file.toString(), e)));
         }
@@ -131,13 +131,7 @@ public final class ProfileLibraryLoader {
             errors.add(unreadable(dir.toString(), e));
             return out;
         }
-        for (Path f : files) {
-            try {
-                accept(parse(f.toString(), Files.readString(f, StandardCharsets.UTF_8)), out, errors);
-            } catch (IOException e) {
-                errors.add(unreadable(f.toString(), e));
-            }
-        }
+        for (Path f : files) accept(check(f), out, errors);
         return out;
     }
 
