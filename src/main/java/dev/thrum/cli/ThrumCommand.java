@@ -25,6 +25,7 @@ public final class ThrumCommand implements Runnable {
             SimulateCommand.class,
             DaemonCommand.class,
             StopCommand.class,
+            OpenCommand.class,
             StatusCommand.class);
 
     @CommandLine.Spec

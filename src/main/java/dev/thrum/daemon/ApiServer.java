@@ -3,6 +3,8 @@ package dev.thrum.daemon;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.thrum.daemon.web.WebAccess;
+import dev.thrum.daemon.web.WebSessions;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +33,7 @@ final class ApiServer {
     private final HttpServer server;
     private final ExecutorService executor;
     private final RequestGuard guard;
+    private final WebAccess web;
     /** Set once by {@link #start}; the server's threads exist only after that, so they see it. */
     private Router router;
 
@@ -56,12 +59,16 @@ final class ApiServer {
             t.setDaemon(true);
             return t;
         });
-        this.guard = new RequestGuard(token, server.getAddress().getPort());
+        this.web = new WebAccess(new WebSessions(), server.getAddress().getPort());
+        this.guard = new RequestGuard(token, server.getAddress().getPort(), web);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }
 
     int port() { return server.getAddress().getPort(); }
+
+    /** The browser logins this server admits (the web app's routes make them). */
+    WebAccess web() { return web; }
 
     InetSocketAddress address() { return server.getAddress(); }
 
@@ -83,7 +90,7 @@ final class ApiServer {
         try {
             ApiResponse response;
             try {
-                guard.check(exchange.getRequestHeaders());
+                guard.check(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), exchange.getRequestHeaders());
                 Router.Match match = router.find(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
                 response = match.handler().handle(new ApiRequest(exchange, match.params()));
             } catch (ApiException e) {

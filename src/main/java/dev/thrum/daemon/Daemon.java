@@ -1,8 +1,12 @@
 package dev.thrum.daemon;
 
+import dev.thrum.daemon.web.LoginLinks;
+import dev.thrum.daemon.web.WebAssets;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +32,7 @@ public final class Daemon implements AutoCloseable {
     private final ApiServer server;
     private final EventHub events;
     private final LinkWatch linkWatch;
+    private final ViewTicker viewTicker;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile String closeReason;
@@ -41,6 +46,8 @@ public final class Daemon implements AutoCloseable {
         new SessionEndpoints(parts.host(), parts.plans(), parts.settings().device(),
                 DeviceText.of(parts.settings().device()), events).register(router);
         for (Consumer<Router> r : parts.routes()) r.accept(router);
+        new WebRoutes(server.web(), new LoginLinks(Clock.systemUTC(), loginTtl()), new WebAssets(),
+                parts.host(), parts.plans(), server.port()).register(router);
         this.linkWatch = new LinkWatch(parts.linkGrace(), () -> {
             closeReason = "the device " + parts.host().deviceDescription() + " stayed unreachable for " + parts.linkGrace().toSeconds() + " s";
             LOG.log(System.Logger.Level.ERROR, closeReason + "; stopping the daemon");
@@ -48,6 +55,7 @@ public final class Daemon implements AutoCloseable {
         });
         parts.host().addListener(events);
         parts.host().addListener(linkWatch);
+        this.viewTicker = new ViewTicker(parts.host(), events);
         server.start(router);
     }
 
@@ -129,6 +137,12 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** How long a login link works: a minute, or less through {@code -Dthrum.web.loginTtlMs} (tests). */
+    private static Duration loginTtl() {
+        long ms = Long.getLong("thrum.web.loginTtlMs", LoginLinks.DEFAULT_TTL.toMillis());
+        return Duration.ofMillis(Math.min(LoginLinks.DEFAULT_TTL.toMillis(), Math.max(1, ms)));
+    }
+
     public int port() { return server.port(); }
 
     public InetSocketAddress address() { return server.address(); }
@@ -165,6 +179,7 @@ public final class Daemon implements AutoCloseable {
             parts.host().close();
         } finally {
             linkWatch.close();
+            viewTicker.close();
             events.close();
             server.stop();
             try {

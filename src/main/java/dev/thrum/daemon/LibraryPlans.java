@@ -38,6 +38,13 @@ final class LibraryPlans implements SessionPlans {
         return plan;
     }
 
+    @Override
+    public SessionPlan preview(String programId, String clientId) {
+        Program program = library.findProgram(programId);
+        Client client = clientId == null ? null : library.findClient(clientId);
+        return plan(new Planner(library.catalogue()), program, client);
+    }
+
     private static SessionPlan plan(Planner planner, Program program, Client client) {
         try {
             return planner.plan(program, client);

@@ -1,6 +1,7 @@
 package dev.thrum.daemon;
 
 import com.sun.net.httpserver.Headers;
+import dev.thrum.daemon.web.WebAccess;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,21 +10,24 @@ import java.util.Locale;
  * The checks every request passes before anything else: it must be addressed to this daemon by
  * name ({@code Host}), must not come from a web page of another origin ({@code Origin}), and must
  * carry the bearer token. Host and Origin stop DNS rebinding and pages in the user's browser from
- * driving the massager; the token stops other local users and programs.
+ * driving the massager; the token stops other local users and programs. The web app's browser
+ * comes in without the token: {@link WebAccess} admits it by its login cookie instead.
  */
 final class RequestGuard {
     private final ApiToken token;
+    private final WebAccess web;
     private final List<String> ownHosts;
     private final List<String> ownOrigins;
 
-    RequestGuard(ApiToken token, int port) {
+    RequestGuard(ApiToken token, int port, WebAccess web) {
         this.token = token;
+        this.web = web;
         this.ownHosts = List.of("127.0.0.1:" + port, "localhost:" + port);
         this.ownOrigins = List.of("http://127.0.0.1:" + port, "http://localhost:" + port);
     }
 
-    /** @throws ApiException 403 for a foreign Host or Origin, 401 for a missing or wrong token */
-    void check(Headers headers) {
+    /** @throws ApiException 403 for a foreign Host or Origin, 401 for a missing or wrong token or login */
+    void check(String method, String path, Headers headers) {
         String host = headers.getFirst("Host");
         if (host == null || !ownHosts.contains(host.trim().toLowerCase(Locale.ROOT)))
             throw new ApiException(403, "request refused: the Host header " + (host == null ? "is missing" : "'" + host + "' is not this daemon"),
@@ -36,9 +40,14 @@ final class RequestGuard {
                             "web pages may not drive the massager; use the thrum command or a local program");
             }
         }
+        if (WebAccess.isPublic(method, path)) return; // the page's files and the login link hold no data
         String auth = headers.getFirst("Authorization");
+        if (auth == null) {
+            web.check(method, path, headers);
+            return;
+        }
         String prefix = "Bearer ";
-        if (auth == null || !auth.regionMatches(true, 0, prefix, 0, prefix.length()))
+        if (!auth.regionMatches(true, 0, prefix, 0, prefix.length()))
             throw new ApiException(401, "missing bearer token",
                     "send 'Authorization: Bearer TOKEN' with the token from the daemon's api-token file");
         if (!token.matches(auth.substring(prefix.length()).trim()))

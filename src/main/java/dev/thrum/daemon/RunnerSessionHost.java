@@ -61,6 +61,11 @@ final class RunnerSessionHost implements SessionHost {
         return r != null && r.isRunning();
     }
 
+    @Override public Optional<SessionPlan> plan() {
+        SessionRunner r = current;
+        return r == null ? Optional.empty() : Optional.of(r.plan());
+    }
+
     @Override
     public synchronized void start(SessionPlan plan) {
         if (closed) throw new ApiException(503, "the daemon is shutting down", "start the session after it restarted");

@@ -34,6 +34,9 @@ public interface SessionHost extends AutoCloseable {
     /** The running session's view, or empty when none runs. */
     Optional<SessionView> view();
 
+    /** The plan of the running (or last) session, for clients that show what comes next. */
+    default Optional<SessionPlan> plan() { return Optional.empty(); }
+
     /** The last session's final report, or empty when none ended since the daemon started. */
     Optional<SessionReport> lastReport();
 

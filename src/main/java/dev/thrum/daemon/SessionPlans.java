@@ -16,4 +16,12 @@ public interface SessionPlans {
      *                      409 listing the warnings when they need confirming first
      */
     SessionPlan plan(String programId, String clientId, boolean confirmed);
+
+    /**
+     * The plan as it would run, for showing before the start: its {@code confirmations} list the
+     * warnings still to confirm, and nothing is confirmed or saved.
+     *
+     * @throws ApiException 404 naming an unknown program or client, 400 for a program that cannot run
+     */
+    default SessionPlan preview(String programId, String clientId) { return plan(programId, clientId, false); }
 }

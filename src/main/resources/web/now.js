@@ -1,0 +1,294 @@
+// The "now" page: follows the daemon's event stream and shows the session in progress.
+// Everything shown comes from the stream (a hello with the whole state, then one event per
+// change, and a view event twice a second while a session runs); nothing polls.
+import { api, errorText } from './api.js';
+import { BodyMap } from './bodymap.js';
+import { Voice } from './voice.js';
+import { StartPanel } from './start.js';
+import { percent, seconds, sideText, words } from './format.js';
+
+const $ = id => document.getElementById(id);
+const map = new BodyMap($('map'));
+const voice = new Voice();
+let startPanel = null;
+
+const state = {
+  connected: false, loggedIn: true, running: false, link: 'up',
+  view: null,        // the engine's last view (from hello and view events)
+  step: null,        // the last stepStarted event: newer than the view for a moment after a change
+  plan: null,        // the running session's steps, for "next"
+  paused: null,      // pause reason while paused
+  countdown: null,   // {seconds, kind, index, endsAt}
+  report: null,      // the last session's report
+  battery: null, batteryLow: false, force: null, advice: null, notice: null,
+};
+
+// ---- the stream ----
+
+function follow() {
+  const events = new EventSource('/events');
+  const on = (name, handler) => events.addEventListener(name, e => { handler(JSON.parse(e.data)); render(); });
+  events.onopen = () => { state.connected = true; render(); };
+  events.onerror = () => { state.connected = false; render(); checkLogin(); };
+  on('hello', hello);
+  on('view', d => { state.running = d.running; state.link = d.link; if (d.view) state.view = d.view; state.paused = d.view && d.view.state === 'PAUSED' ? (d.view.pauseReason || 'USER') : null; });
+  on('started', () => { Object.assign(state, { running: true, report: null, notice: null, paused: null, step: null, view: null }); loadPlan(); });
+  on('stepStarted', stepStarted);
+  on('getReady', d => { state.countdown = { seconds: d.seconds, kind: d.kind, index: d.index, endsAt: performance.now() + d.seconds * 1000 }; });
+  on('commanded', d => { if (state.countdown && d.command && d.command.value > 0) state.countdown = null; });
+  on('paused', d => { state.paused = d.reason || 'USER'; state.countdown = null; if (d.reason && d.reason !== 'USER') voice.say('Paused: ' + words(d.reason)); });
+  on('resumed', () => { state.paused = null; });
+  on('adjusted', d => {
+    if (state.view) state.view.targetIntensity = d.newTarget;
+    if (state.step) state.step.target = d.newTarget;
+    state.notice = d.limited ? { kind: 'info', text: d.direction === 'HARDER' ? 'At the cap for this region: it cannot go harder.' : 'At the lowest setting.' } : null;
+  });
+  on('warning', d => {
+    state.notice = { kind: 'warning', text: d.message };
+    if (d.code === 'BATTERY_LOW' || d.code === 'BATTERY_CRITICAL') state.batteryLow = true;
+    voice.say(d.message);
+  });
+  on('pressure', d => { state.advice = d.advice || null; if (d.advice && d.advice !== 'hold') voice.say(d.advice); });
+  on('status', d => {
+    if (d.status.battery != null) state.battery = d.status.battery;
+    if (d.status.force != null) state.force = d.status.force;
+  });
+  on('linkDown', () => { state.link = 'down'; voice.say('Link to the massager lost. The motor is stopped.'); });
+  on('linkUp', () => { state.link = 'up'; });
+  on('linkChanged', d => { state.link = d.up ? 'up' : 'down'; });
+  on('problem', d => { state.notice = { kind: 'problem', text: d.message }; });
+  on('emergencyStop', d => { state.notice = { kind: 'info', text: 'Motor stopped (STOP, ' + d.millis.toFixed(1) + ' ms).' }; });
+  on('finished', () => { state.running = false; state.countdown = null; });
+  on('sessionEnded', d => {
+    Object.assign(state, { running: false, report: d.report || d, countdown: null, paused: null });
+    voice.chime();
+    voice.say('Session finished.');
+    if (startPanel) startPanel.showPlan();
+  });
+}
+
+function hello(d) {
+  state.running = d.running;
+  state.link = d.link;
+  state.view = d.view || null;
+  state.report = d.lastReport || null;
+  state.paused = d.view && d.view.state === 'PAUSED' ? (d.view.pauseReason || 'USER') : null;
+  if (d.countdown != null && d.view) state.countdown = { seconds: d.countdown, index: d.view.stepIndex, endsAt: performance.now() + d.countdown * 1000 };
+  $('device').textContent = d.device || '';
+  if (d.running) loadPlan();
+}
+
+function stepStarted(d) {
+  state.step = d;
+  state.notice = null;
+  if (state.countdown && state.countdown.index !== d.index) state.countdown = null;
+  voice.chime();
+  voice.say(d.rest ? 'Rest. ' + (d.cue || '') : d.regionName + (sideText(d.side) ? ', ' + sideText(d.side) : '') + '. ' + (d.cue || ''));
+}
+
+async function loadPlan() {
+  try {
+    state.plan = (await api('GET', '/session/plan')).plan;
+    render();
+  } catch (e) { /* the map still lights the current step */ }
+}
+
+// ---- what is shown ----
+
+// The step on screen: the view's, unless a newer stepStarted arrived before the next view.
+function current() {
+  const v = state.view;
+  const s = state.step;
+  if (s && (!v || v.stepIndex !== s.index)) {
+    return { index: s.index, regionId: s.regionId, regionName: s.regionName, side: s.side, rest: s.rest, cue: s.cue,
+      target: s.target, cap: s.cap, remaining: s.duration, actual: null };
+  }
+  if (!v) return null;
+  return { index: v.stepIndex, regionId: v.regionId, regionName: v.regionName, side: v.side, rest: v.rest, cue: v.cue,
+    target: v.targetIntensity, cap: v.cap, remaining: v.stepRemaining, actual: v.commandedIntensity };
+}
+
+function nextRegionStep(index) {
+  if (!state.plan) return null;
+  return state.plan.steps.find(s => s.index > index && !s.rest) || null;
+}
+
+function render() {
+  const loggedIn = state.loggedIn;
+  $('login').hidden = loggedIn;
+  $('now').hidden = !loggedIn || !state.running;
+  $('start').hidden = !loggedIn || state.running;
+  $('finished').hidden = !loggedIn || state.running || !state.report;
+  renderState();
+  renderBanner();
+  if (!loggedIn) return;
+  const c = state.running ? current() : null;
+  const next = c ? nextRegionStep(c.index) : null;
+  map.show(c && !c.rest ? c : null, next);
+  if (c) {
+    const count = state.view ? state.view.stepCount : (state.plan ? state.plan.steps.length : null);
+    $('step-count').textContent = 'Step ' + (c.index + 1) + (count ? ' of ' + count : '');
+    $('region').textContent = c.rest ? 'Rest' : c.regionName;
+    $('side').textContent = c.rest ? '' : sideText(c.side);
+    $('cue').textContent = c.cue || '';
+    $('step-left').textContent = seconds(c.remaining);
+    const v = state.view;
+    $('session-left').textContent = v ? seconds(v.plannedDuration * (1 - v.overallProgress)) : '–';
+    $('target').value = c.target || 0;
+    $('target-text').textContent = percent(c.target) + ' (cap ' + percent(c.cap) + ')';
+    $('actual').value = c.actual || 0;
+    $('actual-text').textContent = c.actual == null ? '–' : percent(c.actual);
+    $('next').textContent = next ? 'Next: ' + next.regionName + (sideText(next.side) ? ', ' + sideText(next.side) : '') : 'Last region';
+  }
+  $('pressure-box').hidden = state.force == null;
+  if (state.force != null) {
+    $('pressure').value = state.force;
+    $('pressure-text').textContent = state.force + ' (device estimate)';
+  }
+  $('advice').textContent = state.advice || '';
+  $('battery').textContent = state.battery == null ? '' : 'Battery ' + state.battery + '%';
+  renderCountdown(c);
+  renderControls();
+  if (state.report && !state.running) renderReport(state.report);
+}
+
+function renderState() {
+  let text, key;
+  if (!state.loggedIn) [text, key] = ['Not logged in', 'login'];
+  else if (!state.connected) [text, key] = ['Connecting to Thrum…', 'offline'];
+  else if (state.running && state.link === 'down') [text, key] = ['Link lost', 'link-lost'];
+  else if (state.running && state.countdown) [text, key] = ['Get ready', 'get-ready'];
+  else if (state.running && state.paused) [text, key] = ['Paused' + (state.paused === 'USER' ? '' : ': ' + words(state.paused)), 'paused'];
+  else if (state.running) [text, key] = ['Running', 'running'];
+  else if (state.report) [text, key] = ['Finished', 'finished'];
+  else [text, key] = ['Ready', 'idle'];
+  $('state').textContent = text;
+  $('state').dataset.state = key;
+  document.body.dataset.state = key;
+}
+
+function renderBanner() {
+  const banner = $('banner');
+  let text = null, kind = 'info';
+  if (state.loggedIn && !state.connected) [text, kind] = ['No connection to the Thrum daemon; retrying. The session (if any) goes on; the massager stops on its own rules if the daemon goes away.', 'problem'];
+  else if (state.running && state.link === 'down') [text, kind] = ['Link to the massager lost: the motor is commanded still. Switch it on and bring it close; Thrum reconnects and ramps up gently.', 'problem'];
+  else if (state.batteryLow || (state.battery != null && state.battery <= 15)) [text, kind] = ['Battery low' + (state.battery != null ? ' (' + state.battery + '%)' : '') + ': charge the massager soon.', 'warning'];
+  else if (state.notice) [text, kind] = [state.notice.text, state.notice.kind];
+  banner.hidden = text == null;
+  banner.textContent = text || '';
+  banner.dataset.kind = kind;
+}
+
+function renderCountdown(c) {
+  const cd = state.running ? state.countdown : null;
+  $('countdown').hidden = !cd;
+  if (!cd) return;
+  const left = Math.max(0, Math.ceil((cd.endsAt - performance.now()) / 1000));
+  $('countdown-seconds').textContent = String(left);
+  $('countdown-what').textContent = c && !c.rest ? c.regionName + (sideText(c.side) ? ', ' + sideText(c.side) : '') : '';
+}
+
+function renderControls() {
+  const live = state.running && state.connected;
+  for (const id of ['previous', 'softer', 'pause', 'harder', 'skip']) $(id).disabled = !live;
+  $('pause').textContent = state.paused ? 'Resume' : 'Pause';
+  $('pause').dataset.action = state.paused ? 'resume' : 'pause';
+}
+
+function renderReport(r) {
+  $('report-title').textContent = (r.programName || r.programId || 'Session') + ': ' + words(r.outcome);
+  const rows = [
+    ['Active time', seconds(r.activeSeconds)],
+    ['Paused', seconds(r.pausedSeconds)],
+    ['Steps done', r.steps ? String(r.steps.length) : '–'],
+    ['Interruptions', String(r.interruptions ?? 0)],
+  ];
+  $('report-rows').replaceChildren(...rows.map(([k, v]) => {
+    const dt = document.createElement('dt'); dt.textContent = k;
+    const dd = document.createElement('dd'); dd.textContent = v;
+    return [dt, dd];
+  }).flat());
+  const warnings = r.warnings || [];
+  $('report-warnings').replaceChildren(...warnings.map(w => { const li = document.createElement('li'); li.textContent = w; return li; }));
+}
+
+// ---- controls ----
+
+async function control(action) {
+  try {
+    await api('POST', '/session/' + action);
+  } catch (e) {
+    state.notice = { kind: 'problem', text: errorText(e) };
+    render();
+  }
+}
+
+async function stop() {
+  try {
+    await api('POST', '/stop');
+  } catch (e) {
+    state.notice = { kind: 'problem', text: 'STOP failed: ' + errorText(e) + ' Switch the massager off by hand.' };
+    render();
+  }
+}
+
+async function skipCountdown() {
+  try {
+    await api('POST', '/session/skip-countdown');
+    state.countdown = null;
+    render();
+  } catch (e) { /* an older daemon without countdowns: nothing to skip */ }
+}
+
+function wireControls() {
+  for (const id of ['previous', 'softer', 'harder', 'skip']) $(id).addEventListener('click', () => control(id));
+  $('pause').addEventListener('click', () => control($('pause').dataset.action || 'pause'));
+  $('stop').addEventListener('click', stop);
+  $('skip-countdown').addEventListener('click', skipCountdown);
+  document.addEventListener('keydown', e => {
+    const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+    if (e.key === 'Escape') { e.preventDefault(); stop(); }
+    else if (e.key === ' ' && !typing && state.running) { e.preventDefault(); control(state.paused ? 'resume' : 'pause'); }
+    else if (e.key === 'Enter' && !typing && state.countdown) { e.preventDefault(); skipCountdown(); }
+  });
+  for (const kind of ['voice', 'chime']) {
+    const box = $(kind + '-switch');
+    box.checked = voice.enabled(kind);
+    box.addEventListener('change', () => voice.setEnabled(kind, box.checked));
+  }
+  document.addEventListener('pointerdown', () => voice.unlock());
+  $('logout').addEventListener('click', async () => { await api('POST', '/logout').catch(() => {}); location.reload(); });
+}
+
+// The stream cannot say why it failed; a 401 here means the cookie is missing or stale.
+async function checkLogin() {
+  try {
+    await api('GET', '/session');
+    state.loggedIn = true;
+  } catch (e) {
+    if (e.status === 401) state.loggedIn = false;
+  }
+  render();
+}
+
+// The countdown moves between events (step times come with the view events): redraw it on the page only.
+function tick() {
+  if (state.countdown) render();
+}
+
+async function main() {
+  wireControls();
+  const mapLoaded = map.load();
+  try {
+    await api('GET', '/session');
+  } catch (e) {
+    if (e.status === 401) { state.loggedIn = false; render(); return; }
+  }
+  await mapLoaded;
+  follow();
+  startPanel = new StartPanel();
+  startPanel.load().catch(e => { $('start-error').textContent = errorText(e); });
+  setInterval(tick, 1000);
+}
+
+main();
