@@ -33,6 +33,7 @@ export class StartPanel {
       this.plan = null;
       $('start-error').textContent = errorText(e);
       $('plan').hidden = true;
+      $('plan-table').hidden = true;
       this.updateButton();
       return;
     }
@@ -56,6 +57,7 @@ export class StartPanel {
     $('confirm-box').hidden = this.plan.confirmations.length === 0;
     $('confirm').checked = false;
     $('plan').hidden = false;
+    $('plan-table').hidden = false;
     this.updateButton();
   }
 

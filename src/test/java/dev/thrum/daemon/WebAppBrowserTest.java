@@ -1,0 +1,268 @@
+package dev.thrum.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.thrum.protocol.DeviceCommand;
+import dev.thrum.transport.sim.ReceivedFrame;
+import dev.thrum.transport.sim.ReceivedFrameJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The web app in a real Chromium against a real {@code thrum daemon --device sim} (a child JVM, at
+ * 15 times real speed, recording every frame the simulated massager receives). One browser and one
+ * daemon for the class; the tests run in order, as a person would use the page.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebAppBrowserTest {
+    static final Path SCREENSHOTS = Path.of("target", "web-screenshots");
+    static Path home;
+    static Path record;
+    static ChildDaemon daemon;
+    static DaemonClient client;
+    static ChromeDriver browser;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.assumeInstalled();
+        home = Files.createTempDirectory("thrum-web-test-");
+        record = home.resolve("sim-frames.jsonl");
+        daemon = ChildDaemon.start(home, List.of(), "--device", "sim", "--speedup", "15", "--sim-record", record.toString());
+        client = daemon.client();
+        base = "http://127.0.0.1:" + daemon.port;
+        browser = Chromium.start(1280, 800);
+    }
+
+    @AfterAll
+    static void end() {
+        if (browser != null) browser.quit();
+        if (daemon != null) daemon.close();
+    }
+
+    static <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, timeout).withMessage(what).until(condition);
+    }
+
+    static <T> T await(String what, Function<WebDriver, T> condition) { return await(what, Duration.ofSeconds(15), condition); }
+
+    static String loginLink() throws IOException {
+        DaemonClient.Response r = client.post("/login-links", "");
+        assertEquals(201, r.status(), r.body().toString());
+        return r.body().path("url").asText();
+    }
+
+    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+
+    static String classOf(String id) {
+        String c = browser.findElement(By.id(id)).getDomAttribute("class");
+        return c == null ? "" : c;
+    }
+
+    static boolean lit(String id) { return List.of(classOf(id).split(" ")).contains("now"); }
+
+    @SuppressWarnings("unchecked")
+    static List<String> spoken() { return (List<String>) browser.executeScript("return window.__spoken || []"); }
+
+    /** Sizes the page's viewport (not the window around it) and keeps a screenshot under target/. */
+    static void screenshot(String name, int width, int height) throws IOException {
+        browser.manage().window().setSize(new Dimension(width, height));
+        long innerWidth = (Long) browser.executeScript("return window.innerWidth");
+        long innerHeight = (Long) browser.executeScript("return window.innerHeight");
+        browser.manage().window().setSize(new Dimension(width + (int) (width - innerWidth), height + (int) (height - innerHeight)));
+        await("the page laid out at " + width + "x" + height, d -> (Long) browser.executeScript("return window.innerWidth") == width);
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + "-" + width + "x" + height + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    @Order(1)
+    void a_one_time_link_logs_in_and_leaves_a_clean_address_and_works_only_once() throws Exception {
+        browser.get(base + "/");
+        await("the page says it is not logged in", d -> text("state").equals("Not logged in"));
+
+        String link = loginLink();
+        browser.get(link);
+        await("the page after login", d -> text("state").equals("Ready"));
+        assertEquals(base + "/", browser.getCurrentUrl(), "no secret stays in the address");
+
+        browser.get(link);
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("does not work any more"), browser.getPageSource());
+        browser.get(base + "/");
+        await("still logged in by the cookie", d -> text("state").equals("Ready"));
+    }
+
+    @Test
+    @Order(2)
+    void a_session_started_from_the_page_is_shown_spoken_controlled_and_stopped() throws Exception {
+        browser.get(base + "/");
+        await("the programs", d -> !new Select(d.findElement(By.id("program"))).getOptions().isEmpty());
+        // observe the spoken cues: the page's speech calls are recorded, then passed on
+        browser.executeScript("window.__spoken = [];"
+                + "const speak = window.speechSynthesis.speak.bind(window.speechSynthesis);"
+                + "window.speechSynthesis.speak = u => { window.__spoken.push(u.text); try { speak(u); } catch (e) {} };");
+
+        new Select(browser.findElement(By.id("program"))).selectByValue("sciatica-relief");
+        await("the plan of sciatica-relief", d -> text("plan-summary").startsWith("Sciatica relief"));
+        List<String> firstRow = browser.findElements(By.cssSelector("#plan-steps tr:first-child td")).stream().map(e -> e.getText()).toList();
+        assertEquals(List.of("1", "Gluteus maximus (buttock)", "left side", "1:15", "45%", "45%"), firstRow, "the plan with its effective cap");
+        browser.findElement(By.id("start-button")).click();
+
+        await("gluteus maximus, left side, lit", d -> lit("gluteus-maximus-left"));
+        assertFalse(lit("gluteus-maximus-right"));
+        assertTrue(classOf("gluteus-maximus-right").contains("next"), "the next region is outlined: " + classOf("gluteus-maximus-right"));
+        assertEquals("Gluteus maximus (buttock)", text("region"));
+        assertTrue(classOf("neck").contains("blocked") && classOf("spine").contains("blocked"));
+        List<String> atLeft = spoken();
+        assertTrue(atLeft.stream().anyMatch(s -> s.startsWith("Gluteus maximus (buttock), left side.")), "spoken at the first region: " + atLeft);
+
+        screenshot("now", 1280, 800);
+        screenshot("now", 400, 800);
+        browser.manage().window().setSize(new Dimension(1280, 800));
+
+        await("gluteus maximus, right side, lit", Duration.ofSeconds(30), d -> lit("gluteus-maximus-right"));
+        assertFalse(lit("gluteus-maximus-left"));
+        List<String> atRight = spoken();
+        int left = indexOf(atRight, "Gluteus maximus (buttock), left side.");
+        int right = indexOf(atRight, "Gluteus maximus (buttock), right side.");
+        assertTrue(left >= 0 && right > left, "spoken at each change, in order: " + atRight);
+
+        double before = await("a target on the page", d -> {
+            Object v = browser.executeScript("return document.getElementById('target').value");
+            return v instanceof Number n && n.doubleValue() > 0 ? n.doubleValue() : null;
+        });
+        browser.findElement(By.id("softer")).click();
+        await("the target below " + before, d -> ((Number) browser.executeScript("return document.getElementById('target').value")).doubleValue() < before - 1e-9);
+
+        // a second tab shows the same session; closing it leaves the session running
+        String first = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(base + "/");
+        await("the same session in a second tab", d -> lit("gluteus-maximus-right") || lit("gluteus-medius-left") || text("region").equals("Rest"));
+        browser.close();
+        browser.switchTo().window(first);
+        assertTrue(client.get("/session").body().path("running").asBoolean(), "closing a page does not stop the session");
+
+        browser.findElement(By.id("stop")).click();
+        awaitStopFrameAfterLastSpeed();
+        await("the page shows the end", d -> text("state").equals("Finished"));
+        assertTrue(text("report-title").contains("stopped by user"), text("report-title"));
+    }
+
+    @Test
+    @Order(3)
+    void escape_stops_and_space_pauses() throws Exception {
+        DaemonClient.Response started = client.post("/sessions", "{\"program\": \"sciatica-relief\"}");
+        assertEquals(201, started.status(), started.body().toString());
+        browser.get(base + "/");
+        await("running", d -> text("state").equals("Running") || text("state").equals("Get ready"));
+        browser.findElement(By.tagName("body")).sendKeys(" ");
+        await("paused by the space bar", d -> text("state").startsWith("Paused"));
+        assertEquals("PAUSED", client.get("/session").body().path("view").path("state").asText());
+        int framesBefore = ReceivedFrameJson.readAll(record).size();
+        browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        await("finished after Escape", d -> text("state").equals("Finished"));
+        List<ReceivedFrame> after = ReceivedFrameJson.readAll(record);
+        assertTrue(after.subList(framesBefore, after.size()).stream().anyMatch(f -> f.command().orElse(null) instanceof DeviceCommand.Stop),
+                "Escape wrote a stop frame");
+    }
+
+    @Test
+    @Order(4)
+    void a_form_on_another_site_cannot_start_or_change_a_session() throws Exception {
+        DaemonClient.Response started = client.post("/sessions", "{\"program\": \"sciatica-relief\"}");
+        assertEquals(201, started.status(), started.body().toString());
+        HttpServer evil = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        String page = "<!doctype html><title>free prizes</title>"
+                + "<form id='pause' method='POST' action='" + base + "/session/pause'><button id='go-pause'>win</button></form>"
+                + "<form id='start' method='POST' enctype='text/plain' action='" + base + "/sessions'>"
+                + "<input type='hidden' name='{\"program\":\"sciatica-relief\",\"client\":\"x' value='\"}'>"
+                + "<button id='go-start'>win more</button></form>";
+        evil.createContext("/", ex -> {
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        evil.start();
+        try {
+            int evilPort = evil.getAddress().getPort();
+            // same site (another port of 127.0.0.1: the strict cookie goes along) and cross site (localhost)
+            for (String site : List.of("http://127.0.0.1:" + evilPort + "/", "http://localhost:" + evilPort + "/")) {
+                browser.get(site);
+                browser.findElement(By.id("go-pause")).click();
+                await("the daemon's refusal of " + site, d -> d.getPageSource().contains("request refused"));
+                JsonNode session = client.get("/session").body();
+                assertEquals("RUNNING", session.path("view").path("state").asText(), "a form from " + site + " paused the session");
+            }
+            assertEquals(200, client.emergencyStop().status());
+            await("the session ended", Duration.ofSeconds(10), d -> {
+                try {
+                    return !client.get("/session").body().path("running").asBoolean();
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            browser.get("http://127.0.0.1:" + evilPort + "/");
+            browser.findElement(By.id("go-start")).click();
+            await("the daemon's refusal of the start", d -> d.getPageSource().contains("request refused"));
+            assertFalse(client.get("/session").body().path("running").asBoolean(), "a cross-site form started a session");
+        } finally {
+            evil.stop(0);
+        }
+    }
+
+    static int indexOf(List<String> spoken, String prefix) {
+        for (int i = 0; i < spoken.size(); i++) if (spoken.get(i).startsWith(prefix)) return i;
+        return -1;
+    }
+
+    static void awaitStopFrameAfterLastSpeed() throws Exception {
+        await("a stop frame after the last speed in the simulator's record", Duration.ofSeconds(10), d -> {
+            try {
+                List<ReceivedFrame> frames = ReceivedFrameJson.readAll(record);
+                int lastSpeed = -1;
+                int lastStop = -1;
+                for (int i = 0; i < frames.size(); i++) {
+                    DeviceCommand c = frames.get(i).command().orElse(null);
+                    if (c instanceof DeviceCommand.SetSpeed) lastSpeed = i;
+                    if (c instanceof DeviceCommand.Stop) lastStop = i;
+                }
+                return lastSpeed >= 0 && lastStop > lastSpeed;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+}
