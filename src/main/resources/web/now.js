@@ -150,6 +150,8 @@ function render() {
   renderCountdown(c);
   renderControls();
   if (state.report && !state.running) renderReport(state.report);
+  // "usable with live data" for the benchmark (docs/benchmarks.md): the first render after the hello
+  if (state.connected && !performance.getEntriesByName('thrum-live').length) performance.mark('thrum-live');
 }
 
 function renderState() {
