@@ -1,0 +1,120 @@
+package dev.thrum.daemon;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The page's states in a real Chromium, fed event by event: an in-process daemon on a fake host, its
+ * event hub publishing exactly what the test says, including events the engine may not send yet
+ * ({@code getReady}, a force reading) and events with optional fields missing.
+ */
+class WebAppStatesBrowserTest {
+    static Path home;
+    static Daemon daemon;
+    static FakeSessionHost host;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.assumeInstalled();
+        home = Files.createTempDirectory("thrum-web-states-");
+        host = new FakeSessionHost();
+        daemon = TestDaemons.withLibrary(home, host);
+        browser = Chromium.start(1280, 800);
+        HttpResponse<String> link = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + daemon.port() + "/login-links"))
+                .header("Authorization", "Bearer " + daemon.token().value()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        browser.get(Json.MAPPER.readTree(link.body()).path("url").asText());
+        await("logged in", d -> text("state").equals("Ready"));
+        browser.executeScript("window.__spoken = [];"
+                + "window.speechSynthesis.speak = u => { window.__spoken.push(u.text); };");
+    }
+
+    @AfterAll
+    static void end() {
+        if (browser != null) browser.quit();
+        if (daemon != null) daemon.close();
+    }
+
+    static <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage(what).until(condition);
+    }
+
+    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+
+    static boolean shown(String id) { return browser.findElement(By.id(id)).isDisplayed(); }
+
+    static void publish(String name, String json) throws Exception {
+        TestDaemons.hub(daemon).publish(name, (ObjectNode) Json.MAPPER.readTree(json));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> spoken() { return (List<String>) browser.executeScript("return window.__spoken"); }
+
+    @Test
+    void each_state_of_a_session_is_shown_clearly() throws Exception {
+        String at = "\"at\":\"" + Instant.now() + "\"";
+        publish("started", "{" + at + ",\"programId\":\"p\",\"programName\":\"Test\",\"clientName\":null,\"stepCount\":3,\"plannedDuration\":120.0}");
+        publish("stepStarted", "{" + at + ",\"index\":0,\"regionId\":\"calves\",\"regionName\":\"Calves\",\"side\":\"RIGHT\","
+                + "\"rest\":false,\"cue\":\"Along the calf muscle\",\"duration\":60.0,\"target\":0.3,\"cap\":0.5}");
+        await("the calf, right side, lit", d -> browser.findElement(By.id("calves-right")).getDomAttribute("class").contains("now"));
+        assertEquals("Calves", text("region"));
+        assertEquals("Along the calf muscle", text("cue"));
+        assertTrue(spoken().contains("Calves, right side. Along the calf muscle"), spoken().toString());
+
+        // the get-ready countdown, from the event issue 15's engine sends; it ends when the motor starts
+        publish("getReady", "{" + at + ",\"index\":0,\"seconds\":5,\"kind\":\"region\"}");
+        await("the countdown", d -> shown("countdown") && text("state").equals("Get ready"));
+        assertTrue(List.of("5", "4").contains(text("countdown-seconds")), text("countdown-seconds"));
+        assertEquals("Calves, right side", text("countdown-what"));
+        publish("commanded", "{" + at + ",\"stepIndex\":0,\"command\":{\"value\":1800}}");
+        await("the countdown gone once the motor runs", d -> !shown("countdown") && text("state").equals("Running"));
+
+        // a status without force shows no gauge; with force it does; a low battery is a banner
+        publish("status", "{\"status\":{\"running\":true,\"speed\":1800,\"force\":null,\"battery\":null},\"at\":\"" + Instant.now() + "\"}");
+        assertTrue(!shown("pressure-box"));
+        publish("status", "{\"status\":{\"running\":true,\"speed\":1800,\"force\":40,\"battery\":12},\"at\":\"" + Instant.now() + "\"}");
+        await("the pressure gauge", d -> shown("pressure-box") && text("pressure-text").equals("40 (device estimate)"));
+        await("the battery banner", d -> text("banner").startsWith("Battery low (12%)"));
+
+        publish("linkDown", "{\"up\":false,\"reason\":\"gone\"," + at + "}");
+        await("link lost", d -> text("state").equals("Link lost") && text("banner").startsWith("Link to the massager lost"));
+        assertTrue(spoken().stream().anyMatch(s -> s.startsWith("Link to the massager lost")), spoken().toString());
+        publish("linkUp", "{\"up\":true,\"reason\":null," + at + "}");
+        await("link back", d -> text("state").equals("Running"));
+
+        publish("paused", "{" + at + ",\"reason\":\"BATTERY_LOW\"}");
+        await("paused for the battery", d -> text("state").equals("Paused: battery low") && text("pause").equals("Resume"));
+        publish("resumed", "{" + at + "}");
+        await("resumed", d -> text("state").equals("Running") && text("pause").equals("Pause"));
+
+        publish("sessionEnded", "{\"report\":{\"programId\":\"p\",\"programName\":\"Test\",\"outcome\":\"COMPLETED\","
+                + "\"activeSeconds\":61.0,\"pausedSeconds\":4.0,\"steps\":[{},{}],\"warnings\":[\"Calves: 2 minutes reached\"],\"interruptions\":1}}");
+        await("finished with its summary", d -> text("state").equals("Finished") && shown("finished"));
+        assertEquals("Test: completed", text("report-title"));
+        assertTrue(text("report-rows").contains("1:01"), text("report-rows"));
+        assertEquals("Calves: 2 minutes reached", text("report-warnings"));
+        assertTrue(shown("start"), "the start form comes back");
+    }
+}
