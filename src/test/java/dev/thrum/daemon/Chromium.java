@@ -30,6 +30,13 @@ final class Chromium {
         Assumptions.abort(message);
     }
 
+    /** Scrolls the element to the middle of the window first, as a person would, clear of the page's fixed control bar. */
+    static void click(ChromeDriver browser, String id) {
+        var element = browser.findElement(org.openqa.selenium.By.id(id));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     static ChromeDriver start(int width, int height) throws IOException {
         Path profile = Files.createTempDirectory("thrum-chromium-");
         ChromeOptions options = new ChromeOptions();

@@ -80,6 +80,8 @@ class WebAppBrowserTest {
         return r.body().path("url").asText();
     }
 
+    static void click(String id) { Chromium.click(browser, id); }
+
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }
 
     static String classOf(String id) {
@@ -135,7 +137,7 @@ class WebAppBrowserTest {
         await("the plan of sciatica-relief", d -> text("plan-summary").startsWith("Sciatica relief"));
         List<String> firstRow = browser.findElements(By.cssSelector("#plan-steps tr:first-child td")).stream().map(e -> e.getText()).toList();
         assertEquals(List.of("1", "Gluteus maximus (buttock)", "left side", "1:15", "45%", "45%"), firstRow, "the plan with its effective cap");
-        browser.findElement(By.id("start-button")).click();
+        click("start-button");
 
         await("gluteus maximus, left side, lit", d -> lit("gluteus-maximus-left"));
         assertFalse(lit("gluteus-maximus-right"));
@@ -160,7 +162,7 @@ class WebAppBrowserTest {
             Object v = browser.executeScript("return document.getElementById('target').value");
             return v instanceof Number n && n.doubleValue() > 0 ? n.doubleValue() : null;
         });
-        browser.findElement(By.id("softer")).click();
+        click("softer");
         await("the target below " + before, d -> ((Number) browser.executeScript("return document.getElementById('target').value")).doubleValue() < before - 1e-9);
 
         // a second tab shows the same session; closing it leaves the session running
@@ -172,7 +174,7 @@ class WebAppBrowserTest {
         browser.switchTo().window(first);
         assertTrue(client.get("/session").body().path("running").asBoolean(), "closing a page does not stop the session");
 
-        browser.findElement(By.id("stop")).click();
+        click("stop");
         awaitStopFrameAfterLastSpeed();
         await("the page shows the end", d -> text("state").equals("Finished"));
         assertTrue(text("report-title").contains("stopped by user"), text("report-title"));
@@ -221,7 +223,7 @@ class WebAppBrowserTest {
             // same site (another port of 127.0.0.1: the strict cookie goes along) and cross site (localhost)
             for (String site : List.of("http://127.0.0.1:" + evilPort + "/", "http://localhost:" + evilPort + "/")) {
                 browser.get(site);
-                browser.findElement(By.id("go-pause")).click();
+                click("go-pause");
                 await("the daemon's refusal of " + site, d -> d.getPageSource().contains("request refused"));
                 JsonNode session = client.get("/session").body();
                 assertEquals("RUNNING", session.path("view").path("state").asText(), "a form from " + site + " paused the session");
@@ -235,7 +237,7 @@ class WebAppBrowserTest {
                 }
             });
             browser.get("http://127.0.0.1:" + evilPort + "/");
-            browser.findElement(By.id("go-start")).click();
+            click("go-start");
             await("the daemon's refusal of the start", d -> d.getPageSource().contains("request refused"));
             assertFalse(client.get("/session").body().path("running").asBoolean(), "a cross-site form started a session");
         } finally {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
@@ -47,8 +48,6 @@ class WebAppStatesBrowserTest {
                 HttpResponse.BodyHandlers.ofString());
         browser.get(Json.MAPPER.readTree(link.body()).path("url").asText());
         await("logged in", d -> text("state").equals("Ready"));
-        browser.executeScript("window.__spoken = [];"
-                + "window.speechSynthesis.speak = u => { window.__spoken.push(u.text); };");
     }
 
     @AfterAll
@@ -60,6 +59,8 @@ class WebAppStatesBrowserTest {
     static <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage(what).until(condition);
     }
+
+    static void click(String id) { Chromium.click(browser, id); }
 
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }
 
@@ -73,7 +74,34 @@ class WebAppStatesBrowserTest {
     static List<String> spoken() { return (List<String>) browser.executeScript("return window.__spoken"); }
 
     @Test
+    void a_client_whose_conditions_need_confirming_starts_only_after_the_warnings_were_confirmed() throws Exception {
+        HttpResponse<String> saved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + daemon.port() + "/clients/ann-smith"))
+                .header("Authorization", "Bearer " + daemon.token().value())
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"id\": \"ann-smith\", \"name\": \"Ann Smith\", \"conditions\": [\"herniated-disc\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(saved.statusCode() == 201 || saved.statusCode() == 200, saved.body());
+        browser.get("http://127.0.0.1:" + daemon.port() + "/");
+        await("the start form", d -> shown("start") && !new Select(d.findElement(By.id("client"))).getOptions().isEmpty());
+        new Select(browser.findElement(By.id("program"))).selectByValue("sciatica-relief");
+        new Select(browser.findElement(By.id("client"))).selectByValue("ann-smith");
+        await("the warnings to confirm", d -> shown("confirm-box") && !text("confirmations").isBlank());
+        assertTrue(text("plan-summary").contains("for Ann Smith"), text("plan-summary"));
+        assertTrue(!browser.findElement(By.id("start-button")).isEnabled(), "Start waits for the confirmation");
+        click("confirm");
+        await("Start enabled", d -> d.findElement(By.id("start-button")).isEnabled());
+        click("start-button");
+        await("the session started on the host", d -> host.started.size() == 1);
+        assertEquals("Ann Smith", host.started.get(0).clientName());
+        assertTrue(host.started.get(0).confirmations().isEmpty(), "planned after the confirmation was recorded");
+    }
+
+    @Test
     void each_state_of_a_session_is_shown_clearly() throws Exception {
+        browser.get("http://127.0.0.1:" + daemon.port() + "/");
+        await("the page", d -> text("state").equals("Ready") || text("state").equals("Finished"));
+        browser.executeScript("window.__spoken = [];"
+                + "window.speechSynthesis.speak = u => { window.__spoken.push(u.text); };");
         String at = "\"at\":\"" + Instant.now() + "\"";
         publish("started", "{" + at + ",\"programId\":\"p\",\"programName\":\"Test\",\"clientName\":null,\"stepCount\":3,\"plannedDuration\":120.0}");
         publish("stepStarted", "{" + at + ",\"index\":0,\"regionId\":\"calves\",\"regionName\":\"Calves\",\"side\":\"RIGHT\","
