@@ -25,7 +25,6 @@ public final class LoginLinks {
 
     private final Clock clock;
     private final Duration ttl;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> outstanding = new LinkedHashMap<>();
 
     public LoginLinks(Clock clock, Duration ttl) {
@@ -40,7 +39,7 @@ public final class LoginLinks {
     /** A fresh code, valid once until {@link #ttl()} has passed. */
     public synchronized String issue() {
         byte[] bytes = new byte[BYTES];
-        random.nextBytes(bytes);
+        Randomness.SOURCE.nextBytes(bytes);
         String code = HexFormat.of().formatHex(bytes);
         outstanding.put(code, clock.instant().plus(ttl));
         while (outstanding.size() > MAX_OUTSTANDING) {

@@ -16,13 +16,12 @@ public final class WebSessions {
     static final int MAX = 16;
     private static final int BYTES = 32;
 
-    private final SecureRandom random = new SecureRandom();
     private final Deque<String> ids = new ArrayDeque<>();
 
     /** A new session id for the cookie. */
     public synchronized String open() {
         byte[] bytes = new byte[BYTES];
-        random.nextBytes(bytes);
+        Randomness.SOURCE.nextBytes(bytes);
         String id = HexFormat.of().formatHex(bytes);
         ids.addLast(id);
         while (ids.size() > MAX) ids.removeFirst();
