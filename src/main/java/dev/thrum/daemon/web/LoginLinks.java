@@ -1,7 +1,6 @@
 package dev.thrum.daemon.web;
 
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
