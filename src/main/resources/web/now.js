@@ -13,7 +13,7 @@ const voice = new Voice();
 let startPanel = null;
 
 const state = {
-  connected: false, loggedIn: true, running: false, link: 'up',
+  connected: false, loggedIn: true, running: false, ended: false, link: 'up',
   view: null,        // the engine's last view (from hello and view events)
   step: null,        // the last stepStarted event: newer than the view for a moment after a change
   plan: null,        // the running session's steps, for "next"
@@ -31,8 +31,14 @@ function follow() {
   events.onopen = () => { state.connected = true; render(); };
   events.onerror = () => { state.connected = false; render(); checkLogin(); };
   on('hello', hello);
-  on('view', d => { state.running = d.running; state.link = d.link; if (d.view) state.view = d.view; state.paused = d.view && d.view.state === 'PAUSED' ? (d.view.pauseReason || 'USER') : null; });
-  on('started', () => { Object.assign(state, { running: true, report: null, notice: null, paused: null, step: null, view: null }); loadPlan(); });
+  on('view', d => {
+    if (state.ended) return; // a tick read just before the end must not bring the session back
+    state.running = d.running;
+    state.link = d.link;
+    if (d.view) state.view = d.view;
+    state.paused = d.view && d.view.state === 'PAUSED' ? (d.view.pauseReason || 'USER') : null;
+  });
+  on('started', () => { Object.assign(state, { running: true, ended: false, report: null, notice: null, paused: null, step: null, view: null }); loadPlan(); });
   on('stepStarted', stepStarted);
   on('getReady', d => { state.countdown = { seconds: d.seconds, kind: d.kind, index: d.index, endsAt: performance.now() + d.seconds * 1000 }; });
   on('commanded', d => { if (state.countdown && d.command && d.command.value > 0) state.countdown = null; });
@@ -58,9 +64,9 @@ function follow() {
   on('linkChanged', d => { state.link = d.up ? 'up' : 'down'; });
   on('problem', d => { state.notice = { kind: 'problem', text: d.message }; });
   on('emergencyStop', d => { state.notice = { kind: 'info', text: 'Motor stopped (STOP, ' + d.millis.toFixed(1) + ' ms).' }; });
-  on('finished', () => { state.running = false; state.countdown = null; });
+  on('finished', () => { Object.assign(state, { running: false, ended: true, countdown: null }); });
   on('sessionEnded', d => {
-    Object.assign(state, { running: false, report: d.report || d, countdown: null, paused: null });
+    Object.assign(state, { running: false, ended: true, report: d.report || d, countdown: null, paused: null });
     voice.chime();
     voice.say('Session finished.');
     if (startPanel) startPanel.showPlan();
@@ -68,6 +74,7 @@ function follow() {
 }
 
 function hello(d) {
+  state.ended = false;
   state.running = d.running;
   state.link = d.link;
   state.view = d.view || null;
@@ -250,6 +257,7 @@ function wireControls() {
   document.addEventListener('keydown', e => {
     const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
     if (e.key === 'Escape') { e.preventDefault(); stop(); }
+    // the focused button's own click on key-up sends the same action: a second pause or resume is a no-op
     else if (e.key === ' ' && !typing && state.running) { e.preventDefault(); control(state.paused ? 'resume' : 'pause'); }
     else if (e.key === 'Enter' && !typing && state.countdown) { e.preventDefault(); skipCountdown(); }
   });
