@@ -80,8 +80,9 @@ public final class OpenCommand implements Callable<Integer> {
     private DaemonClient startDaemon(DaemonFiles files, Path daemonLog) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (new File("/usr/bin/setsid").canExecute()) cmd.add("/usr/bin/setsid");
-        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.thrum.Main", "daemon"));
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(daemonJvmOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.thrum.Main", "daemon"));
         if (device != null) cmd.addAll(List.of("--device", device));
         if (speedup != null) cmd.addAll(List.of("--speedup", speedup.toString()));
         Files.createDirectories(daemonLog.getParent());
@@ -103,6 +104,21 @@ public final class OpenCommand implements Callable<Integer> {
             }
         }
         throw new IOException("the daemon did not start listening within " + START_WAIT_MS / 1000 + " s; see " + daemonLog);
+    }
+
+    /**
+     * The JVM options this command runs with (the launcher's heap, GC and start-up archive), so the
+     * daemon starts as {@code thrum daemon} would; agents and debuggers stay with this process.
+     */
+    static List<String> daemonJvmOptions() {
+        List<String> options = new ArrayList<>();
+        for (String option : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("-agent") || option.startsWith("-javaagent") || option.startsWith("-Xrunjdwp")
+                    || option.startsWith("-Xdebug")) continue;
+            options.add(option);
+        }
+        if (options.stream().noneMatch(o -> o.startsWith("-Xmx"))) options.addAll(List.of("-XX:+UseSerialGC", "-Xmx256m"));
+        return options;
     }
 
     // setsid forks when it already leads a process group, and its own process then ends at once with 0.
