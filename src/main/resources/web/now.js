@@ -37,6 +37,12 @@ function follow() {
     state.link = d.link;
     if (d.view) state.view = d.view;
     state.paused = d.view && d.view.state === 'PAUSED' ? (d.view.pauseReason || 'USER') : null;
+    // a daemon with get-ready countdowns says how many seconds are left (null: none running)
+    if (d.countdown === null) state.countdown = null;
+    else if (typeof d.countdown === 'number' && d.view) {
+      const kind = state.countdown ? state.countdown.kind : null;
+      state.countdown = { seconds: d.countdown, kind, index: d.view.stepIndex, endsAt: performance.now() + d.countdown * 1000 };
+    }
   });
   on('started', () => { Object.assign(state, { running: true, ended: false, report: null, notice: null, paused: null, step: null, view: null }); loadPlan(); });
   on('stepStarted', stepStarted);

@@ -43,8 +43,9 @@ public final class Daemon implements AutoCloseable {
         this.server = reserved.server;
         this.events = new EventHub(parts.heartbeat());
         Router router = new Router();
-        new SessionEndpoints(parts.host(), parts.plans(), parts.settings().device(),
-                DeviceText.of(parts.settings().device()), events).register(router);
+        SessionEndpoints sessions = new SessionEndpoints(parts.host(), parts.plans(), parts.settings().device(),
+                DeviceText.of(parts.settings().device()), events);
+        sessions.register(router);
         for (Consumer<Router> r : parts.routes()) r.accept(router);
         new WebRoutes(server.web(), new LoginLinks(Clock.systemUTC(), loginTtl()), new WebAssets(),
                 parts.host(), parts.plans(), server.port()).register(router);
@@ -55,7 +56,7 @@ public final class Daemon implements AutoCloseable {
         });
         parts.host().addListener(events);
         parts.host().addListener(linkWatch);
-        this.viewTicker = new ViewTicker(parts.host(), events);
+        this.viewTicker = new ViewTicker(parts.host(), sessions::session, events);
         server.start(router);
     }
 

@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Puts the running session's view on the event stream ({@code event: view}) at a fixed interval,
- * so a page shows the step's time left and the motor's level without asking. Quiet when no session
- * runs or nobody listens: an idle daemon does next to nothing.
+ * Puts the running session's state on the event stream ({@code event: view}, the body of
+ * {@code GET /session}) at a fixed interval, so a page shows the step's time left and the motor's
+ * level without asking. Quiet when no session runs or nobody listens: an idle daemon does next to
+ * nothing.
  */
 final class ViewTicker implements AutoCloseable {
     static final Duration EVERY = Duration.ofMillis(500);
@@ -21,17 +23,11 @@ final class ViewTicker implements AutoCloseable {
         return t;
     });
 
-    ViewTicker(SessionHost host, EventHub events) {
+    /** @param session the body of {@code GET /session} */
+    ViewTicker(SessionHost host, Supplier<ObjectNode> session, EventHub events) {
         timer.scheduleAtFixedRate(() -> {
             try {
-                if (events.streamCount() == 0) return;
-                host.view().ifPresent(v -> {
-                    ObjectNode data = Json.MAPPER.createObjectNode()
-                            .put("running", true)
-                            .put("link", host.linkUp() ? "up" : "down");
-                    data.set("view", Json.MAPPER.valueToTree(v));
-                    events.publish("view", data);
-                });
+                if (events.streamCount() > 0 && host.view().isPresent()) events.publish("view", session.get());
             } catch (RuntimeException e) {
                 // a view that cannot be read this time is shown at the next tick
             }

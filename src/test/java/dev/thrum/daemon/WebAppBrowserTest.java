@@ -147,6 +147,9 @@ class WebAppBrowserTest {
         List<String> atLeft = spoken();
         assertTrue(atLeft.stream().anyMatch(s -> s.startsWith("Gluteus maximus (buttock), left side.")), "spoken at the first region: " + atLeft);
 
+        String stepLeft = text("step-left");
+        await("the step's time left moving (view events)", d -> !text("step-left").equals(stepLeft) && !text("step-left").isBlank());
+
         screenshot("now", 1280, 800);
         screenshot("now", 400, 800);
         browser.manage().window().setSize(new Dimension(1280, 800));
