@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prints the web app's figures (not a test; surefire skips *Benchmark), against a real
- * {@code thrum daemon --device sim} child (JVM options as the shipped unit file sets them) and Debian's
+ * {@code thrum daemon --device sim} child (through the {@code ./thrum} launcher when run from the
+ * repository root, with the JVM options of the shipped unit file) and Debian's
  * Chromium, headless, on loopback:
  * <ol>
  *   <li>first render with live data: from the start of the page request to the page's own
@@ -41,18 +42,26 @@ public final class WebBenchmark {
         Path home = Files.createTempDirectory("thrum-web-bench");
         ChromeDriver browser = Chromium.start(1280, 800);
         try {
-            try (ChildDaemon daemon = ChildDaemon.start(home.resolve("fresh"), JVM, "--device", "sim")) {
-                System.out.println("Web benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, daemon JVM " + String.join(" ", JVM) + ")");
+            try (ChildDaemon daemon = startDaemon(home.resolve("fresh"))) {
+                System.out.println("Web benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, daemon through "
+                        + (Files.isExecutable(Path.of("thrum")) ? "./thrum" : "java -cp") + ", JVM options " + String.join(" ", JVM) + ")");
                 browser.get(daemon.client().post("/login-links", "").body().path("url").asText());
                 awaitState(browser, "Ready");
                 idle("a fresh daemon, no session yet, one page open", daemon, idleSeconds);
             }
-            try (ChildDaemon daemon = ChildDaemon.start(home.resolve("used"), JVM, "--device", "sim")) {
+            try (ChildDaemon daemon = startDaemon(home.resolve("used"))) {
                 run(daemon, browser, idleSeconds);
             }
         } finally {
             browser.quit();
         }
+    }
+
+    /** As users start it: through the launcher (jar and start-up archive) when run from the repository root. */
+    private static ChildDaemon startDaemon(Path home) throws java.io.IOException {
+        Path launcher = Path.of("thrum").toAbsolutePath();
+        if (!Files.isExecutable(launcher)) return ChildDaemon.start(home, JVM, "--device", "sim");
+        return ChildDaemon.start(home, List.of(launcher.toString(), "daemon"), java.util.Map.of("THRUM_JAVA_OPTS", String.join(" ", JVM)), "--device", "sim");
     }
 
     private static void idle(String what, ChildDaemon daemon, int idleSeconds) throws Exception {
