@@ -1,0 +1,76 @@
+package dev.thrum.daemon;
+
+import dev.thrum.app.DeviceSpec;
+import dev.thrum.transport.sim.SimTransport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A lost link as the page shows it, on the real session host and the simulated massager (in this
+ * JVM, so the test can pull the link away): the state, the banner and the spoken warning, and the
+ * way back when the massager returns.
+ */
+class WebAppLinkLossBrowserTest {
+    static Daemon daemon;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.assumeInstalled();
+        Path home = Files.createTempDirectory("thrum-web-link-");
+        DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 1);
+        daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, TestDaemons.dirs(home), TestDaemons.files(home),
+                null, Duration.ofSeconds(15), Duration.ofSeconds(60)));
+        browser = Chromium.start(1280, 800);
+    }
+
+    @AfterAll
+    static void end() {
+        if (browser != null) browser.quit();
+        if (daemon != null) daemon.close();
+    }
+
+    static <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(what).until(condition);
+    }
+
+    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+
+    @Test
+    void a_lost_link_is_shown_and_spoken_and_the_page_follows_the_massager_back() throws Exception {
+        DaemonClient client = new DaemonClient(daemon.port(), daemon.token());
+        browser.get(client.post("/login-links", "").body().path("url").asText());
+        await("logged in", d -> text("state").equals("Ready"));
+        browser.executeScript("window.__spoken = []; window.speechSynthesis.speak = u => { window.__spoken.push(u.text); };");
+        assertEquals(201, client.post("/sessions", "{\"program\": \"general-warm-up\"}").status());
+        await("running", d -> text("state").equals("Running"));
+
+        SimTransport sim = (SimTransport) ((RunnerSessionHost) daemon.host()).hub().transport();
+        sim.massager().dropLink();
+        await("link lost on the page", d -> text("state").equals("Link lost"));
+        assertTrue(text("banner").startsWith("Link to the massager lost: the motor is commanded still"), text("banner"));
+        @SuppressWarnings("unchecked")
+        List<String> spoken = (List<String>) browser.executeScript("return window.__spoken");
+        assertTrue(spoken.stream().anyMatch(s -> s.startsWith("Link to the massager lost")), spoken.toString());
+
+        sim.massager().restoreLink();
+        await("the link back on the page", d -> !text("state").equals("Link lost") && !text("banner").startsWith("Link to the massager lost"));
+        assertTrue(text("state").equals("Running") || text("state").startsWith("Paused"), text("state"));
+        assertEquals(200, client.emergencyStop().status());
+        await("finished", d -> text("state").equals("Finished"));
+    }
+}
