@@ -27,7 +27,15 @@ const state = {
 
 function follow() {
   const events = new EventSource('/events');
-  const on = (name, handler) => events.addEventListener(name, e => { handler(JSON.parse(e.data)); render(); });
+  // One event the page cannot read (a field missing, a newer daemon's shape) must not stop the others.
+  const on = (name, handler) => events.addEventListener(name, e => {
+    try {
+      handler(JSON.parse(e.data));
+    } catch (err) {
+      console.warn('Thrum: could not show the ' + name + ' event', err);
+    }
+    render();
+  });
   events.onopen = () => { state.connected = true; render(); };
   events.onerror = () => { state.connected = false; render(); checkLogin(); };
   on('hello', hello);
@@ -44,7 +52,7 @@ function follow() {
       state.countdown = { seconds: d.countdown, kind, index: d.view.stepIndex, endsAt: performance.now() + d.countdown * 1000 };
     }
   });
-  on('started', () => { Object.assign(state, { running: true, ended: false, report: null, notice: null, paused: null, step: null, view: null }); loadPlan(); });
+  on('started', () => { Object.assign(state, { running: true, ended: false, report: null, notice: null, paused: null, step: null, view: null, batteryLow: false }); loadPlan(); });
   on('stepStarted', stepStarted);
   on('getReady', d => { state.countdown = { seconds: d.seconds, kind: d.kind, index: d.index, endsAt: performance.now() + d.seconds * 1000 }; });
   on('commanded', d => { if (state.countdown && d.command && d.command.value > 0) state.countdown = null; });
@@ -69,7 +77,7 @@ function follow() {
   on('linkUp', () => { state.link = 'up'; });
   on('linkChanged', d => { state.link = d.up ? 'up' : 'down'; });
   on('problem', d => { state.notice = { kind: 'problem', text: d.message }; });
-  on('emergencyStop', d => { state.notice = { kind: 'info', text: 'Motor stopped (STOP, ' + d.millis.toFixed(1) + ' ms).' }; });
+  on('emergencyStop', d => { state.notice = { kind: 'info', text: 'Motor stopped (STOP).' }; });
   on('finished', () => { Object.assign(state, { running: false, ended: true, countdown: null }); });
   on('sessionEnded', d => {
     Object.assign(state, { running: false, ended: true, report: d.report || d, countdown: null, paused: null });

@@ -119,6 +119,9 @@ class WebAppStatesBrowserTest {
         publish("commanded", "{" + at + ",\"stepIndex\":0,\"command\":{\"value\":1800}}");
         await("the countdown gone once the motor runs", d -> !shown("countdown") && text("state").equals("Running"));
 
+        // events the page cannot read are passed over; the next ones still show
+        publish("status", "{\"at\":\"" + Instant.now() + "\"}");
+        publish("emergencyStop", "{}");
         // a status without force shows no gauge; with force it does; a low battery is a banner
         publish("status", "{\"status\":{\"running\":true,\"speed\":1800,\"force\":null,\"battery\":null},\"at\":\"" + Instant.now() + "\"}");
         assertTrue(!shown("pressure-box"));
