@@ -223,7 +223,7 @@ function renderReport(r) {
   const rows = [
     ['Active time', seconds(r.activeSeconds)],
     ['Paused', seconds(r.pausedSeconds)],
-    ['Steps done', r.steps ? String(r.steps.length) : '–'],
+    ['Regions treated', r.steps ? String(r.steps.filter(s => !s.rest && s.actualSeconds > 0).length) + ' of ' + r.steps.filter(s => !s.rest).length : '–'],
     ['Interruptions', String(r.interruptions ?? 0)],
   ];
   $('report-rows').replaceChildren(...rows.map(([k, v]) => {

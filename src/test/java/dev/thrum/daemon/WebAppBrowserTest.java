@@ -137,6 +137,7 @@ class WebAppBrowserTest {
         await("the plan of sciatica-relief", d -> text("plan-summary").startsWith("Sciatica relief"));
         List<String> firstRow = browser.findElements(By.cssSelector("#plan-steps tr:first-child td")).stream().map(e -> e.getText()).toList();
         assertEquals(List.of("1", "Gluteus maximus (buttock)", "left side", "1:15", "45%", "45%"), firstRow, "the plan with its effective cap");
+        screenshot("start", 1280, 800);
         click("start-button");
 
         await("gluteus maximus, left side, lit", d -> lit("gluteus-maximus-left"));
@@ -181,6 +182,7 @@ class WebAppBrowserTest {
         awaitStopFrameAfterLastSpeed();
         await("the page shows the end", d -> text("state").equals("Finished"));
         assertTrue(text("report-title").contains("stopped by user"), text("report-title"));
+        screenshot("finished", 1280, 800);
     }
 
     @Test

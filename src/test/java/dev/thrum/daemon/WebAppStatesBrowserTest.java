@@ -141,10 +141,11 @@ class WebAppStatesBrowserTest {
         await("resumed", d -> text("state").equals("Running") && text("pause").equals("Pause"));
 
         publish("sessionEnded", "{\"report\":{\"programId\":\"p\",\"programName\":\"Test\",\"outcome\":\"COMPLETED\","
-                + "\"activeSeconds\":61.0,\"pausedSeconds\":4.0,\"steps\":[{},{}],\"warnings\":[\"Calves: 2 minutes reached\"],\"interruptions\":1}}");
+                + "\"activeSeconds\":61.0,\"pausedSeconds\":4.0,\"steps\":[{\"rest\":false,\"actualSeconds\":60.0},{\"rest\":true,\"actualSeconds\":5.0},{\"rest\":false,\"actualSeconds\":0.0}],\"warnings\":[\"Calves: 2 minutes reached\"],\"interruptions\":1}}");
         await("finished with its summary", d -> text("state").equals("Finished") && shown("finished"));
         assertEquals("Test: completed", text("report-title"));
         assertTrue(text("report-rows").contains("1:01"), text("report-rows"));
+        assertTrue(text("report-rows").contains("Regions treated\n1 of 2"), text("report-rows"));
         assertEquals("Calves: 2 minutes reached", text("report-warnings"));
         assertTrue(shown("start"), "the start form comes back");
     }
