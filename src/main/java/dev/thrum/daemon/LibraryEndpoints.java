@@ -171,10 +171,20 @@ final class LibraryEndpoints {
         boolean existed = Files.exists(store.fileOf(c.id()));
         if (pathId == null && existed)
             throw ApiException.conflict("a client '" + c.id() + "' already exists", "update it with PUT /clients/" + c.id());
+        // A body without "plan" (an editor that does not know plans) keeps the saved plan; "plan": null removes it.
+        if (existed && !mentionsPlan(text)) c = c.withPlan(store.find(c.id()).map(Client::plan).orElse(null));
         store.save(c);
         ObjectNode out = Json.MAPPER.createObjectNode().put("id", c.id()).put("created", !existed);
         out.set("client", clientJson(c));
         return new ApiResponse.JsonBody(existed ? 200 : 201, out);
+    }
+
+    private static boolean mentionsPlan(String text) {
+        try {
+            return Json.MAPPER.readTree(text).has("plan");
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** The planner's input for a session request. */
