@@ -24,8 +24,18 @@ final class RunThroughDaemon {
 
     static int run(DaemonClient daemon, String program, String client, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
+        return run(daemon, program, client, dev.thrum.log.PainScores.NONE, out, err);
+    }
+
+    /** With pain scores given on the command line (they go into the session request). */
+    static int run(DaemonClient daemon, String program, String client, dev.thrum.log.PainScores pain, PrintWriter out,
+                   PrintWriter err) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("program", program);
         if (client != null) body.put("client", client);
+        if (pain.before() != null) body.put("painBefore", pain.before());
+        if (pain.after() != null) body.put("painAfter", pain.after());
+        if (!pain.regions().isEmpty()) pain.regions().forEach(body.putArray("painRegions")::add);
+        if (pain.note() != null) body.put("note", pain.note());
         out.println("A thrum daemon is running (port " + daemon.port() + "): the session runs there.");
         CountDownLatch ended = new CountDownLatch(1);
         AtomicReference<String> outcome = new AtomicReference<>();

@@ -38,7 +38,7 @@ public final class DesktopNotifier implements Notifier {
     public synchronized boolean available() {
         try {
             connect();
-            service.getCapabilities();
+            if (service.getCapabilities() == null) throw new IllegalStateException("no answer to GetCapabilities");
             saidUnavailable = false;
             return true;
         } catch (DBusException | RuntimeException e) {
@@ -51,8 +51,9 @@ public final class DesktopNotifier implements Notifier {
     public synchronized long show(String summary, String body) {
         try {
             connect();
-            UInt32 id = service.notify(APP_NAME, new UInt32(0), "", summary, body,
+            UInt32 id = service.sendNotification(APP_NAME, new UInt32(0), "", summary, body,
                     List.of(SNOOZE, "Snooze 10 minutes"), Map.of("category", new Variant<>("x-thrum.reminder")), NEVER_EXPIRE);
+            if (id == null) throw new IllegalStateException("no answer to Notify");
             saidUnavailable = false;
             return id.longValue();
         } catch (DBusException | RuntimeException e) {

@@ -21,7 +21,7 @@ public interface Notifications extends DBusInterface {
     String OBJECT_PATH = "/org/freedesktop/Notifications";
 
     @DBusMemberName("Notify")
-    UInt32 notify(String appName, UInt32 replacesId, String appIcon, String summary, String body,
+    UInt32 sendNotification(String appName, UInt32 replacesId, String appIcon, String summary, String body,
                   List<String> actions, Map<String, Variant<?>> hints, int expireTimeout);
 
     @DBusMemberName("GetCapabilities")
