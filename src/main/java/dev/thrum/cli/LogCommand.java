@@ -3,6 +3,9 @@ package dev.thrum.cli;
 import dev.thrum.files.PrivateFiles;
 import dev.thrum.engine.StepReport;
 import dev.thrum.log.CsvExport;
+import dev.thrum.log.PainReview;
+import dev.thrum.log.PainReviewText;
+import dev.thrum.plan.PlanAdherence;
 import dev.thrum.log.JsonExport;
 import dev.thrum.log.RecordJson;
 import dev.thrum.log.SessionRecord;
@@ -35,7 +38,7 @@ import java.util.concurrent.Callable;
 /** {@code thrum log}: review the usage log (see docs/usage-log.md). */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = "Review the usage log: list, show, summary, export.",
-        subcommands = {LogCommand.ListSessions.class, LogCommand.Show.class, LogCommand.SummaryCmd.class,
+        subcommands = {LogCommand.ListSessions.class, LogCommand.Show.class, LogCommand.SummaryCmd.class, LogCommand.Outcomes.class,
                 LogCommand.Export.class})
 public final class LogCommand implements Runnable {
     @CommandLine.Spec
@@ -204,6 +207,39 @@ public final class LogCommand implements Runnable {
         if (t == null) return null;
         LocalDate d = (exclusiveEnd ? t.minusNanos(1) : t).atZone(zone).toLocalDate();
         return Summary.weekOf(d);
+    }
+
+    @Command(name = "outcomes", mixinStandardHelpOptions = true,
+            description = {"Whether it helps: pain before and after each session, the weekly trend, the average change",
+                    "per program and per region treated; with --client and a plan, adherence to the plan."})
+    static final class Outcomes implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Mixin LogOptions opts;
+
+        @Override
+        public Integer call() {
+            CommandLine cmd = spec.commandLine();
+            ZoneId zone = opts.zoneId(cmd);
+            PainReview review = new PainReview(zone);
+            java.util.List<SessionRecord> mine = new java.util.ArrayList<>();
+            PrintWriter out = cmd.getOut();
+            if (!opts.read(cmd, r -> {
+                review.accept(r);
+                mine.add(r);
+            })) {
+                out.println(opts.noLogMessage());
+                out.flush();
+                return 0;
+            }
+            opts.planClient().ifPresent(c -> {
+                PlanAdherence a = PlanAdherence.of(c, zone, java.time.LocalDate.now(zone), mine);
+                out.printf(Locale.ROOT, "Plan of %s: %d due, %d done, %d missed; streak %d (longest %d)%n%n",
+                        dev.thrum.text.TerminalText.safe(c.name()), a.due(), a.done(), a.missed(), a.currentStreak(), a.longestStreak());
+            });
+            PainReviewText.write(review, out);
+            out.flush();
+            return 0;
+        }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
