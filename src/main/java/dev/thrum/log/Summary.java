@@ -44,8 +44,6 @@ public final class Summary implements Consumer<SessionRecord> {
     private final Map<String, Tally> programs = new HashMap<>();
     private final Map<String, Tally> clients = new HashMap<>();
 
-    public ZoneId zone() { return zone; }
-
     public Summary(ZoneId zone) {
         this.zone = zone;
         this.rules = zone.getRules();
