@@ -45,8 +45,41 @@ public final class PlanSupport implements ReminderService.Source {
 
     public ClientStore store() { return new ClientStore(dirs.clients()); }
 
+    private String clientsSeen;
+    private List<Client> clientsCache = List.of();
+
+    /**
+     * Every readable client. Read again only when a file in the directory changed, so the daemon's
+     * reminders (which ask every few seconds) warn about a broken client file once, not every time.
+     */
     @Override
-    public List<Client> clients() { return store().list(); }
+    public synchronized List<Client> clients() {
+        String seen = directorySignature();
+        if (!seen.equals(clientsSeen)) {
+            clientsCache = store().list();
+            clientsSeen = seen;
+        }
+        return clientsCache;
+    }
+
+    private String directorySignature() {
+        java.nio.file.Path dir = dirs.clients();
+        if (!Files.isDirectory(dir)) return "";
+        StringBuilder sb = new StringBuilder();
+        try (java.util.stream.Stream<java.nio.file.Path> s = Files.list(dir)) {
+            s.sorted().forEach(f -> {
+                try {
+                    sb.append(f.getFileName()).append('@').append(Files.getLastModifiedTime(f).toMillis()).append('/')
+                            .append(Files.size(f)).append(';');
+                } catch (java.io.IOException e) {
+                    sb.append(f.getFileName()).append("@?;");
+                }
+            });
+        } catch (java.io.IOException e) {
+            return "unreadable:" + System.nanoTime(); // try again next time
+        }
+        return sb.toString();
+    }
 
     /** Clients with a plan: the one named, or all. */
     public List<Client> planned(String clientName) {

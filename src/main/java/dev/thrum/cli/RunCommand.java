@@ -120,7 +120,13 @@ public final class RunCommand implements Callable<Integer> {
         DaemonFiles files = daemonFiles.get();
         var daemon = files != null && device == null && speedup == 1 ? DaemonClient.find(files)
                 : java.util.Optional.<DaemonClient>empty();
-        if (daemon.isPresent()) return RunThroughDaemon.run(daemon.get(), programRef, clientName, pain, out, err);
+        if (daemon.isPresent()) {
+            PainPrompts prompts = plain ? null : PainPrompts.onConsole(out, regionIds(RegionCatalogueLoader.load(d.config())));
+            if (prompts != null) pain = prompts.before(pain);
+            int exit = RunThroughDaemon.run(daemon.get(), programRef, clientName, pain, out, err);
+            if (prompts != null) RunThroughDaemon.sendOutcome(daemon.get(), prompts.after(pain), pain, err);
+            return exit;
+        }
 
         UsageLog log = UsageLog.in(d.data());
         recoverInterrupted(log, err);
