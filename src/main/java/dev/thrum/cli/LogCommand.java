@@ -141,6 +141,12 @@ public final class LogCommand implements Runnable {
             out.printf(Locale.ROOT, "Time      %s min active, %s min paused, %d interruption%s%n", minutes(r.activeSeconds()),
                     minutes(r.pausedSeconds()), r.interruptions(), r.interruptions() == 1 ? "" : "s");
             r.warnings().forEach(w -> out.println("Warning   " + w));
+            var pain = r.pain();
+            if (pain.before() != null || pain.after() != null || !pain.regions().isEmpty())
+                out.println("Pain      before " + (pain.before() == null ? "-" : pain.before()) + ", after "
+                        + (pain.after() == null ? "-" : pain.after()) + " (0-10)"
+                        + (pain.regions().isEmpty() ? "" : "; where: " + dev.thrum.text.TerminalText.safe(String.join(", ", pain.regions()))));
+            if (pain.note() != null) out.println("Note      " + dev.thrum.text.TerminalText.safe(pain.note()));
             out.println();
             String f = "%3s  %-18s %-6s %9s %9s %6s %6s %7s%n";
             out.printf(Locale.ROOT, f, "#", "region", "side", "planned", "actual", "peak", "mean", "+/-");

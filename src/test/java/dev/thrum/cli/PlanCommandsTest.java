@@ -11,6 +11,7 @@ import dev.thrum.program.Client;
 import dev.thrum.program.Side;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -100,6 +101,31 @@ class PlanCommandsTest {
         assertTrue(wed.out().matches("(?s).*\\[general-warm-up].*at 18:00\\s+done at 17:30.*"), wed.out());
         assertTrue(wed.out().matches("(?s).*\\[legs-after-run].*at 18:00\\s+due.*"), wed.out());
         assertTrue(today(berlin("2026-03-26T10:00")).out().contains("nothing planned today"));
+    }
+
+    @Test
+    void todayAgreesAcrossTheSpringForwardChange() throws Exception {
+        store().save(Client.named("Ana"));
+        plan(berlin("2026-03-20T12:00"), "set", "--client", "ana", "--program", "general-warm-up", "--days", "mon,wed,fri", "--at", "18:00");
+        UsageLog log = UsageLog.in(dirs().data());
+        log.append(completed("Ana", "general-warm-up", berlin("2026-03-29T23:30"))); // Sunday night: not Monday's
+        assertTrue(today(berlin("2026-03-30T17:00")).out().matches("(?s).*at 18:00\\s+due.*"));
+        log.append(completed("Ana", "general-warm-up", Instant.parse("2026-03-30T15:30:00Z"))); // 17:30 summer time
+        CliRun mon = today(berlin("2026-03-30T17:45"));
+        assertTrue(mon.out().contains("Today, Monday 2026-03-30"), mon.out());
+        assertTrue(mon.out().matches("(?s).*at 18:00\\s+done at 17:30.*"), mon.out());
+    }
+
+    @Test
+    void logShowPrintsTheScoresAndTheNoteSafely() throws Exception {
+        UsageLog.in(dirs().data()).append(completed("Ana", "general-warm-up", berlin("2026-03-30T17:30"))
+                .withPain(new PainScores(6, 2, List.of("calves"), "ok\u001b[2J")));
+        StringWriter out = new StringWriter();
+        CommandLine cl = ThrumCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("log", "show", "s-", "--data-dir", dirs().data().toString()));
+        assertTrue(out.toString().contains("Pain      before 6, after 2 (0-10); where: calves"), out.toString());
+        assertTrue(out.toString().contains("Note      ok\\u001b[2J"), out.toString());
     }
 
     @Test
