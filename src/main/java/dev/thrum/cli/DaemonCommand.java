@@ -59,6 +59,10 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "Milliseconds between looks for due plan reminders (for tests).")
     long reminderCheckMs;
 
+    @Option(names = "--reminder-snooze-ms", hidden = true, defaultValue = "600000",
+            description = "How long a snoozed reminder waits, in milliseconds (for tests; 10 minutes).")
+    long reminderSnoozeMs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -71,7 +75,8 @@ public final class DaemonCommand implements Callable<Integer> {
         ZoneId zone = ZoneId.systemDefault();
         PlanSupport plans = new PlanSupport(dirs, Clock.systemUTC(), zone);
         DesktopNotifier notifier = new DesktopNotifier(null);
-        ReminderService service = new ReminderService(plans, notifier, Clock.systemUTC(), zone, ReminderService.DEFAULT_SNOOZE);
+        ReminderService service = new ReminderService(plans, notifier, Clock.systemUTC(), zone,
+                Duration.ofMillis(reminderSnoozeMs));
         Thread probe = new Thread(() -> {
             try {
                 if (plans.clients().stream().anyMatch(c -> c.plan() != null && c.plan().at() != null)) notifier.available();

@@ -83,5 +83,9 @@ class ApiPlansAndPainTest {
         assertEquals(1, rs.size());
         assertEquals(new PainScores(6, 2, List.of("calves"), "calves easier"), rs.get(0).pain());
         assertEquals(outcome.body().path("session").asText(), rs.get(0).id());
+        var review = client.get("/log/outcomes").body();
+        assertEquals(-4, review.path("sessions").get(0).path("change").asInt(), review.toString());
+        assertEquals(-4.0, review.path("byProgram").path("general-warm-up").path("meanChange").asDouble(), review.toString());
+        assertEquals("calves easier", review.path("sessions").get(0).path("note").asText());
     }
 }

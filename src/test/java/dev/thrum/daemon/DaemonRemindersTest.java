@@ -45,11 +45,12 @@ class DaemonRemindersTest {
 
     private ChildDaemon daemon(String busAddress, Path log) throws Exception {
         return ChildDaemon.start(home, ChildDaemon.javaDaemon(List.of()),
-                Map.of("DBUS_SESSION_BUS_ADDRESS", busAddress, "TZ", ZONE.getId()), log, "--reminder-check-ms", "100");
+                Map.of("DBUS_SESSION_BUS_ADDRESS", busAddress, "TZ", ZONE.getId()), log, "--reminder-check-ms", "100",
+                "--reminder-snooze-ms", "1500");
     }
 
     @Test
-    void theReminderWithTheProgramsNameArrives() throws Exception {
+    void theReminderWithTheProgramsNameArrivesAndSnoozeBringsItBack() throws Exception {
         planDueNow();
         try (PrivateSessionBus bus = PrivateSessionBus.start();
              FakeNotificationServer server = new FakeNotificationServer(bus.address());
@@ -60,6 +61,10 @@ class DaemonRemindersTest {
             assertTrue(call.body().contains("thrum run general-warm-up --client ana"), call.body());
             assertEquals(List.of("snooze", "Snooze 10 minutes"), call.actions());
             assertTrue(d.process.isAlive());
+            server.press(call.id(), "snooze");
+            FakeNotificationServer.Call again = server.awaitCalls(2, Duration.ofSeconds(20)).get(1);
+            assertEquals(call.summary(), again.summary(), "the snoozed reminder comes back (the session is still not done)");
+            assertTrue(again.id() != call.id());
         }
     }
 
