@@ -11,6 +11,7 @@ import dev.thrum.engine.SessionReport;
 import dev.thrum.engine.SessionView;
 import dev.thrum.files.ClientStore;
 import dev.thrum.log.DeviceInfo;
+import dev.thrum.log.PainScores;
 import dev.thrum.log.SessionHeader;
 import dev.thrum.log.SessionIds;
 import dev.thrum.log.SessionJournal;
@@ -61,6 +62,7 @@ public final class SessionRunner implements AutoCloseable {
     private volatile SessionReport finalReport;
     private volatile SessionRecord finalRecord;
     private volatile boolean closeRequested;
+    private volatile PainScores pain = PainScores.NONE;
     private java.time.Instant linkDownSince;
 
     /**
@@ -98,6 +100,11 @@ public final class SessionRunner implements AutoCloseable {
     public void addListener(Consumer<RunnerEvent> listener) { listeners.add(listener); }
 
     public SessionPlan plan() { return plan; }
+
+    /** Pain scores known before the start (asked, or given by a script); logged with the session. Call before {@link #start}. */
+    public void setPain(PainScores scores) {
+        this.pain = scores == null ? PainScores.NONE : scores;
+    }
 
     public DeviceHub device() { return device; }
 
@@ -195,7 +202,7 @@ public final class SessionRunner implements AutoCloseable {
     private SessionJournal openJournal() {
         String id = SessionIds.next(clock.instant());
         SessionHeader header = new SessionHeader(id, plan.clientName(), plan.programId(), plan.programName(),
-                new DeviceInfo(device.profile().id(), device.address()));
+                new DeviceInfo(device.profile().id(), device.address()), pain);
         try {
             return log.openJournal(header, clock, journalFlushEvery);
         } catch (IOException | RuntimeException e) {

@@ -159,7 +159,7 @@ public final class ClientsCommand implements Runnable {
             if (forgetSofter.contains("all")) softer.clear();
             else forgetSofter.forEach(softer::remove);
             Client trimmed = new Client(old.id(), old.name(), old.maxIntensity(), avoid, caps, old.maxSession(), old.weeklyTarget(),
-                    old.notes(), conditions, softer, old.conditionsConfirmed());
+                    old.notes(), conditions, softer, old.conditionsConfirmed(), old.plan());
             Client c = apply(trimmed, fields, parent.catalogue(), spec);
             // new conditions bring new warnings, which must be confirmed again
             boolean confirmedNow = confirmed || (c.conditionsConfirmed() && c.conditions().containsAll(old.conditions())
@@ -262,7 +262,7 @@ public final class ClientsCommand implements Runnable {
         try {
             return new Client(c.id(), c.name(), f.maxIntensity == null ? c.maxIntensity() : f.maxIntensity, avoid, caps, maxSession,
                     f.weeklyTarget == null ? c.weeklyTarget() : f.weeklyTarget, f.notes == null ? c.notes() : f.notes,
-                    conditions, c.softer(), c.conditionsConfirmed());
+                    conditions, c.softer(), c.conditionsConfirmed(), c.plan());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -10,7 +10,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import dev.thrum.notify.DesktopNotifier;
+import dev.thrum.plan.ReminderService;
+
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -50,8 +55,40 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "Milliseconds between heartbeat comments on quiet event streams.")
     long heartbeatMs;
 
+    @Option(names = "--reminder-check-ms", hidden = true, defaultValue = "20000",
+            description = "Milliseconds between looks for due plan reminders (for tests).")
+    long reminderCheckMs;
+
+    @Option(names = "--reminder-snooze-ms", hidden = true, defaultValue = "600000",
+            description = "How long a snoozed reminder waits, in milliseconds (for tests; 10 minutes).")
+    long reminderSnoozeMs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Plan reminders while the daemon runs, as desktop notifications on the session bus. Whether a
+     * notification service is there is checked once at the start (only when some plan has a time),
+     * and said once in the log when it is not.
+     */
+    private ReminderService startReminders(ThrumDirs dirs) {
+        ZoneId zone = ZoneId.systemDefault();
+        PlanSupport plans = new PlanSupport(dirs, Clock.systemUTC(), zone);
+        DesktopNotifier notifier = new DesktopNotifier(null);
+        ReminderService service = new ReminderService(plans, notifier, Clock.systemUTC(), zone,
+                Duration.ofMillis(reminderSnoozeMs));
+        Thread probe = new Thread(() -> {
+            try {
+                if (plans.clients().stream().anyMatch(c -> c.plan() != null && c.plan().at() != null)) notifier.available();
+            } catch (RuntimeException e) {
+                // unreadable client files are reported by the commands that read them
+            }
+            service.start(Duration.ofMillis(reminderCheckMs));
+        }, "thrum-reminders-start");
+        probe.setDaemon(true);
+        probe.start();
+        return service;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -70,8 +107,12 @@ public final class DaemonCommand implements Callable<Integer> {
         DaemonFiles files = DaemonFiles.fromEnvironment();
         Daemon daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, dirs, files, simRecord,
                 Duration.ofMillis(heartbeatMs), Duration.ofSeconds(linkGraceSeconds)));
+        ReminderService reminders = startReminders(dirs);
         // SIGTERM and SIGINT run shutdown hooks: the motor stops and the session is logged before the JVM ends
-        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "thrum-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            reminders.close();
+            daemon.close();
+        }, "thrum-shutdown"));
         var out = spec.commandLine().getOut();
         out.println("thrum daemon: listening on http://127.0.0.1:" + daemon.port() + " for " + daemon.host().deviceDescription()
                 + "; token in " + files.tokenFile());

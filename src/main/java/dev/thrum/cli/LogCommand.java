@@ -3,6 +3,9 @@ package dev.thrum.cli;
 import dev.thrum.files.PrivateFiles;
 import dev.thrum.engine.StepReport;
 import dev.thrum.log.CsvExport;
+import dev.thrum.log.PainReview;
+import dev.thrum.log.PainReviewText;
+import dev.thrum.plan.PlanAdherence;
 import dev.thrum.log.JsonExport;
 import dev.thrum.log.RecordJson;
 import dev.thrum.log.SessionRecord;
@@ -35,7 +38,7 @@ import java.util.concurrent.Callable;
 /** {@code thrum log}: review the usage log (see docs/usage-log.md). */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = "Review the usage log: list, show, summary, export.",
-        subcommands = {LogCommand.ListSessions.class, LogCommand.Show.class, LogCommand.SummaryCmd.class,
+        subcommands = {LogCommand.ListSessions.class, LogCommand.Show.class, LogCommand.SummaryCmd.class, LogCommand.Outcomes.class,
                 LogCommand.Export.class})
 public final class LogCommand implements Runnable {
     @CommandLine.Spec
@@ -138,6 +141,12 @@ public final class LogCommand implements Runnable {
             out.printf(Locale.ROOT, "Time      %s min active, %s min paused, %d interruption%s%n", minutes(r.activeSeconds()),
                     minutes(r.pausedSeconds()), r.interruptions(), r.interruptions() == 1 ? "" : "s");
             r.warnings().forEach(w -> out.println("Warning   " + w));
+            var pain = r.pain();
+            if (pain.before() != null || pain.after() != null || !pain.regions().isEmpty())
+                out.println("Pain      before " + (pain.before() == null ? "-" : pain.before()) + ", after "
+                        + (pain.after() == null ? "-" : pain.after()) + " (0-10)"
+                        + (pain.regions().isEmpty() ? "" : "; where: " + dev.thrum.text.TerminalText.safe(String.join(", ", pain.regions()))));
+            if (pain.note() != null) out.println("Note      " + dev.thrum.text.TerminalText.safe(pain.note()));
             out.println();
             String f = "%3s  %-18s %-6s %9s %9s %6s %6s %7s%n";
             out.printf(Locale.ROOT, f, "#", "region", "side", "planned", "actual", "peak", "mean", "+/-");
@@ -204,6 +213,39 @@ public final class LogCommand implements Runnable {
         if (t == null) return null;
         LocalDate d = (exclusiveEnd ? t.minusNanos(1) : t).atZone(zone).toLocalDate();
         return Summary.weekOf(d);
+    }
+
+    @Command(name = "outcomes", mixinStandardHelpOptions = true,
+            description = {"Whether it helps: pain before and after each session, the weekly trend, the average change",
+                    "per program and per region treated; with --client and a plan, adherence to the plan."})
+    static final class Outcomes implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Mixin LogOptions opts;
+
+        @Override
+        public Integer call() {
+            CommandLine cmd = spec.commandLine();
+            ZoneId zone = opts.zoneId(cmd);
+            PainReview review = new PainReview(zone);
+            java.util.List<SessionRecord> mine = new java.util.ArrayList<>();
+            PrintWriter out = cmd.getOut();
+            if (!opts.read(cmd, r -> {
+                review.accept(r);
+                mine.add(r);
+            })) {
+                out.println(opts.noLogMessage());
+                out.flush();
+                return 0;
+            }
+            opts.planClient().ifPresent(c -> {
+                PlanAdherence a = PlanAdherence.of(c, zone, java.time.LocalDate.now(zone), mine);
+                out.printf(Locale.ROOT, "Plan of %s: %d due, %d done, %d missed; streak %d (longest %d)%n%n",
+                        dev.thrum.text.TerminalText.safe(c.name()), a.due(), a.done(), a.missed(), a.currentStreak(), a.longestStreak());
+            });
+            PainReviewText.write(review, out);
+            out.flush();
+            return 0;
+        }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,

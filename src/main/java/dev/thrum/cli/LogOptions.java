@@ -96,6 +96,17 @@ final class LogOptions {
         }
     }
 
+    /** The --client's record when it has a plan (for plan adherence); empty otherwise. */
+    java.util.Optional<dev.thrum.program.Client> planClient() {
+        if (client == null) return java.util.Optional.empty();
+        try {
+            Path clients = configDir != null ? configDir.resolve("clients") : ThrumDirs.fromEnvironment().clients();
+            return new ClientStore(clients).find(client).filter(c -> c.plan() != null);
+        } catch (RuntimeException unreadableClients) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The log in the data directory (not used with --log). */
     UsageLog usageLog() {
         return UsageLog.in(dataDir != null ? dataDir : ThrumDirs.fromEnvironment().data());

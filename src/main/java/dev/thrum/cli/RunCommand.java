@@ -18,6 +18,7 @@ import dev.thrum.files.ProgramLibraryLoader;
 import dev.thrum.files.RegionCatalogueLoader;
 import dev.thrum.files.ThrumDirs;
 import dev.thrum.log.JournalRecovery;
+import dev.thrum.log.PainScores;
 import dev.thrum.log.SessionRecord;
 import dev.thrum.log.UsageLog;
 import dev.thrum.profile.ProfileLibrary;
@@ -37,6 +38,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +49,8 @@ import java.util.function.Supplier;
         description = "Run a guided program on the massager (the simulator when no device is set up).")
 public final class RunCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "PROGRAM", description = "program id (see 'thrum programs list') or a program file")
+    @Parameters(paramLabel = "PROGRAM", arity = "0..1",
+            description = "program id (see 'thrum programs list') or a program file; left out: offers what is due today")
     String programRef;
 
     @Option(names = "--device", paramLabel = "DEVICE",
@@ -66,6 +69,18 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--plain", description = "one line per event even on a terminal")
     boolean plain;
+
+    @Option(names = "--pain-before", paramLabel = "0-10", description = "pain before the session (0 none .. 10 worst); not asked then")
+    Integer painBefore;
+
+    @Option(names = "--pain-after", paramLabel = "0-10", description = "pain after the session; not asked then")
+    Integer painAfter;
+
+    @Option(names = "--pain-where", paramLabel = "REGION,...", description = "where it hurts, region ids (see 'thrum programs regions')")
+    String painWhere;
+
+    @Option(names = "--note", paramLabel = "TEXT", description = "a note for the log; not asked then")
+    String note;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,12 +107,26 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ThrumDirs d = dirs.get();
         if (!(speedup >= 1)) throw new CommandLine.ParameterException(spec.commandLine(), "--speedup must be 1 or more");
+        PainScores pain = painFromOptions();
+        if (programRef == null) {
+            DueOffer.Choice choice = DueOffer.choose(new PlanSupport(d, Clock.systemUTC(), java.time.ZoneId.systemDefault()),
+                    clientName, System.console() == null ? null : () -> System.console().readLine(), out, err);
+            if (choice == null) return 2;
+            programRef = choice.programId();
+            clientName = choice.clientId();
+        }
 
         // A running daemon owns the massager: the session goes through it.
         DaemonFiles files = daemonFiles.get();
         var daemon = files != null && device == null && speedup == 1 ? DaemonClient.find(files)
                 : java.util.Optional.<DaemonClient>empty();
-        if (daemon.isPresent()) return RunThroughDaemon.run(daemon.get(), programRef, clientName, out, err);
+        if (daemon.isPresent()) {
+            PainPrompts prompts = plain ? null : PainPrompts.onConsole(out, regionIds(RegionCatalogueLoader.load(d.config())));
+            if (prompts != null) pain = prompts.before(pain);
+            int exit = RunThroughDaemon.run(daemon.get(), programRef, clientName, pain, out, err);
+            if (prompts != null) RunThroughDaemon.sendOutcome(daemon.get(), prompts.after(pain), pain, err);
+            return exit;
+        }
 
         UsageLog log = UsageLog.in(d.data());
         recoverInterrupted(log, err);
@@ -129,12 +158,37 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         out.println("device: " + hub.address() + " (" + hub.profile().name() + ")");
-        return runSession(hub, plan, log, clients, clock, out, err);
+        java.util.Set<String> regions = regionIds(catalogue);
+        PainPrompts prompts = plain ? null : PainPrompts.onConsole(out, regions);
+        if (prompts != null) pain = prompts.before(pain);
+        int exit = runSession(hub, plan, log, clients, clock, pain, out, err);
+        if (prompts != null && lastRecord != null) PainOutcome.askAfter(prompts, log, lastRecord, pain, err);
+        return exit;
+    }
+
+    private SessionRecord lastRecord;
+
+    private PainScores painFromOptions() {
+        try {
+            return new PainScores(painBefore, painAfter, PainScores.regionList(painWhere), note);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pain-before/--pain-after/--note: " + e.getMessage());
+        }
+    }
+
+    private java.util.Set<String> regionIds(RegionCatalogue catalogue) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        catalogue.all().forEach(r -> ids.add(r.id()));
+        List<String> unknown = PainScores.regionList(painWhere).stream().filter(r -> !ids.contains(r)).toList();
+        if (!unknown.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "--pain-where: unknown region "
+                + dev.thrum.text.TerminalText.safe(String.join(", ", unknown)) + "; known: " + String.join(", ", ids));
+        return ids;
     }
 
     private int runSession(DeviceHub hub, SessionPlan plan, UsageLog log, ClientStore clients, Clock clock,
-                           PrintWriter out, PrintWriter err) throws InterruptedException {
+                           PainScores pain, PrintWriter out, PrintWriter err) throws InterruptedException {
         SessionRunner runner = new SessionRunner(hub, plan, log, clients, clock);
+        runner.setPain(pain);
         boolean live = !plain && System.console() != null;
         LiveView liveView = live ? new LiveView(runner, out, err) : null;
         runner.addListener(live ? liveView : new PlainView(out, err));
@@ -165,6 +219,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         printSummary(report, runner.record(), out);
+        lastRecord = runner.record();
         return report.outcome() == Outcome.COMPLETED || report.outcome() == Outcome.STOPPED_BY_USER
                 || report.outcome() == Outcome.STOPPED_BY_LIMIT ? 0 : 1;
     }

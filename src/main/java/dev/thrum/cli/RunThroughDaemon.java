@@ -24,8 +24,32 @@ final class RunThroughDaemon {
 
     static int run(DaemonClient daemon, String program, String client, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
+        return run(daemon, program, client, dev.thrum.log.PainScores.NONE, out, err);
+    }
+
+    /** The answers to the after-questions, for the session that just ended, when there are new ones. */
+    static void sendOutcome(DaemonClient daemon, dev.thrum.log.PainScores answered, dev.thrum.log.PainScores known, PrintWriter err) {
+        ObjectNode body = JSON.createObjectNode();
+        if (answered.after() != null && !answered.after().equals(known.after())) body.put("painAfter", answered.after());
+        if (answered.note() != null && !answered.note().equals(known.note())) body.put("note", answered.note());
+        if (body.isEmpty()) return;
+        try {
+            DaemonClient.Response r = daemon.post("/session/outcome", JSON.writeValueAsString(body));
+            if (!r.ok()) err.println("warning: the daemon did not record the pain score: " + r.errorText());
+        } catch (IOException e) {
+            err.println("warning: could not send the pain score to the daemon: " + e.getMessage());
+        }
+    }
+
+    /** With pain scores given on the command line (they go into the session request). */
+    static int run(DaemonClient daemon, String program, String client, dev.thrum.log.PainScores pain, PrintWriter out,
+                   PrintWriter err) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("program", program);
         if (client != null) body.put("client", client);
+        if (pain.before() != null) body.put("painBefore", pain.before());
+        if (pain.after() != null) body.put("painAfter", pain.after());
+        if (!pain.regions().isEmpty()) pain.regions().forEach(body.putArray("painRegions")::add);
+        if (pain.note() != null) body.put("note", pain.note());
         out.println("A thrum daemon is running (port " + daemon.port() + "): the session runs there.");
         CountDownLatch ended = new CountDownLatch(1);
         AtomicReference<String> outcome = new AtomicReference<>();

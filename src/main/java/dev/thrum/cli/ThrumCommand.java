@@ -19,6 +19,8 @@ public final class ThrumCommand implements Runnable {
             ProfilesCommand.class,
             ProgramsCommand.class,
             ClientsCommand.class,
+            PlanCommand.class,
+            TodayCommand.class,
             LogCommand.class,
             ReportCommand.class,
             DevicesCommand.class,

@@ -78,6 +78,10 @@ public final class DaemonClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Response delete(String path) throws IOException {
+        return send(base(path).DELETE().build());
+    }
+
     /** A GET whose body is returned as text (exports). */
     public HttpResponse<String> getText(String path) throws IOException {
         try {

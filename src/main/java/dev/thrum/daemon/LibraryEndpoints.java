@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thrum.files.ClientStore;
+import dev.thrum.program.JsonSource;
+import dev.thrum.program.Plan;
+import dev.thrum.program.PlanJson;
 import dev.thrum.files.ProgramLibraryLoader;
 import dev.thrum.files.RegionCatalogueLoader;
 import dev.thrum.files.ThrumDirs;
@@ -22,6 +25,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -46,6 +50,9 @@ final class LibraryEndpoints {
         r.add("GET", "/clients/{id}", q -> ApiResponse.ok(client(id(q, "client"))));
         r.add("POST", "/clients", q -> saveClient(null, q.bodyText()));
         r.add("PUT", "/clients/{id}", q -> saveClient(id(q, "client"), q.bodyText()));
+        r.add("GET", "/clients/{id}/plan", q -> ApiResponse.ok(plan(id(q, "client"))));
+        r.add("PUT", "/clients/{id}/plan", q -> savePlan(id(q, "client"), q.bodyText()));
+        r.add("DELETE", "/clients/{id}/plan", q -> clearPlan(id(q, "client")));
     }
 
     private static String id(ApiRequest q, String what) {
@@ -171,10 +178,58 @@ final class LibraryEndpoints {
         boolean existed = Files.exists(store.fileOf(c.id()));
         if (pathId == null && existed)
             throw ApiException.conflict("a client '" + c.id() + "' already exists", "update it with PUT /clients/" + c.id());
+        // A body without "plan" (an editor that does not know plans) keeps the saved plan; "plan": null removes it.
+        if (existed && !mentionsPlan(text)) c = c.withPlan(store.find(c.id()).map(Client::plan).orElse(null));
         store.save(c);
         ObjectNode out = Json.MAPPER.createObjectNode().put("id", c.id()).put("created", !existed);
         out.set("client", clientJson(c));
         return new ApiResponse.JsonBody(existed ? 200 : 201, out);
+    }
+
+    private ObjectNode plan(String id) {
+        Client c = findClient(id);
+        ObjectNode out = Json.MAPPER.createObjectNode().put("client", c.id());
+        if (c.plan() == null) out.putNull("plan");
+        else PlanJson.write(c.plan(), out.putObject("plan"));
+        return out;
+    }
+
+    private ApiResponse savePlan(String id, String text) {
+        String source = "PUT /clients/" + id + "/plan";
+        Client c = findClient(id);
+        List<Problem> problems = new ArrayList<>();
+        Plan plan;
+        try {
+            JsonSource src = JsonSource.parse(source, text);
+            plan = PlanJson.read(src, "", src.root(), problems);
+            if (plan != null) {
+                for (int i = 0; i < plan.programs().size(); i++) {
+                    String p = plan.programs().get(i);
+                    if (library().find(p).isEmpty())
+                        problems.add(src.problem(null, "/programs/" + i, "no program '" + p + "'; list programs with GET /programs"));
+                }
+            }
+        } catch (ValidationException e) {
+            throw invalid("the plan is not valid", e, "send one JSON object; nothing was saved");
+        }
+        if (!problems.isEmpty())
+            throw invalid("the plan is not valid", new ValidationException(problems), "fix the places named in problems; nothing was saved");
+        clients().save(c.withPlan(plan));
+        return ApiResponse.ok(plan(id));
+    }
+
+    private ApiResponse clearPlan(String id) {
+        Client c = findClient(id);
+        if (c.plan() != null) clients().save(c.withPlan(null));
+        return ApiResponse.ok(plan(id));
+    }
+
+    private static boolean mentionsPlan(String text) {
+        try {
+            return Json.MAPPER.readTree(text).has("plan");
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** The planner's input for a session request. */

@@ -3,6 +3,7 @@ package dev.thrum.daemon;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thrum.log.CsvExport;
+import dev.thrum.log.PainReview;
 import dev.thrum.log.IsoDates;
 import dev.thrum.log.JsonExport;
 import dev.thrum.log.LogFileException;
@@ -43,6 +44,41 @@ final class LogEndpoints {
         r.add("GET", "/log", this::list);
         r.add("GET", "/log/summary", this::summary);
         r.add("GET", "/log/export", this::export);
+        r.add("GET", "/log/outcomes", this::outcomes);
+    }
+
+    /** Pain before and after per session, weekly means and trend, average change per program and region. */
+    private ApiResponse outcomes(ApiRequest q) throws IOException {
+        PainReview review = new PainReview(zone(q));
+        List<String> warnings = read(q, review);
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode sessions = out.putArray("sessions");
+        for (PainReview.Scored s : review.sessions()) {
+            ObjectNode o = sessions.addObject().put("session", s.sessionId()).put("day", s.day().toString())
+                    .put("programId", s.programId()).put("client", s.client());
+            if (s.before() != null) o.put("painBefore", s.before());
+            if (s.after() != null) o.put("painAfter", s.after());
+            if (s.change() != null) o.put("change", s.change());
+            s.painRegions().forEach(o.putArray("painRegions")::add);
+            if (s.note() != null) o.put("note", s.note());
+        }
+        ArrayNode weeks = out.putArray("weeks");
+        for (PainReview.Week w : review.weeks()) {
+            ObjectNode o = weeks.addObject().put("week", w.monday().toString());
+            if (w.before().count() > 0) o.put("meanBefore", w.before().mean());
+            if (w.after().count() > 0) o.put("meanAfter", w.after().mean());
+        }
+        Double trend = review.trendPerWeek();
+        if (trend == null) out.putNull("trendPerWeek");
+        else out.put("trendPerWeek", trend);
+        means(out.putObject("byProgram"), review.byProgram());
+        means(out.putObject("byRegion"), review.byRegion());
+        out.set("warnings", strings(warnings));
+        return ApiResponse.ok(out);
+    }
+
+    private static void means(ObjectNode into, Map<String, PainReview.Mean> rows) {
+        rows.forEach((k, m) -> into.putObject(k).put("meanChange", m.mean()).put("sessions", m.count()));
     }
 
     private ApiResponse list(ApiRequest q) throws IOException {

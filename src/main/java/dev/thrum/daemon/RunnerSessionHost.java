@@ -9,6 +9,9 @@ import dev.thrum.engine.Control;
 import dev.thrum.engine.SessionReport;
 import dev.thrum.engine.SessionView;
 import dev.thrum.files.ClientStore;
+import dev.thrum.log.OutcomeNote;
+import dev.thrum.log.PainScores;
+import dev.thrum.log.RecentSessions;
 import dev.thrum.log.UsageLog;
 import dev.thrum.program.SessionPlan;
 
@@ -36,6 +39,7 @@ final class RunnerSessionHost implements SessionHost {
     private final List<Consumer<HostEvent>> listeners = new CopyOnWriteArrayList<>();
     private volatile SessionRunner current;
     private volatile SessionReport last;
+    private volatile String lastId;
     private volatile boolean closed;
 
     /**
@@ -67,7 +71,27 @@ final class RunnerSessionHost implements SessionHost {
     }
 
     @Override
-    public synchronized void start(SessionPlan plan) {
+    public void start(SessionPlan plan) {
+        start(plan, PainScores.NONE);
+    }
+
+    @Override
+    public Optional<String> lastSessionId() { return Optional.ofNullable(lastId); }
+
+    @Override
+    public void recordOutcome(String sessionId, PainScores pain) {
+        if (!RecentSessions.contains(log, sessionId))
+            throw ApiException.notFound("no recent session '" + sessionId + "' in the usage log",
+                    "outcomes are taken for the last " + RecentSessions.WINDOW + " sessions; see GET /log for ids");
+        try {
+            log.appendOutcome(new OutcomeNote(sessionId, clock.instant(), pain));
+        } catch (java.io.IOException e) {
+            throw new ApiException(500, "cannot write the usage log: " + e.getMessage(), "check the disk; nothing was saved");
+        }
+    }
+
+    @Override
+    public synchronized void start(SessionPlan plan, PainScores pain) {
         if (closed) throw new ApiException(503, "the daemon is shutting down", "start the session after it restarted");
         if (sessionRunning())
             throw ApiException.conflict("a session is already running (" + current.plan().programId() + ")",
@@ -76,6 +100,7 @@ final class RunnerSessionHost implements SessionHost {
             throw new ApiException(503, "the device " + hub.address() + " is not connected",
                     "switch the massager on and bring it close; the daemon reconnects by itself");
         SessionRunner runner = new SessionRunner(hub, plan, log, clients, clock);
+        runner.setPain(pain);
         runner.addListener(this::onRunnerEvent);
         current = runner;
         runner.start();
@@ -145,6 +170,7 @@ final class RunnerSessionHost implements SessionHost {
         else if (e instanceof RunnerEvent.Problem p) publish(new HostEvent.Problem(p.message(), clock.instant()));
         else if (e instanceof RunnerEvent.Ended end) {
             last = end.report();
+            if (end.record() != null) lastId = end.record().id();
             publish(new HostEvent.SessionEnded(end.report()));
         }
         // RunnerEvent.Device repeats what the hub already told us directly

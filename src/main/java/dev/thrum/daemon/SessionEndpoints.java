@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thrum.app.DeviceSpec;
 import dev.thrum.engine.Control;
+import dev.thrum.log.PainScores;
 import dev.thrum.program.SessionPlan;
 
 import java.util.Iterator;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeoutException;
 final class SessionEndpoints {
     /** The longest an emergency stop request waits for the stop frame before answering 503. */
     static final long STOP_WAIT_MS = 6000;
-    private static final Set<String> START_KEYS = Set.of("program", "client", "device", "intensity", "confirmed");
+    private static final Set<String> START_KEYS = Set.of("program", "client", "device", "intensity", "confirmed",
+            "painBefore", "painAfter", "painRegions", "note");
 
     private final SessionHost host;
     private final SessionPlans plans;
@@ -79,10 +81,12 @@ final class SessionEndpoints {
             String key = it.next();
             if (!START_KEYS.contains(key))
                 throw ApiException.badRequest("unknown field '" + key + "' in the session request",
-                        "a session request takes program, client, device, intensity (0..1, never above the caps);"
+                        "a session request takes program, client, device, intensity (0..1, never above the caps),"
+                                + " painBefore, painAfter (0..10), painRegions, note;"
                                 + " there is no raw speed or device value");
         }
         String programId = text(body, "program", true);
+        PainScores pain = PainInput.read("POST /sessions", body);
         String clientId = text(body, "client", false);
         String device = text(body, "device", false);
         if (device != null) {
@@ -109,7 +113,7 @@ final class SessionEndpoints {
             applied = IntensityRequest.apply(plan, intensity.asDouble());
             plan = applied.plan();
         }
-        host.start(plan);
+        host.start(plan, pain);
         ObjectNode out = session();
         ArrayNode notes = out.putArray("notes");
         plan.notes().forEach(notes::add);
@@ -126,6 +130,7 @@ final class SessionEndpoints {
 
     private ApiResponse control(ApiRequest q) {
         String action = q.path("action");
+        if (action.equals("outcome")) return outcome(q);
         Control control;
         try {
             control = Control.valueOf(action.toUpperCase(Locale.ROOT));
@@ -135,6 +140,26 @@ final class SessionEndpoints {
         }
         host.control(control);
         return ApiResponse.ok(session());
+    }
+
+    /** POST /session/outcome: pain scores or a note for the last session (or the one named by "session"). */
+    private ApiResponse outcome(ApiRequest q) {
+        ObjectNode body = q.body();
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!key.equals("session") && !PainInput.KEYS.contains(key))
+                throw ApiException.badRequest("POST /session/outcome: unknown field '" + key + "'",
+                        "an outcome takes session (optional: the last one), painBefore, painAfter (0..10), painRegions, note");
+        }
+        PainScores pain = PainInput.read("POST /session/outcome", body);
+        if (pain.isEmpty()) throw ApiException.badRequest("POST /session/outcome: nothing to record",
+                "send painAfter (0..10) and/or a note, for example {\"painAfter\": 3}");
+        String id = text(body, "session", false);
+        if (id == null) id = host.lastSessionId().orElseThrow(() -> ApiException.conflict(
+                "POST /session/outcome: no session has ended since the daemon started", "name the session: {\"session\": ID, ...}"));
+        host.recordOutcome(id, pain);
+        ObjectNode out = Json.MAPPER.createObjectNode().put("session", id).put("recorded", true);
+        return new ApiResponse.JsonBody(201, out);
     }
 
     private ApiResponse emergencyStop() {

@@ -3,6 +3,7 @@ package dev.thrum.daemon;
 import dev.thrum.engine.Control;
 import dev.thrum.engine.SessionReport;
 import dev.thrum.engine.SessionView;
+import dev.thrum.log.PainScores;
 import dev.thrum.program.SessionPlan;
 
 import java.util.Optional;
@@ -30,6 +31,25 @@ public interface SessionHost extends AutoCloseable {
      * @throws ApiException 409 when a session already runs, 503 when the device is not connected
      */
     void start(SessionPlan plan);
+
+    /** Starts a session whose pain scores (before, regions) are known already; they are logged with it. */
+    default void start(SessionPlan plan, PainScores pain) {
+        start(plan);
+    }
+
+    /** The id of the last session that was logged since the daemon started, if any. */
+    default Optional<String> lastSessionId() {
+        return Optional.empty();
+    }
+
+    /**
+     * Adds pain scores or a note to a logged session (the score after it, given once it ended).
+     *
+     * @throws ApiException 404 when the session is not among the recent ones in the log
+     */
+    default void recordOutcome(String sessionId, PainScores pain) {
+        throw new ApiException(501, "this daemon does not record outcomes", null);
+    }
 
     /** The running session's view, or empty when none runs. */
     Optional<SessionView> view();

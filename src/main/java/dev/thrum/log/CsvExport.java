@@ -20,7 +20,8 @@ public final class CsvExport implements Consumer<SessionRecord> {
             "session_id", "client", "program_id", "program_name", "device_profile", "device_address",
             "started_at", "ended_at", "active_seconds", "paused_seconds", "outcome", "interruptions",
             "step_index", "region", "side", "rest", "planned_seconds", "actual_seconds",
-            "peak_intensity", "mean_intensity", "softer", "harder", "skipped");
+            "peak_intensity", "mean_intensity", "softer", "harder", "skipped",
+            "pain_before", "pain_after", "pain_change", "pain_regions", "note");
 
     private final Writer out;
     private final StringBuilder row = new StringBuilder(256);
@@ -35,7 +36,8 @@ public final class CsvExport implements Consumer<SessionRecord> {
     public void accept(SessionRecord r) {
         if (r.steps().isEmpty()) {
             session(r);
-            for (int i = 12; i < COLUMNS.size(); i++) cell("", false);
+            for (int i = 12; i < COLUMNS.size() - PAIN_COLUMNS; i++) cell("", false);
+            pain(r);
             endRow();
             return;
         }
@@ -52,8 +54,21 @@ public final class CsvExport implements Consumer<SessionRecord> {
             cell(Integer.toString(s.softer()), false);
             cell(Integer.toString(s.harder()), false);
             cell(Boolean.toString(s.skipped()), false);
+            pain(r);
             endRow();
         }
+    }
+
+    private static final int PAIN_COLUMNS = 5;
+
+    /** The session's pain scores, repeated on each of its rows like the other session columns. */
+    private void pain(SessionRecord r) {
+        PainScores p = r.pain();
+        cell(p.before() == null ? "" : p.before().toString(), false);
+        cell(p.after() == null ? "" : p.after().toString(), false);
+        cell(p.change() == null ? "" : p.change().toString(), false);
+        cell(String.join(";", p.regions()), true);
+        cell(p.note(), true);
     }
 
     private void session(SessionRecord r) {

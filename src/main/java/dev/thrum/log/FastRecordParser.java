@@ -22,6 +22,7 @@ import java.util.List;
  */
 final class FastRecordParser {
     private static final byte[] SCHEMA = SessionRecord.SCHEMA.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SCHEMA_V1 = SessionRecord.SCHEMA_V1.getBytes(StandardCharsets.US_ASCII);
     private static final double[] POW10 = new double[23];
     static {
         double p = 1;
@@ -99,6 +100,8 @@ final class FastRecordParser {
                 else if (is(k, klen, "interruptions")) interruptions = (int) number();
                 else if (is(k, klen, "warnings")) warnings = strings();
                 else if (is(k, klen, "steps")) steps = steps();
+                // Pain scores are rare and need range checks: the full parser takes those lines.
+                else if (is(k, klen, "note") || (klen > 4 && is(k, 4, "pain"))) throw Decline.INSTANCE;
                 else skipValue(0);
             } while (comma());
         }
@@ -190,7 +193,8 @@ final class FastRecordParser {
         int e = stringEnd(s);
         pos = e + 1;
         // Another version: let the full parser explain.
-        if (!Arrays.equals(b, s, e, SCHEMA, 0, SCHEMA.length)) throw Decline.INSTANCE;
+        if (!Arrays.equals(b, s, e, SCHEMA, 0, SCHEMA.length) && !Arrays.equals(b, s, e, SCHEMA_V1, 0, SCHEMA_V1.length))
+            throw Decline.INSTANCE;
         return true;
     }
 

@@ -30,13 +30,17 @@ public final class HtmlReport implements Consumer<SessionRecord> {
     private final Summary summary;
     private final Map<LocalDate, Map<String, Double>> regionWeeks = new TreeMap<>();
 
+    private final PainReview pain;
+
     public HtmlReport(Summary summary) {
         this.summary = summary;
+        this.pain = new PainReview(summary.zone());
     }
 
     @Override
     public void accept(SessionRecord r) {
         summary.accept(r);
+        pain.accept(r);
         Map<String, Double> week = null;
         for (StepReport s : r.steps()) {
             if (s.rest() || s.actualSeconds() <= 0) continue;
@@ -88,7 +92,33 @@ public final class HtmlReport implements Consumer<SessionRecord> {
         adherence(out, shown, weeksMap, target, first, last);
         out.println("</section><section class=\"break\"><h2>Minutes per region and side</h2>");
         regionTable(out);
-        out.println("</section></body></html>");
+        out.println("</section>");
+        if (!pain.sessions().isEmpty()) painSection(out);
+        out.println("</body></html>");
+    }
+
+    /** Pain before and after: the weekly means with the trend, and the average change per program and region. */
+    private void painSection(PrintWriter out) {
+        out.println("<section class=\"break\"><h2>Pain before and after (0 none .. 10 worst)</h2>");
+        Double trend = pain.trendPerWeek();
+        out.println("<p class=\"trend\">" + (trend == null ? "Trend: needs scores before sessions in at least two weeks."
+                : String.format(Locale.ROOT, "Trend of the pain before sessions: %+.2f points per week", trend)) + "</p>");
+        out.println("<table><thead><tr><th>week of</th><th>mean before</th><th>mean after</th><th>sessions</th></tr></thead><tbody>");
+        for (PainReview.Week w : pain.weeks()) {
+            out.println("<tr><td>" + w.monday() + "</td><td>" + PainReviewText.mean(w.before()) + "</td><td>"
+                    + PainReviewText.mean(w.after()) + "</td><td>" + Math.max(w.before().count(), w.after().count()) + "</td></tr>");
+        }
+        out.println("</tbody></table>");
+        changeTable(out, "program", pain.byProgram());
+        changeTable(out, "region treated", pain.byRegion());
+        out.println("</section>");
+    }
+
+    private static void changeTable(PrintWriter out, String what, Map<String, PainReview.Mean> rows) {
+        out.println("<table class=\"change\"><thead><tr><th>" + esc(what) + "</th><th>average change</th><th>sessions</th></tr></thead><tbody>");
+        rows.forEach((k, m) -> out.println("<tr><td>" + esc(k) + "</td><td>" + String.format(Locale.ROOT, "%+.2f", m.mean())
+                + "</td><td>" + m.count() + "</td></tr>"));
+        out.println("</tbody></table>");
     }
 
     private String streakItem() {

@@ -64,12 +64,13 @@ public final class LogReader {
 
     private static final Object BLANK = new Object();
 
-    /** A SessionRecord, a Failure or BLANK. */
+    /** A SessionRecord, an OutcomeNote, a Failure or BLANK. */
     private static Object classify(FastRecordParser fast, byte[] buf, int off, int len, boolean complete, boolean tooLong) {
         if (isBlank(buf, off, len)) return BLANK;
         if (tooLong) return new Failure("the line is longer than " + LineScanner.MAX_LINE / (1024 * 1024) + " MB",
                 complete, false, false, true);
         try {
+            if (OutcomeNote.looksLikeOne(buf, off, len)) return OutcomeNote.parse(buf, off, len);
             return RecordJson.parse(fast, buf, off, len);
         } catch (RecordFormatException e) {
             return new Failure(e.getMessage(), complete, indexOf(buf, off, len, SCHEMA_MARK) >= 0,
@@ -85,14 +86,14 @@ public final class LogReader {
 
     /** One reading pass: holds back warnings until the file is known to be a Thrum log. */
     private final class Pass {
-        final Consumer<SessionRecord> sink;
+        final OutcomeWindow sink;
         final Consumer<LogWarning> warnings;
         long lines, records, skipped, nonBlank;
         boolean confirmed;
         final List<LogWarning> heldBack = new ArrayList<>();
 
         Pass(Consumer<SessionRecord> records, Consumer<LogWarning> warnings) {
-            this.sink = records;
+            this.sink = new OutcomeWindow(records);
             this.warnings = warnings;
         }
 
@@ -107,7 +108,12 @@ public final class LogReader {
                     heldBack.clear();
                 }
                 records++;
-                sink.accept(r);
+                sink.record(r);
+                return;
+            }
+            if (result instanceof OutcomeNote o) {
+                if (!sink.outcome(o)) warn(number, "pain scores for session " + o.sessionId()
+                        + ", which is not among the " + OutcomeWindow.SIZE + " sessions before this line; left out");
                 return;
             }
             Failure f = (Failure) result;
@@ -129,6 +135,7 @@ public final class LogReader {
 
         void finish() {
             if (!confirmed && nonBlank > 0) throw foreign();
+            sink.finish();
         }
 
         private ForeignFile foreign() {

@@ -61,6 +61,7 @@ public final class RecordJson {
         g.writeArrayFieldStart("warnings");
         for (String w : r.warnings()) g.writeString(w);
         g.writeEndArray();
+        writePain(r.pain(), g);
         g.writeArrayFieldStart("steps");
         for (StepReport s : r.steps()) {
             g.writeStartObject();
@@ -79,6 +80,18 @@ public final class RecordJson {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** The pain fields, each only when present (docs/usage-log.md); shared with the outcome line. */
+    static void writePain(PainScores pain, JsonGenerator g) throws IOException {
+        if (pain.before() != null) g.writeNumberField("painBefore", pain.before());
+        if (pain.after() != null) g.writeNumberField("painAfter", pain.after());
+        if (!pain.regions().isEmpty()) {
+            g.writeArrayFieldStart("painRegions");
+            for (String region : pain.regions()) g.writeString(region);
+            g.writeEndArray();
+        }
+        if (pain.note() != null) g.writeStringField("note", pain.note());
     }
 
     /** Parses one line (without its newline). */
@@ -116,10 +129,17 @@ public final class RecordJson {
         int interruptions = 0;
         List<String> warnings = List.of();
         List<StepReport> steps = List.of();
+        Integer painBefore = null, painAfter = null;
+        List<String> painRegions = List.of();
+        String note = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             switch (name) {
+                case "painBefore" -> painBefore = painScore(p, name);
+                case "painAfter" -> painAfter = painScore(p, name);
+                case "painRegions" -> painRegions = strings(p, name);
+                case "note" -> note = text(p, name);
                 case "schema" -> schema = text(p, name);
                 case "id" -> id = text(p, name);
                 case "client" -> client = text(p, name);
@@ -152,15 +172,32 @@ public final class RecordJson {
         if (schema == null || !schema.startsWith("thrum.session/")) {
             throw new RecordFormatException("not a Thrum session record (no \"schema\": \"thrum.session/N\")", true);
         }
-        if (!schema.equals(SessionRecord.SCHEMA)) {
+        if (!schema.equals(SessionRecord.SCHEMA) && !schema.equals(SessionRecord.SCHEMA_V1)) {
             throw new RecordFormatException("written by another Thrum version (schema " + schema
-                    + "); this build reads " + SessionRecord.SCHEMA, false);
+                    + "); this build reads " + SessionRecord.SCHEMA_V1 + " and " + SessionRecord.SCHEMA, false);
         }
         if (id == null) throw new RecordFormatException("the record has no id", false);
         if (started == null) throw new RecordFormatException("the record has no startedAt", false);
         return new SessionRecord(id, client, programId, programName,
                 profile == null && address == null ? null : new DeviceInfo(profile, address),
-                started, ended, active, paused, outcome(outcome), interruptions, warnings, steps);
+                started, ended, active, paused, outcome(outcome), interruptions, warnings, steps,
+                pain(painBefore, painAfter, painRegions, note));
+    }
+
+    static PainScores pain(Integer before, Integer after, List<String> regions, String note) throws RecordFormatException {
+        try {
+            return new PainScores(before, after, regions, note);
+        } catch (IllegalArgumentException e) {
+            throw new RecordFormatException(e.getMessage(), false);
+        }
+    }
+
+    static Integer painScore(JsonParser p, String name) throws IOException, RecordFormatException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 0 || p.getLongValue() > 10)
+            throw new RecordFormatException(name + " must be a whole number from 0 to 10", false);
+        return p.getIntValue();
     }
 
     private static List<StepReport> steps(JsonParser p) throws IOException, RecordFormatException {
@@ -197,7 +234,7 @@ public final class RecordJson {
         return steps;
     }
 
-    private static List<String> strings(JsonParser p, String name) throws IOException, RecordFormatException {
+    static List<String> strings(JsonParser p, String name) throws IOException, RecordFormatException {
         if (p.currentToken() == JsonToken.VALUE_NULL) return List.of();
         if (p.currentToken() != JsonToken.START_ARRAY) throw new RecordFormatException(name + " must be a list", false);
         List<String> out = new ArrayList<>();
@@ -205,7 +242,7 @@ public final class RecordJson {
         return out;
     }
 
-    private static String text(JsonParser p, String name) throws IOException, RecordFormatException {
+    static String text(JsonParser p, String name) throws IOException, RecordFormatException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) return null;
         if (t != JsonToken.VALUE_STRING) throw new RecordFormatException(name + " must be a string", false);
@@ -220,7 +257,7 @@ public final class RecordJson {
         throw new RecordFormatException(name + " must be a number", false);
     }
 
-    private static Instant instant(JsonParser p, String name) throws IOException, RecordFormatException {
+    static Instant instant(JsonParser p, String name) throws IOException, RecordFormatException {
         String s = text(p, name);
         if (s == null) return null;
         try {

@@ -7,10 +7,17 @@ import java.util.Objects;
  * {@link UsageLog#openJournal(SessionHeader)}.
  *
  * @param sessionId unique id, see {@link SessionIds#next}
+ * @param pain      pain scores known at the start (a score before, or all of them given by a script)
  */
 public record SessionHeader(String sessionId, String clientName, String programId, String programName,
-                            DeviceInfo device) {
+                            DeviceInfo device, PainScores pain) {
+
+    public SessionHeader(String sessionId, String clientName, String programId, String programName, DeviceInfo device) {
+        this(sessionId, clientName, programId, programName, device, PainScores.NONE);
+    }
+
     public SessionHeader {
+        if (pain == null) pain = PainScores.NONE;
         Objects.requireNonNull(sessionId, "sessionId");
         if (sessionId.isBlank() || !sessionId.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("a session id may only use letters, digits, '.', '_' and '-': '"

@@ -161,7 +161,7 @@ public final class SessionJournal implements AutoCloseable {
         Instant now = clock.instant();
         SessionRecord snapshot = latest == null
                 ? new SessionRecord(header.sessionId(), header.clientName(), header.programId(), header.programName(),
-                        header.device(), openedAt, null, 0, 0, null, 0, List.of(), List.of())
+                        header.device(), openedAt, null, 0, 0, null, 0, List.of(), List.of(), header.pain())
                 : SessionRecord.of(header, latest);
         if (snapshot.startedAt() == null) snapshot = withStart(snapshot, openedAt);
         byte[] bytes = JournalFile.toBytes(new JournalFile.Snapshot(now, snapshot));
@@ -180,7 +180,7 @@ public final class SessionJournal implements AutoCloseable {
 
     private static SessionRecord withStart(SessionRecord r, Instant start) {
         return new SessionRecord(r.id(), r.clientName(), r.programId(), r.programName(), r.device(), start,
-                r.endedAt(), r.activeSeconds(), r.pausedSeconds(), r.outcome(), r.interruptions(), r.warnings(), r.steps());
+                r.endedAt(), r.activeSeconds(), r.pausedSeconds(), r.outcome(), r.interruptions(), r.warnings(), r.steps(), r.pain());
     }
 
     private void release(boolean deleteLockFile) {

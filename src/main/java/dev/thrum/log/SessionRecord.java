@@ -16,15 +16,36 @@ import java.util.List;
 public record SessionRecord(String id, String clientName, String programId, String programName,
                             DeviceInfo device, Instant startedAt, Instant endedAt,
                             double activeSeconds, double pausedSeconds, Outcome outcome,
-                            int interruptions, List<String> warnings, List<StepReport> steps) {
+                            int interruptions, List<String> warnings, List<StepReport> steps, PainScores pain) {
 
-    /** The schema this build writes. Readers accept any record of the same major version. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The schema this build writes. Version 2 added the pain fields; version 1 records are still read
+     * (they have no pain scores).
+     */
+    public static final int SCHEMA_VERSION = 2;
     public static final String SCHEMA = "thrum.session/" + SCHEMA_VERSION;
+    /** The schema of records written before pain scores; read as records without them. */
+    public static final String SCHEMA_V1 = "thrum.session/1";
 
     public SessionRecord {
         warnings = List.copyOf(warnings);
         steps = List.copyOf(steps);
+        if (pain == null) pain = PainScores.NONE;
+    }
+
+    /** A record without pain scores. */
+    public SessionRecord(String id, String clientName, String programId, String programName,
+                         DeviceInfo device, Instant startedAt, Instant endedAt,
+                         double activeSeconds, double pausedSeconds, Outcome outcome,
+                         int interruptions, List<String> warnings, List<StepReport> steps) {
+        this(id, clientName, programId, programName, device, startedAt, endedAt, activeSeconds, pausedSeconds, outcome,
+                interruptions, warnings, steps, PainScores.NONE);
+    }
+
+    /** The same session with other pain scores. */
+    public SessionRecord withPain(PainScores newPain) {
+        return new SessionRecord(id, clientName, programId, programName, device, startedAt, endedAt,
+                activeSeconds, pausedSeconds, outcome, interruptions, warnings, steps, newPain);
     }
 
     /** Joins what the runner knew at the start with the engine's account of the session. */
@@ -35,7 +56,7 @@ public record SessionRecord(String id, String clientName, String programId, Stri
                 report.programName() != null ? report.programName() : header.programName(),
                 header.device(), report.startedAt(), report.endedAt(),
                 report.activeSeconds(), report.pausedSeconds(), report.outcome(),
-                report.interruptions(), report.warnings(), report.steps());
+                report.interruptions(), report.warnings(), report.steps(), header.pain());
     }
 
     /** Wall-clock span from start to end, or null while running. */
@@ -48,6 +69,6 @@ public record SessionRecord(String id, String clientName, String programId, Stri
         List<String> w = new ArrayList<>(warnings);
         if (warning != null) w.add(warning);
         return new SessionRecord(id, clientName, programId, programName, device, startedAt, end,
-                activeSeconds, pausedSeconds, how, interruptions, w, steps);
+                activeSeconds, pausedSeconds, how, interruptions, w, steps, pain);
     }
 }

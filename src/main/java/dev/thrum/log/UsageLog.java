@@ -88,15 +88,26 @@ public final class UsageLog {
         return write(record, true);
     }
 
+    /**
+     * Appends pain scores or a note for a session already in the log (the score after a session is
+     * given once it has ended), forced to disk like a record. Readers fold it into that session.
+     */
+    public void appendOutcome(OutcomeNote note) throws IOException {
+        write(note.toLine(), null);
+    }
+
     private boolean write(SessionRecord record, boolean unlessPresent) throws IOException {
-        byte[] line = RecordJson.toLine(record);
+        return write(RecordJson.toLine(record), unlessPresent ? record.id() : null);
+    }
+
+    private boolean write(byte[] line, String unlessPresentId) throws IOException {
         PrivateFiles.createDirectories(dataDir);
         Path file = file();
         boolean created = !Files.exists(file);
         try (FileChannel ch = PrivateFiles.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {
             long end = cleanEnd(ch);
-            if (unlessPresent && tailContains(ch, end, ("\"id\":\"" + record.id() + "\"").getBytes(StandardCharsets.UTF_8))) {
+            if (unlessPresentId != null && tailContains(ch, end, ("\"id\":\"" + unlessPresentId + "\"").getBytes(StandardCharsets.UTF_8))) {
                 return false;
             }
             ByteBuffer b = ByteBuffer.wrap(line);
@@ -116,7 +127,8 @@ public final class UsageLog {
         byte[] tail = new byte[(int) Math.min(Integer.MAX_VALUE - 8, size - lineStart)];
         ch.read(ByteBuffer.wrap(tail), lineStart);
         try {
-            RecordJson.parse(tail, 0, tail.length);
+            if (OutcomeNote.looksLikeOne(tail, 0, tail.length)) OutcomeNote.parse(tail, 0, tail.length);
+            else RecordJson.parse(tail, 0, tail.length);
             // A whole record that only lacks its newline (hand-edited?): keep it, just end the line.
             ch.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
             return size + 1;

@@ -21,10 +21,19 @@ import java.util.TreeSet;
  * @param conditions           conditions noted at set-up; each tightens the defaults
  * @param softer               remembered targets per region, from "softer" during earlier runs
  * @param conditionsConfirmed  the person confirmed the condition warnings (asked before the first run)
+ * @param plan                 the treatment plan (programs, days, time), or null for none (docs/plans.md)
  */
 public record Client(String id, String name, double maxIntensity, Set<String> avoid, Map<String, Double> regionCaps,
                      Duration maxSession, int weeklyTarget, String notes, Set<Condition> conditions,
-                     Map<String, Double> softer, boolean conditionsConfirmed) {
+                     Map<String, Double> softer, boolean conditionsConfirmed, Plan plan) {
+
+    /** A client without a plan. */
+    public Client(String id, String name, double maxIntensity, Set<String> avoid, Map<String, Double> regionCaps,
+                  Duration maxSession, int weeklyTarget, String notes, Set<Condition> conditions,
+                  Map<String, Double> softer, boolean conditionsConfirmed) {
+        this(id, name, maxIntensity, avoid, regionCaps, maxSession, weeklyTarget, notes, conditions, softer, conditionsConfirmed, null);
+    }
+
     public Client {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a client needs a name");
         if (id == null) id = slug(name);
@@ -89,10 +98,16 @@ public record Client(String id, String name, double maxIntensity, Set<String> av
     public Client withSofter(String regionId, double target) {
         SortedMap<String, Double> s = new TreeMap<>(softer);
         s.merge(regionId, target, Math::min);
-        return new Client(id, name, maxIntensity, avoid, regionCaps, maxSession, weeklyTarget, notes, conditions, s, conditionsConfirmed);
+        return new Client(id, name, maxIntensity, avoid, regionCaps, maxSession, weeklyTarget, notes, conditions, s, conditionsConfirmed, plan);
     }
 
     public Client withConditionsConfirmed(boolean confirmed) {
-        return new Client(id, name, maxIntensity, avoid, regionCaps, maxSession, weeklyTarget, notes, conditions, softer, confirmed);
+        return new Client(id, name, maxIntensity, avoid, regionCaps, maxSession, weeklyTarget, notes, conditions, softer, confirmed, plan);
+    }
+
+    /** The same client with another plan (null removes it). */
+    public Client withPlan(Plan newPlan) {
+        return new Client(id, name, maxIntensity, avoid, regionCaps, maxSession, weeklyTarget, notes, conditions, softer,
+                conditionsConfirmed, newPlan);
     }
 }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 public final class ClientJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> KEYS = Set.of("id", "name", "maxIntensity", "avoid", "regionCaps", "maxSession",
-            "weeklyTarget", "notes", "conditions", "softer", "conditionsConfirmed");
+            "weeklyTarget", "notes", "conditions", "softer", "conditionsConfirmed", "plan");
 
     private ClientJson() {}
 
@@ -42,6 +42,7 @@ public final class ClientJson {
         ObjectNode softer = o.putObject("softer");
         c.softer().forEach(softer::put);
         o.put("conditionsConfirmed", c.conditionsConfirmed());
+        if (c.plan() != null) PlanJson.write(c.plan(), o.putObject("plan"));
         try {
             return MAPPER.writeValueAsString(o) + "\n";
         } catch (JsonProcessingException e) {
@@ -89,9 +90,12 @@ public final class ClientJson {
             problems.add(src.problem(null, "/conditions", "\"conditions\" must be a list"));
         }
         boolean confirmed = root.path("conditionsConfirmed").asBoolean(false);
+        JsonNode p = root.get("plan");
+        Plan plan = p == null || p.isNull() ? null : PlanJson.read(src, "/plan", p, problems);
         if (!problems.isEmpty()) throw new ValidationException(problems);
         try {
-            return new Client(id, name, max, avoid, caps, maxSession, weekly, root.path("notes").asText(""), conditions, softer, confirmed);
+            return new Client(id, name, max, avoid, caps, maxSession, weekly, root.path("notes").asText(""), conditions, softer,
+                    confirmed, plan);
         } catch (IllegalArgumentException e) {
             throw new ValidationException(Problem.of(sourceName, e.getMessage()));
         }

@@ -36,6 +36,15 @@ final class ChildDaemon implements AutoCloseable {
     }
 
     /** Starts the daemon and waits for its "listening" line. Extra arguments go after {@code daemon}. */
+    /** The command that starts {@code dev.thrum.Main daemon} in a child JVM on the test class path. */
+    static List<String> javaDaemon(List<String> jvmOptions) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> daemon = new ArrayList<>(List.of(java));
+        daemon.addAll(jvmOptions);
+        daemon.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.thrum.Main", "daemon"));
+        return daemon;
+    }
+
     static ChildDaemon start(Path home, List<String> jvmOptions, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> daemon = new ArrayList<>(List.of(java));
@@ -49,11 +58,18 @@ final class ChildDaemon implements AutoCloseable {
      * launcher, which execs the JVM in its own process) with extra environment variables.
      */
     static ChildDaemon start(Path home, List<String> daemonCommand, Map<String, String> extraEnv, String... args) throws IOException {
+        return start(home, daemonCommand, extraEnv, null, args);
+    }
+
+    /** Like {@link #start(Path, List, Map, String...)}, with the daemon's log (stderr) going to {@code stderrFile}. */
+    static ChildDaemon start(Path home, List<String> daemonCommand, Map<String, String> extraEnv, Path stderrFile,
+                             String... args) throws IOException {
         List<String> cmd = new ArrayList<>(daemonCommand);
         cmd.addAll(List.of("--port", "0"));
         cmd.addAll(List.of(args));
         Files.createDirectories(home.resolve("run"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(stderrFile == null ? ProcessBuilder.Redirect.INHERIT
+                : ProcessBuilder.Redirect.appendTo(stderrFile.toFile()));
         Map<String, String> env = pb.environment();
         env.putAll(extraEnv);
         env.put("HOME", home.toString());

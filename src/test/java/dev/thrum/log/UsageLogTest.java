@@ -149,10 +149,10 @@ class UsageLogTest {
     void aNewerSchemaIsSkippedWithAWarningSayingSo() throws Exception {
         UsageLog log = UsageLog.in(tmp);
         log.append(session("s1", "Ana", "p", T0, step(0, "calf", Side.LEFT, 30)));
-        Files.writeString(log.file(), "{\"schema\":\"thrum.session/2\",\"id\":\"x\"}\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(log.file(), "{\"schema\":\"thrum.session/3\",\"id\":\"x\"}\n", java.nio.file.StandardOpenOption.APPEND);
         List<LogWarning> warnings = new ArrayList<>();
         assertEquals(1, readAll(log, warnings).size());
-        assertContains(warnings.get(0).reason(), "thrum.session/2");
+        assertContains(warnings.get(0).reason(), "thrum.session/3");
         assertTrue(warnings.get(0).line() == 2);
     }
 }
