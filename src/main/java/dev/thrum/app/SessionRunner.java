@@ -115,8 +115,14 @@ public final class SessionRunner implements AutoCloseable {
     }
 
     /** Queues a user control (pause, resume, skip, softer...); applied within one tick. */
-    public void control(Control control) {
-        inbox.add(() -> send(engine.control(control)));
+    public CompletableFuture<Void> control(Control control) {
+        CompletableFuture<Void> applied = new CompletableFuture<>();
+        inbox.add(() -> {
+            send(engine.control(control));
+            view = engine.view();
+            applied.complete(null);
+        });
+        return applied;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.thrum.cli;
 
 import dev.thrum.files.ClientStore;
+import dev.thrum.files.IoReason;
 import dev.thrum.files.ThrumDirs;
 import dev.thrum.log.IsoDates;
 import dev.thrum.log.JournalRecovery;
@@ -125,7 +126,7 @@ final class LogOptions {
         PrintWriter err = cmd.getErr();
         if (logFile == null) {
             recover(err);
-            if (!Files.exists(file())) return false;
+            if (!logExists()) return false;
         }
         RecordFilter filter = filter(cmd);
         int[] shown = {0};
@@ -156,6 +157,22 @@ final class LogOptions {
             r.problems().forEach(p -> err.println("thrum: warning: " + p));
         } catch (IOException e) {
             err.println("thrum: warning: could not recover unfinished sessions in " + log.journalDir() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * False only when the log is known to be absent. A data directory that cannot be searched
+     * hides the file too; that is an error naming the directory, not "no sessions yet".
+     */
+    private boolean logExists() {
+        try {
+            Files.readAttributes(file(), java.nio.file.attribute.BasicFileAttributes.class);
+            return true;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new LogCommandException("cannot read the usage log in " + file().getParent() + ": " + IoReason.of(e)
+                    + "; check the directory's owner and permissions (it should be yours, mode 700)");
         }
     }
 

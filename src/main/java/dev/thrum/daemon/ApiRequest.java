@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
+import dev.thrum.files.TextFiles;
+import dev.thrum.json.JsonErrors;
+import dev.thrum.json.StrictJson;
+
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +48,7 @@ final class ApiRequest {
         }
         if (bytes.length > MAX_BODY) throw new ApiException(413, "request body too large", "bodies are small JSON objects, at most 256 KiB");
         if (bytes.length == 0) return Json.MAPPER.createObjectNode();
-        return objectOf(new String(bytes, StandardCharsets.UTF_8));
+        return objectOf(utf8(bytes));
     }
 
     /** The body as text, for endpoints that validate it like a file. */
@@ -51,7 +56,7 @@ final class ApiRequest {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) throw new ApiException(413, "request body too large", "at most 256 KiB");
-            return new String(bytes, StandardCharsets.UTF_8);
+            return utf8(bytes);
         } catch (IOException e) {
             throw ApiException.badRequest("could not read the request body: " + e.getMessage(), "send the body again");
         }
@@ -60,14 +65,22 @@ final class ApiRequest {
     static ObjectNode objectOf(String text) {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(text);
+            node = StrictJson.readTree(text);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("request body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), "send a JSON object");
+            throw ApiException.badRequest("request body: " + JsonErrors.describe(e), "send one JSON object");
         }
         if (node == null || node.isMissingNode()) return Json.MAPPER.createObjectNode();
         if (!(node instanceof ObjectNode o)) throw ApiException.badRequest("request body must be a JSON object", "send {...}");
         return o;
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return TextFiles.decode(bytes);
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("request body: " + e.getMessage().replace("save the file as UTF-8", "send UTF-8"),
+                    "send the body as UTF-8 JSON");
+        }
     }
 
     private static Map<String, String> parseQuery(String raw) {
@@ -75,9 +88,14 @@ final class ApiRequest {
         if (raw == null || raw.isEmpty()) return out;
         for (String part : raw.split("&")) {
             int eq = part.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-            out.putIfAbsent(k, v);
+            try {
+                String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+                out.putIfAbsent(k, v);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("malformed query parameter '" + part + "': a '%' must be followed by two hex digits",
+                        "percent-encode the query, for example %20 for a space");
+            }
         }
         return out;
     }

@@ -12,7 +12,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,10 +26,29 @@ final class ApiServer {
     private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    /**
+     * At most this many requests are served at once (event streams included). The JDK server reads a
+     * request's headers on the handler's thread, so without a bound every slow connection held a
+     * thread (1,000 of them: about 1,019 threads, 360 MB). A connection that arrives when all are
+     * busy is closed at once, and the client may try again.
+     */
+    static final int MAX_THREADS = 64;
+    /** Seconds a client has to send a request's headers; a local client needs milliseconds. */
+    static final int MAX_REQUEST_SECONDS = 5;
+    /** Seconds a kept-alive connection may sit unused before the server closes it. */
+    static final int IDLE_SECONDS = 30;
+
     static {
-        // Without TCP_NODELAY a small answer can wait ~40 ms for the client's delayed ACK (Nagle);
-        // the JDK server reads this once, when its first instance is made.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server reads these once, when its first instance is made; a value given on the
+        // command line (-D) wins. Without TCP_NODELAY a small answer can wait ~40 ms for the
+        // client's delayed ACK (Nagle).
+        setDefault("sun.net.httpserver.nodelay", "true");
+        setDefault("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
+        setDefault("sun.net.httpserver.idleInterval", String.valueOf(IDLE_SECONDS));
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) System.setProperty(key, value);
     }
 
     private final HttpServer server;
@@ -52,9 +73,10 @@ final class ApiServer {
             throw new IOException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
                     + "); is another daemon running? Choose another port with --port or in config.json", e);
         }
-        // a thread per request: event streams hold theirs for as long as they are open, and an
-        // emergency stop must never wait behind another request
-        this.executor = Executors.newCachedThreadPool(r -> {
+        // a thread per request, never queued: event streams hold theirs for as long as they are
+        // open, and an emergency stop must never wait behind another request. Bounded, so slow
+        // connections cannot exhaust memory; the JDK closes a connection the executor refuses.
+        this.executor = new ThreadPoolExecutor(0, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "thrum-api-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -101,7 +123,8 @@ final class ApiServer {
                 }
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.ERROR, "request " + exchange.getRequestURI() + " failed", e);
-                response = error(500, "internal error: " + e, "see the daemon's log; the motor is not affected");
+                response = error(500, "internal error while answering " + exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI().getPath(), "see the daemon's log; the motor is not affected");
             }
             send(exchange, response);
         } catch (Exception e) {

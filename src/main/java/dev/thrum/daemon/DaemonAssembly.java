@@ -57,7 +57,9 @@ public final class DaemonAssembly {
         try {
             hub = new DeviceConnector(profiles).open(o.settings().device(), clock);
         } catch (TransportException e) {
-            throw new IOException("cannot connect to " + DeviceText.of(o.settings().device()) + ": " + e.getMessage(), e);
+            String from = o.settings().deviceFrom();
+            throw new IOException("cannot connect to " + DeviceText.of(o.settings().device()) + ": " + e.getMessage()
+                    + (from == null ? "" : "; the device is set in " + from + ": fix it there, or give --device"), e);
         }
         try {
             if (o.simRecord() != null && hub.transport() instanceof SimTransport sim) sim.massager().recordTo(o.simRecord());

@@ -13,9 +13,16 @@ import java.nio.file.Path;
  * @param device  the massager to keep connected
  * @param port    TCP port on 127.0.0.1
  * @param speedup how much faster than real time a session runs (only allowed on the simulator)
+ * @param deviceFrom where the device was set, like {@code /home/a/.config/thrum/config.json ($.device)},
+ *                   so an error about it (an unknown profile) names the place to fix; null for a flag
+ *                   or the default
  */
-public record DaemonSettings(DeviceSpec device, int port, double speedup) {
+public record DaemonSettings(DeviceSpec device, int port, double speedup, String deviceFrom) {
     public static final int DEFAULT_PORT = AppConfig.DEFAULT_PORT;
+
+    public DaemonSettings(DeviceSpec device, int port, double speedup) {
+        this(device, port, speedup, null);
+    }
 
     public DaemonSettings {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
@@ -45,12 +52,13 @@ public record DaemonSettings(DeviceSpec device, int port, double speedup) {
                 throw new IllegalArgumentException(configFile + " ($.device): " + e.getMessage());
             }
         }
-        return new DaemonSettings(device, config.portOrDefault(), 1);
+        return new DaemonSettings(device, config.portOrDefault(), 1, config.device() == null ? null : configFile + " ($.device)");
     }
 
-    public DaemonSettings withDevice(DeviceSpec d) { return new DaemonSettings(d, port, speedup); }
+    /** A device given by a flag: errors about it name the flag's value only. */
+    public DaemonSettings withDevice(DeviceSpec d) { return new DaemonSettings(d, port, speedup, null); }
 
-    public DaemonSettings withPort(int p) { return new DaemonSettings(device, p, speedup); }
+    public DaemonSettings withPort(int p) { return new DaemonSettings(device, p, speedup, deviceFrom); }
 
-    public DaemonSettings withSpeedup(double s) { return new DaemonSettings(device, port, s); }
+    public DaemonSettings withSpeedup(double s) { return new DaemonSettings(device, port, s, deviceFrom); }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thrum.files.ClientStore;
+import dev.thrum.files.IoReason;
+import dev.thrum.files.TextFiles;
 import dev.thrum.program.JsonSource;
 import dev.thrum.program.Plan;
 import dev.thrum.program.PlanJson;
@@ -95,7 +97,7 @@ final class LibraryEndpoints {
         String text;
         Path file = dirs.programs().resolve(id + ".json");
         if (e.source().equals(file.toString())) {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = TextFiles.readUtf8(file);
         } else {
             try (InputStream in = LibraryEndpoints.class.getResourceAsStream("/programs/" + id + ".json")) {
                 if (in == null) throw ApiException.notFound("program '" + id + "' comes from " + e.source(), null);
@@ -129,7 +131,7 @@ final class LibraryEndpoints {
         return new ApiResponse.JsonBody(existed ? 200 : 201, out);
     }
 
-    private ClientStore clients() { return new ClientStore(dirs.clients()); }
+    private ClientStore clients() { return new ClientStore(dirs.clients(), catalogue()); }
 
     private ObjectNode listClients() {
         ClientStore store = clients();
@@ -145,11 +147,11 @@ final class LibraryEndpoints {
         Path file = clients().fileOf(id);
         if (!Files.isRegularFile(file)) throw ApiException.notFound("no client '" + id + "'", "list clients with GET /clients");
         try {
-            return clientJson(ClientJson.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            return clientJson(ClientJson.read(file.toString(), TextFiles.readUtf8(file), catalogue()));
         } catch (ValidationException e) {
             throw invalid("the client file is not valid", e, "fix the file or replace it with PUT /clients/" + id);
         } catch (IOException e) {
-            throw new ApiException(500, "cannot read " + file + ": " + e.getMessage(), null);
+            throw new ApiException(500, "cannot read " + file + ": " + IoReason.of(e), null);
         }
     }
 
@@ -165,7 +167,7 @@ final class LibraryEndpoints {
         String source = pathId == null ? "POST /clients" : "PUT /clients/" + pathId;
         Client c;
         try {
-            c = ClientJson.read(source, text);
+            c = ClientJson.read(source, text, catalogue());
         } catch (ValidationException e) {
             throw invalid("the client is not valid", e, "fix the places named in problems; nothing was saved");
         } catch (IllegalArgumentException e) {

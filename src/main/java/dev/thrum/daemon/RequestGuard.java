@@ -26,8 +26,18 @@ final class RequestGuard {
         this.ownOrigins = List.of("http://127.0.0.1:" + port, "http://localhost:" + port);
     }
 
-    /** @throws ApiException 403 for a foreign Host or Origin, 401 for a missing or wrong token or login */
+    /**
+     * @throws ApiException 400 for more than one Host or Origin, 403 for a foreign Host or Origin,
+     *                      401 for a missing or wrong token or login
+     */
     void check(String method, String path, Headers headers) {
+        // two Host (or Origin) lines could be read differently by a proxy and by us; refuse them outright
+        for (String name : List.of("Host", "Origin")) {
+            List<String> values = headers.get(name);
+            if (values != null && values.size() > 1)
+                throw new ApiException(400, "request refused: it carries " + values.size() + " " + name + " headers",
+                        "send exactly one " + name + " header");
+        }
         String host = headers.getFirst("Host");
         if (host == null || !ownHosts.contains(host.trim().toLowerCase(Locale.ROOT)))
             throw new ApiException(403, "request refused: the Host header " + (host == null ? "is missing" : "'" + host + "' is not this daemon"),

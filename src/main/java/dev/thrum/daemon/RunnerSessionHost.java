@@ -16,10 +16,13 @@ import dev.thrum.log.UsageLog;
 import dev.thrum.program.SessionPlan;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -126,7 +129,20 @@ final class RunnerSessionHost implements SessionHost {
         SessionRunner r = current;
         if (r == null || !r.isRunning())
             throw ApiException.conflict("no session is running", "start one with POST /sessions");
-        r.control(control);
+        // the API answers with the state after the control (docs/api.md), so wait for the session
+        // thread to apply it: a tick at most, or the end of the session for a stop
+        try {
+            if (control == Control.STOP) {
+                r.control(control);
+                r.awaitEnd(Duration.ofSeconds(5));
+            } else {
+                r.control(control).get(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "the " + control + " control was not applied within 2 s; answering with the state as it is");
+        }
     }
 
     @Override

@@ -3,17 +3,18 @@ package dev.thrum.files;
 import dev.thrum.program.Client;
 import dev.thrum.program.ClientJson;
 import dev.thrum.program.Problem;
+import dev.thrum.program.RegionCatalogue;
 import dev.thrum.program.ValidationException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -22,12 +23,34 @@ import java.util.stream.Stream;
  * temporary file that is then moved over the old one, so a crash never leaves a half-written record.
  */
 public final class ClientStore {
-    private static final System.Logger LOG = System.getLogger(ClientStore.class.getName());
-
     private final Path dir;
+    private final Supplier<RegionCatalogue> catalogue;
 
+    /**
+     * @param catalogue the regions a client's limits may name (with the user's override); a record
+     *                  naming another region is refused, never loaded with that limit dropped
+     */
+    public ClientStore(Path clientsDir, RegionCatalogue catalogue) {
+        this.dir = clientsDir;
+        this.catalogue = () -> catalogue;
+    }
+
+    /**
+     * A store whose catalogue is the built-in one with the override in the directory above
+     * {@code clientsDir} (the config directory that holds both), loaded when first needed.
+     */
     public ClientStore(Path clientsDir) {
         this.dir = clientsDir;
+        Path configDir = clientsDir.toAbsolutePath().getParent();
+        this.catalogue = new Supplier<>() {
+            private RegionCatalogue loaded;
+
+            @Override
+            public synchronized RegionCatalogue get() {
+                if (loaded == null) loaded = RegionCatalogueLoader.load(configDir);
+                return loaded;
+            }
+        };
     }
 
     public Path directory() {
@@ -38,14 +61,17 @@ public final class ClientStore {
         return dir.resolve(id + ".json");
     }
 
-    /** Every readable client, by id. Unreadable files are logged and left out (see {@link #problems()}). */
+    /**
+     * Every readable client, by id. Bad files are left out; the caller reports them once, from
+     * {@link #problems()} (logging them here as well printed each twice).
+     */
     public List<Client> list() {
         List<Client> out = new ArrayList<>();
         for (Path f : files()) {
             try {
                 out.add(read(f));
             } catch (ValidationException e) {
-                LOG.log(System.Logger.Level.WARNING, e.getMessage());
+                // reported through problems()
             }
         }
         return out;
@@ -88,7 +114,7 @@ public final class ClientStore {
             ensureDir();
             PrivateFiles.writeAtomically(fileOf(client.id()), ClientJson.write(client));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save client " + client.id() + " in " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot save client " + client.id() + " in " + dir + ": " + IoReason.of(e), e);
         }
     }
 
@@ -122,11 +148,11 @@ public final class ClientStore {
     private Client read(Path f) {
         String text;
         try {
-            text = Files.readString(f, StandardCharsets.UTF_8);
+            text = TextFiles.readUtf8(f);
         } catch (IOException e) {
-            throw new ValidationException(Problem.of(f.toString(), "cannot read the file: " + e));
+            throw new ValidationException(Problem.of(f.toString(), "cannot read the file: " + IoReason.of(e)));
         }
-        Client c = ClientJson.read(f.toString(), text);
+        Client c = ClientJson.read(f.toString(), text, catalogue.get());
         String expected = f.getFileName().toString().replaceFirst("\\.json$", "");
         if (!c.id().equals(expected))
             throw new ValidationException(Problem.of(f.toString(), "the file holds client id '" + c.id()

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  * the others still load.
  */
 public final class ProfileLibraryLoader {
+    private static final System.Logger LOG = System.getLogger(ProfileLibraryLoader.class.getName());
 
     /** Files under {@code device-profiles/} in the jar; ProfileLibraryLoaderTest checks this list against the directory. */
     public static final List<String> BUILT_IN_FILES = List.of(
@@ -70,7 +71,7 @@ public final class ProfileLibraryLoader {
     /** Parses one file on its own (for {@code thrum profiles check}). */
     public ProfileParseResult check(Path file) {
         try {
-            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            return parse(file.toString(), TextFiles.readUtf8(file));
         } catch (IOException e) {
             return new ProfileParseResult.Invalid(List.of(unreadable(file.toString(), e)));
         }
@@ -137,7 +138,15 @@ public final class ProfileLibraryLoader {
 
     private ProfileParseResult parse(String origin, String text) {
         DeviceProfile same = parsedByText.get(text);
-        ProfileParseResult r = same != null ? new ProfileParseResult.Parsed(same.withOrigin(origin)) : parser.parse(origin, text);
+        ProfileParseResult r;
+        try {
+            r = same != null ? new ProfileParseResult.Parsed(same.withOrigin(origin)) : parser.parse(origin, text);
+        } catch (RuntimeException e) {
+            // a parser slip must cost this one file, never the files after it or the whole command
+            LOG.log(System.Logger.Level.ERROR, "parsing " + origin + " failed", e);
+            return new ProfileParseResult.Invalid(List.of(new ProfileProblem(origin, "", 0, 0,
+                    "Thrum could not read this profile (a fault in Thrum, please report it); the other profiles still load")));
+        }
         if (r instanceof ProfileParseResult.Parsed p) {
             parsedByText.putIfAbsent(text, p.profile());
             textOf.put(p.profile(), text);
@@ -151,7 +160,7 @@ public final class ProfileLibraryLoader {
     }
 
     private static ProfileProblem unreadable(String file, IOException e) {
-        return new ProfileProblem(file, "", 0, 0, "cannot read the file (" + e.getClass().getSimpleName()
-                + ": " + e.getMessage() + "); check that it exists, is readable and is UTF-8 text");
+        return new ProfileProblem(file, "", 0, 0, "cannot read the file: " + IoReason.of(e)
+                + "; check that it exists, is readable and is UTF-8 text");
     }
 }

@@ -75,13 +75,11 @@ public final class ProgramLibraryLoader {
     public static Program readFile(ProgramParser parser, Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = TextFiles.readUtf8(file);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ValidationException(Problem.of(file.toString(), "no such file"));
-        } catch (MalformedInputException e) {
-            throw new ValidationException(Problem.of(file.toString(), "the file is not UTF-8 text; save it as UTF-8"));
         } catch (IOException e) {
-            throw new ValidationException(Problem.of(file.toString(), "cannot read the file: " + e));
+            throw new ValidationException(Problem.of(file.toString(), "cannot read the file: " + IoReason.of(e)));
         }
         return parser.parse(file.toString(), text);
     }

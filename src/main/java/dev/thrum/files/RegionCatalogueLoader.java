@@ -34,9 +34,9 @@ public final class RegionCatalogueLoader {
         if (!Files.exists(override)) return base;
         String text;
         try {
-            text = Files.readString(override, StandardCharsets.UTF_8);
+            text = TextFiles.readUtf8(override);
         } catch (IOException e) {
-            throw new ValidationException(Problem.of(override.toString(), "cannot read the file: " + e.getMessage()));
+            throw new ValidationException(Problem.of(override.toString(), "cannot read the file: " + IoReason.of(e)));
         }
         return RegionCatalogueParser.override(base, override.toString(), text);
     }

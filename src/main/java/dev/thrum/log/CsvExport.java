@@ -13,9 +13,11 @@ import java.util.function.Consumer;
  * Writes sessions as CSV (RFC 4180: comma separated, CRLF line ends, fields quoted when needed):
  * a header row, then one row per step with the session's columns repeated. A session without steps
  * gets one row with empty step columns. Text that a spreadsheet would run as a formula
- * ({@code = + - @} first) is prefixed with an apostrophe.
+ * ({@code = + - @}, or a TAB or CR, first) is prefixed with an apostrophe.
  */
 public final class CsvExport implements Consumer<SessionRecord> {
+    /** Spreadsheets skip a leading TAB or CR and then run a formula, so those count as a formula start (OWASP). */
+    static final String FORMULA_START = "=+-@\t\r";
     public static final List<String> COLUMNS = List.of(
             "session_id", "client", "program_id", "program_name", "device_profile", "device_address",
             "started_at", "ended_at", "active_seconds", "paused_seconds", "outcome", "interruptions",
@@ -89,7 +91,7 @@ public final class CsvExport implements Consumer<SessionRecord> {
     private void cell(String value, boolean text) {
         if (row.length() > 0) row.append(',');
         if (value == null) return;
-        String v = text && !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String v = text && !value.isEmpty() && FORMULA_START.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             row.append('"').append(v.replace("\"", "\"\"")).append('"');
         } else {

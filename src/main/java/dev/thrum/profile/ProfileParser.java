@@ -1,9 +1,9 @@
 package dev.thrum.profile;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thrum.json.JsonErrors;
+import dev.thrum.json.StrictJson;
 import dev.thrum.profile.template.FrameTemplate;
 import dev.thrum.profile.template.IntType;
 import dev.thrum.profile.template.Slot;
@@ -27,10 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class ProfileParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
     private static final Pattern USB_ID = Pattern.compile("[0-9a-fA-F]{4}:[0-9a-fA-F]{4}");
 
     private static final List<String> TOP_KEYS = List.of("id", "name", "models", "source", "match", "ble",
@@ -46,16 +43,10 @@ public final class ProfileParser {
     public ProfileParseResult parse(String sourceName, String json) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = StrictJson.readTree(json);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String why = e.getOriginalMessage();
-            var dup = DUPLICATE_KEY.matcher(why == null ? "" : why);
-            String message = dup.find()
-                    ? "duplicate key '" + dup.group(1) + "' in the same object; keep only one of them"
-                    : "not valid JSON: " + why + "; check for a missing comma, quote or brace near this place";
-            return new ProfileParseResult.Invalid(List.of(new ProfileProblem(sourceName, "",
-                    loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), message)));
+            JsonErrors.Syntax why = JsonErrors.describe(e);
+            return new ProfileParseResult.Invalid(List.of(new ProfileProblem(sourceName, "", why.line(), why.column(), why.message())));
         }
         ProfileChecks c = new ProfileChecks(sourceName, JsonLocator.of(json));
         if (root == null || !root.isObject()) {

@@ -50,33 +50,59 @@ public final class ClientJson {
         }
     }
 
-    /** @throws ValidationException naming the file and the field */
-    public static Client read(String sourceName, String text) {
+    /**
+     * @param catalogue the regions a limit may name: a limit on a region Thrum does not know would
+     *                  never be applied, so it is refused here, with the nearest known ids
+     * @throws ValidationException naming the file and the field
+     */
+    public static Client read(String sourceName, String text, RegionCatalogue catalogue) {
         JsonSource src = JsonSource.parse(sourceName, text);
         JsonNode root = src.root();
         List<Problem> problems = new ArrayList<>();
         if (!root.isObject()) throw new ValidationException(src.problem(null, "", "a client file is one JSON object"));
         ProgramParser.unknownKeys(src, null, "", root, KEYS, problems);
-        String name = root.path("name").asText("");
-        if (name.isBlank()) problems.add(src.problem(null, "/name", "missing \"name\""));
-        String id = root.hasNonNull("id") ? root.get("id").asText() : null;
+        JsonNode nameNode = root.get("name");
+        String name = nameNode != null && nameNode.isTextual() ? nameNode.asText() : "";
+        if (name.isBlank()) problems.add(src.problem(null, "/name", nameNode == null ? "missing \"name\""
+                : "\"name\" must be a non-empty text, got " + nameNode));
+        String id = null;
+        JsonNode idNode = root.get("id");
+        if (idNode != null && !idNode.isNull()) {
+            if (idNode.isTextual() && idNode.asText().matches("[a-z0-9]+(-[a-z0-9]+)*")) id = idNode.asText();
+            else problems.add(src.problem(null, "/id", "\"id\" must be lower-case words joined by '-', like \"ann-smith\", got " + idNode));
+        }
         double max = fraction(src, "/maxIntensity", root.get("maxIntensity"), 1.0, problems);
         Set<String> avoid = new LinkedHashSet<>();
         JsonNode a = root.get("avoid");
         if (a != null && !a.isArray()) problems.add(src.problem(null, "/avoid", "\"avoid\" must be a list of region ids"));
-        else if (a != null) a.forEach(n -> avoid.add(n.asText()));
-        Map<String, Double> caps = fractions(src, "/regionCaps", root.get("regionCaps"), problems);
-        Map<String, Double> softer = fractions(src, "/softer", root.get("softer"), problems);
+        else if (a != null) {
+            for (int i = 0; i < a.size(); i++) {
+                JsonNode n = a.get(i);
+                if (!n.isTextual()) problems.add(src.problem(null, "/avoid/" + i, "each entry of \"avoid\" must be a region id, got " + n));
+                else if (knownRegion(src, "/avoid/" + i, n.asText(), catalogue, problems)) avoid.add(n.asText());
+            }
+        }
+        Map<String, Double> caps = fractions(src, "/regionCaps", root.get("regionCaps"), catalogue, problems);
+        Map<String, Double> softer = fractions(src, "/softer", root.get("softer"), catalogue, problems);
         Duration maxSession = null;
         JsonNode ms = root.get("maxSession");
         if (ms != null && !ms.isNull()) {
             try {
-                maxSession = ms.isIntegralNumber() ? Duration.ofSeconds(ms.asLong()) : DurationText.parse(ms.asText());
+                maxSession = ms.isIntegralNumber() ? Duration.ofSeconds(ms.asLong()) : ms.isTextual() ? DurationText.parse(ms.asText()) : null;
+                if (maxSession == null || maxSession.isZero() || maxSession.isNegative()) {
+                    problems.add(src.problem(null, "/maxSession", "\"maxSession\" must be a duration above 0, like \"20m\", got " + ms));
+                    maxSession = null;
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(src.problem(null, "/maxSession", e.getMessage()));
             }
         }
-        int weekly = root.path("weeklyTarget").asInt(0);
+        int weekly = 0;
+        JsonNode w = root.get("weeklyTarget");
+        if (w != null && !w.isNull()) {
+            if (w.isIntegralNumber() && w.canConvertToInt() && w.intValue() >= 0 && w.intValue() <= 21) weekly = w.intValue();
+            else problems.add(src.problem(null, "/weeklyTarget", "\"weeklyTarget\" must be a whole number of sessions per week from 0 to 21, got " + w));
+        }
         Set<Condition> conditions = EnumSet.noneOf(Condition.class);
         JsonNode cs = root.get("conditions");
         if (cs != null && cs.isArray()) {
@@ -89,7 +115,10 @@ public final class ClientJson {
         } else if (cs != null) {
             problems.add(src.problem(null, "/conditions", "\"conditions\" must be a list"));
         }
-        boolean confirmed = root.path("conditionsConfirmed").asBoolean(false);
+        JsonNode cc = root.get("conditionsConfirmed");
+        if (cc != null && !cc.isNull() && !cc.isBoolean())
+            problems.add(src.problem(null, "/conditionsConfirmed", "\"conditionsConfirmed\" must be true or false, got " + cc));
+        boolean confirmed = cc != null && cc.isBoolean() && cc.booleanValue();
         JsonNode p = root.get("plan");
         Plan plan = p == null || p.isNull() ? null : PlanJson.read(src, "/plan", p, problems);
         if (!problems.isEmpty()) throw new ValidationException(problems);
@@ -114,7 +143,13 @@ public final class ClientJson {
         return n.asDouble();
     }
 
-    private static Map<String, Double> fractions(JsonSource src, String at, JsonNode n, List<Problem> problems) {
+    private static boolean knownRegion(JsonSource src, String at, String id, RegionCatalogue catalogue, List<Problem> problems) {
+        if (catalogue.find(id).isPresent()) return true;
+        problems.add(src.problem(null, at, catalogue.unknownMessage(id) + "; a limit on an unknown region would never be applied"));
+        return false;
+    }
+
+    private static Map<String, Double> fractions(JsonSource src, String at, JsonNode n, RegionCatalogue catalogue, List<Problem> problems) {
         Map<String, Double> out = new TreeMap<>();
         if (n == null || n.isNull()) return out;
         if (!n.isObject()) {
@@ -123,7 +158,9 @@ public final class ClientJson {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), fraction(src, at + "/" + e.getKey(), e.getValue(), 0, problems));
+            String key = e.getKey();
+            if (knownRegion(src, at + "/" + key, key, catalogue, problems))
+                out.put(key, fraction(src, at + "/" + key, e.getValue(), 0, problems));
         }
         return out;
     }

@@ -19,9 +19,22 @@ public final class DurationText {
         if (text == null || text.isBlank() || !m.matches() || (m.group(1) == null && m.group(2) == null))
             throw new IllegalArgumentException("'" + text + "' is not a duration; write seconds as a number (90) "
                     + "or a string like \"90s\", \"2m\" or \"1m30s\"");
-        long minutes = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
-        long seconds = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
-        return Duration.ofSeconds(minutes * 60 + seconds);
+        long total = seconds(m.group(1), 60) + seconds(m.group(2), 1);
+        if (total > MAX_SECONDS)
+            throw new IllegalArgumentException("'" + text.trim() + "' is longer than a day; a Thrum duration is at most "
+                    + format(Duration.ofSeconds(MAX_SECONDS)));
+        return Duration.ofSeconds(total);
+    }
+
+    /** Nothing Thrum times (a step, a rest, a session, a client's ceiling) comes near a day. */
+    static final long MAX_SECONDS = 86_400;
+
+    // digits past what a day needs would overflow a long when multiplied ("307445734561825861m"
+    // once came out as 44 seconds); anything that long is over the limit anyway
+    private static long seconds(String digits, long unit) {
+        if (digits == null) return 0;
+        String d = digits.replaceFirst("^0+(?=\\d)", "");
+        return d.length() > 7 ? Long.MAX_VALUE / 2 : Long.parseLong(d) * unit;
     }
 
     /** Short human form: 45s, 2m, 1m30s. */

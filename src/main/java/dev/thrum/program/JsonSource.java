@@ -5,7 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thrum.json.JsonErrors;
+import dev.thrum.json.StrictJson;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -16,8 +17,6 @@ import java.util.Map;
  * line and column. Jackson's tree forgets locations; a second streaming pass records them by JSON pointer.
  */
 public final class JsonSource {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final String name;
     private final JsonNode root;
@@ -32,22 +31,19 @@ public final class JsonSource {
     /** Parses {@code text}; a syntax error becomes a ValidationException naming the line and column. */
     public static JsonSource parse(String name, String text) {
         try {
-            JsonNode root = MAPPER.readTree(text);
+            JsonNode root = StrictJson.readTree(text);
             if (root == null || root.isMissingNode())
                 throw new ValidationException(Problem.of(name, "the file is empty; it must hold one JSON object"));
             return new JsonSource(name, root, locate(text));
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null ? 0 : at.getLineNr();
-            int col = at == null ? 0 : at.getColumnNr();
-            throw new ValidationException(new Problem(name, null, null, line, col,
-                    "not valid JSON: " + e.getOriginalMessage()));
+            JsonErrors.Syntax why = JsonErrors.describe(e);
+            throw new ValidationException(new Problem(name, null, null, why.line(), why.column(), why.message()));
         }
     }
 
     private static Map<String, int[]> locate(String text) {
         Map<String, int[]> out = new HashMap<>();
-        try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+        try (JsonParser p = StrictJson.factory().createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) continue;

@@ -24,6 +24,21 @@ public final class Planner {
         this.catalogue = catalogue;
     }
 
+    /**
+     * A client record whose limits name a region the catalogue does not know would have that limit
+     * silently dropped; the record is refused instead (the client files are checked when read, this
+     * holds for any other way a Client is made).
+     */
+    private void checkClientRegions(Client client) {
+        List<String> wrong = new ArrayList<>();
+        client.avoid().stream().filter(id -> catalogue.find(id).isEmpty()).forEach(id -> wrong.add("avoid: " + catalogue.unknownMessage(id)));
+        client.regionCaps().keySet().stream().filter(id -> catalogue.find(id).isEmpty()).forEach(id -> wrong.add("regionCaps: " + catalogue.unknownMessage(id)));
+        client.softer().keySet().stream().filter(id -> catalogue.find(id).isEmpty()).forEach(id -> wrong.add("softer: " + catalogue.unknownMessage(id)));
+        if (!wrong.isEmpty())
+            throw new IllegalArgumentException("client '" + client.id() + "' has a limit Thrum cannot apply (" + String.join("; ", wrong)
+                    + "); fix the client (thrum clients, or its file) before running a session for them");
+    }
+
     /** Plan without a client: catalogue caps and the hard ceilings only. */
     public SessionPlan plan(Program program) {
         return plan(program, null);
@@ -34,6 +49,7 @@ public final class Planner {
      * @throws IllegalArgumentException if the program names a blocked or unknown region (a validated program never does)
      */
     public SessionPlan plan(Program program, Client client) {
+        if (client != null) checkClientRegions(client);
         List<PlannedStep> steps = new ArrayList<>();
         Set<String> notes = new LinkedHashSet<>();
         for (ProgramItem item : program.unrolled()) {

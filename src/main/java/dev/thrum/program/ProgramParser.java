@@ -65,6 +65,10 @@ public final class ProgramParser {
             }
         }
         if (!problems.isEmpty()) return null;
+        if (steps.stream().noneMatch(ProgramParser::runsTheMotor))
+            problems.add(src.problem(null, "/steps", "the program never runs the motor: every step is a rest or has"
+                    + " \"target\": 0, so a session would be logged as completed without any treatment;"
+                    + " add a step with a region and a target above 0"));
         Program program = new Program(id, name, author, description, steps);
         Duration total = program.totalDuration();
         if (total.compareTo(HardLimits.SESSION_CEILING) > 0)
@@ -72,6 +76,12 @@ public final class ProgramParser {
                     + " (both sides and repeats counted), over the session ceiling of "
                     + DurationText.format(HardLimits.SESSION_CEILING) + "; shorten steps or split it into two programs"));
         return program;
+    }
+
+    private static boolean runsTheMotor(ProgramItem item) {
+        if (item instanceof ProgramItem.Treat t) return t.target() > 0;
+        if (item instanceof ProgramItem.Repeat r) return r.steps().stream().anyMatch(ProgramParser::runsTheMotor);
+        return false;
     }
 
     private ProgramItem readItem(JsonSource src, String step, String at, JsonNode node, boolean topLevel, List<Problem> problems) {

@@ -78,10 +78,8 @@ public final class RegionCatalogueParser {
         String id = node.get("id").asText();
         String name = text(node, "name", old == null ? null : old.name());
         String cue = text(node, "cue", old == null ? "" : old.cue());
-        Boolean sides = node.has("sides") ? node.get("sides").isBoolean() ? node.get("sides").asBoolean() : null
-                : old == null ? null : old.hasSides();
-        Boolean blocked = node.has("blocked") ? node.get("blocked").isBoolean() ? node.get("blocked").asBoolean() : null
-                : old == null ? Boolean.FALSE : old.blocked();
+        Boolean sides = flag(node, "sides", old == null ? null : old.hasSides());
+        Boolean blocked = flag(node, "blocked", old == null ? Boolean.FALSE : old.blocked());
         Double cap = null;
         if (node.has("cap")) {
             JsonNode c = node.get("cap");
@@ -104,8 +102,9 @@ public final class RegionCatalogueParser {
         } else if (old != null) max = old.maxContinuous();
 
         if (name == null) problems.add(src.problem(label, at, "missing \"name\" for new region '" + id + "'"));
-        if (sides == null) problems.add(src.problem(label, at + "/sides", "\"sides\" must be true or false"));
-        if (blocked == null) problems.add(src.problem(label, at + "/blocked", "\"blocked\" must be true or false"));
+        if (sides == null) problems.add(src.problem(label, at + "/sides", "\"sides\" must be true or false"
+                + (node.has("sides") ? ", got " + node.get("sides") : "")));
+        if (blocked == null) problems.add(src.problem(label, at + "/blocked", "\"blocked\" must be true or false (without quotes), got " + node.get("blocked")));
         if (cap == null && !node.has("cap")) problems.add(src.problem(label, at, "missing \"cap\" for new region '" + id + "'"));
         if (max == null && !node.has("maxContinuous")) problems.add(src.problem(label, at, "missing \"maxContinuous\" for new region '" + id + "'"));
         if (old != null) {
@@ -127,6 +126,17 @@ public final class RegionCatalogueParser {
             problems.add(src.problem(label, at, e.getMessage()));
             return null;
         }
+    }
+
+    /**
+     * {@code true}/{@code false} at {@code key}; the fallback when the key is absent; null (a problem)
+     * when it holds anything else. Written out rather than as a nested conditional, whose mix of
+     * Boolean and boolean unboxed a null and threw.
+     */
+    private static Boolean flag(JsonNode node, String key, Boolean fallback) {
+        JsonNode n = node.get(key);
+        if (n == null) return fallback;
+        return n.isBoolean() ? Boolean.valueOf(n.booleanValue()) : null;
     }
 
     private static String text(JsonNode node, String key, String fallback) {

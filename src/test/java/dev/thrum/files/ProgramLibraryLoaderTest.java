@@ -116,7 +116,7 @@ class ProgramLibraryLoaderTest {
         ProgramLibrary library = ProgramLibraryLoader.load(catalogue, tmp.resolve("none"));
         assertEquals("sciatica-relief", ProgramLibraryLoader.resolve(library, catalogue, "sciatica-relief").id());
         Path f = tmp.resolve("x.json");
-        Files.writeString(f, "{\"id\": \"x\", \"name\": \"X\", \"steps\": [{\"rest\": 5}]}");
+        Files.writeString(f, "{\"id\": \"x\", \"name\": \"X\", \"steps\": [{\"region\": \"calves\", \"duration\": 30, \"target\": 0.3}]}");
         assertEquals("x", ProgramLibraryLoader.resolve(library, catalogue, f.toString()).id());
         java.util.NoSuchElementException e = assertThrows(java.util.NoSuchElementException.class,
                 () -> ProgramLibraryLoader.resolve(library, catalogue, "sciatic"));

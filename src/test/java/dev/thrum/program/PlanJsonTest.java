@@ -23,10 +23,10 @@ class PlanJsonTest {
         Client c = Client.named("Ana").withPlan(plan);
         String text = ClientJson.write(c);
         assertTrue(text.contains("\"at\" : \"18:00\""), text);
-        assertEquals(c, ClientJson.read("ana.json", text));
+        assertEquals(c, ClientJson.read("ana.json", text, ShippedCatalogue.SHIPPED));
         Client flexible = Client.named("Bo").withPlan(new Plan(List.of("calves"), Set.of(), 3, null, LocalDate.of(2026, 3, 1), null));
-        assertEquals(flexible, ClientJson.read("bo.json", ClientJson.write(flexible)));
-        assertNull(ClientJson.read("cy.json", "{\"name\": \"Cy\"}").plan(), "an older client file has no plan");
+        assertEquals(flexible, ClientJson.read("bo.json", ClientJson.write(flexible), ShippedCatalogue.SHIPPED));
+        assertNull(ClientJson.read("cy.json", "{\"name\": \"Cy\"}", ShippedCatalogue.SHIPPED).plan(), "an older client file has no plan");
     }
 
     @Test
@@ -40,7 +40,7 @@ class PlanJsonTest {
                           "from": "2026-13-01",
                           "every": 2}}
                 """;
-        ValidationException e = assertThrows(ValidationException.class, () -> ClientJson.read("ana.json", text));
+        ValidationException e = assertThrows(ValidationException.class, () -> ClientJson.read("ana.json", text, ShippedCatalogue.SHIPPED));
         String all = e.problems().toString();
         assertTrue(all.contains("ana.json ($.plan.programs, line 2, column 23): \"programs\" must be a non-empty list"), all);
         assertTrue(all.contains("$.plan.days[1], line 3") && all.contains("unknown weekday 'someday'"), all);

@@ -149,7 +149,8 @@ public final class FrameTemplate {
         if (digits.isEmpty() || digits.length() > maxDigits || !digits.matches("[0-9A-Fa-f]+"))
             throw new TemplateSyntaxException("'" + opt + "' needs a hex value of at most " + maxDigits
                     + " digits, like " + opt.substring(0, 5) + (kind.width() == 1 ? "07" : "1021"), column);
-        return Integer.parseInt(digits, 16);
+        // parsed as a long: eight hex digits (a crc32 value) can be above Integer.MAX_VALUE
+        return (int) Long.parseLong(digits, 16);
     }
 
     private static IntType intType(String text, int column) throws TemplateSyntaxException {
@@ -163,9 +164,20 @@ public final class FrameTemplate {
             throw new TemplateSyntaxException("'" + text + "' is not a byte range; write FROM..TO (inclusive,"
                     + " negative counts from the end, TO may be left out for 'to the end'), like 2.. or 0..-3",
                     column);
-        int from = Integer.parseInt(m.group(1));
-        int to = m.group(2) == null ? ByteRange.END : Integer.parseInt(m.group(2));
+        int from = offset(m.group(1), text, column);
+        int to = m.group(2) == null ? ByteRange.END : offset(m.group(2), text, column);
         return new ByteRange(from, to);
+    }
+
+    /** A frame is a few dozen bytes; an offset of more digits than this is a typo, not a frame. */
+    private static final int MAX_OFFSET = 4096;
+
+    private static int offset(String digits, String text, int column) throws TemplateSyntaxException {
+        String magnitude = digits.startsWith("-") ? digits.substring(1) : digits;
+        if (magnitude.length() > 4 || Integer.parseInt(magnitude) > MAX_OFFSET)
+            throw new TemplateSyntaxException("byte offset " + digits + " in '" + text + "' is far past the end of any frame"
+                    + " (at most " + MAX_OFFSET + "); count the frame's bytes from 0", column);
+        return Integer.parseInt(digits);
     }
 
     private void checkRanges() throws TemplateSyntaxException {
