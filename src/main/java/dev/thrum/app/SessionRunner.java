@@ -1,5 +1,6 @@
 package dev.thrum.app;
 
+import dev.thrum.files.IoReason;
 import dev.thrum.device.DeviceEvent;
 import dev.thrum.device.DeviceSession;
 import dev.thrum.engine.Control;
@@ -212,7 +213,7 @@ public final class SessionRunner implements AutoCloseable {
         try {
             return log.openJournal(header, clock, journalFlushEvery);
         } catch (IOException | RuntimeException e) {
-            problem("cannot write the usage log in " + log.dataDir() + " (" + e.getMessage()
+            problem("cannot write the usage log in " + log.dataDir() + " (" + IoReason.of(e)
                     + "); the session runs but will not be logged");
             return null;
         }
@@ -225,7 +226,7 @@ public final class SessionRunner implements AutoCloseable {
             try {
                 finalRecord = journal.complete(report);
             } catch (IOException | RuntimeException e) {
-                problem("could not add the session to the usage log: " + e.getMessage()
+                problem("could not add the session to the usage log: " + IoReason.of(e)
                         + " (its journal is kept and will be recovered on the next start)");
             }
         }

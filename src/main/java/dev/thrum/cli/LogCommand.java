@@ -1,5 +1,6 @@
 package dev.thrum.cli;
 
+import dev.thrum.files.IoReason;
 import dev.thrum.files.PrivateFiles;
 import dev.thrum.engine.StepReport;
 import dev.thrum.log.CsvExport;
@@ -279,7 +280,7 @@ public final class LogCommand implements Runnable {
                     json.finish();
                 }
             } catch (UncheckedIOException e) {
-                throw new LogCommandException("cannot write " + (output == null ? "the output" : output) + ": " + e.getCause().getMessage());
+                throw new LogCommandException("cannot write " + (output == null ? "the output" : output) + ": " + IoReason.of(e.getCause()));
             } finally {
                 if (output != null) w.close();
                 else w.flush();

@@ -125,7 +125,11 @@ final class LibraryEndpoints {
         if (pathId == null && existed)
             throw ApiException.conflict("a program '" + p.id() + "' already exists in " + dirs.programs(),
                     "update it with PUT /programs/" + p.id());
-        PrivateFiles.writeAtomically(file, text.endsWith("\n") ? text : text + "\n");
+        try {
+            PrivateFiles.writeAtomically(file, text.endsWith("\n") ? text : text + "\n");
+        } catch (IOException e) {
+            throw new ApiException(500, "cannot save " + file + ": " + IoReason.of(e), "nothing was saved; check the disk and the directory's permissions");
+        }
         ObjectNode out = Json.MAPPER.createObjectNode().put("id", p.id()).put("saved", file.toString())
                 .put("created", !existed);
         return new ApiResponse.JsonBody(existed ? 200 : 201, out);

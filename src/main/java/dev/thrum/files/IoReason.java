@@ -17,6 +17,13 @@ import java.util.Locale;
 public final class IoReason {
     private IoReason() {}
 
+    /** For a failure that may or may not be an IOException (an unchecked wrapper, a runtime error). */
+    public static String of(Throwable t) {
+        if (t instanceof IOException io) return of(io);
+        if (t instanceof java.io.UncheckedIOException u) return of(u.getCause());
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
     public static String of(IOException e) {
         if (e instanceof TextFiles.NotUtf8) return e.getMessage();
         if (e instanceof AccessDeniedException) return "permission denied";

@@ -1,5 +1,6 @@
 package dev.thrum.log;
 
+import dev.thrum.json.JsonErrors;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -55,7 +56,7 @@ final class JournalFile {
             if (saved == null || session == null) throw new RecordFormatException("savedAt or session missing", false);
             return new Snapshot(saved, session);
         } catch (IOException | RuntimeException e) {
-            throw new RecordFormatException("not valid JSON (" + e.getMessage() + ")", false);
+            throw new RecordFormatException("not valid JSON (" + JsonErrors.clean(e.getMessage()) + ")", false);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.thrum.log;
 
+import dev.thrum.files.IoReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class LogReader {
         } catch (AccessDeniedException e) {
             throw new LogFileException(file, "permission denied (the log is readable by its owner only)");
         } catch (IOException e) {
-            throw new LogFileException(file, "cannot be read: " + e.getMessage());
+            throw new LogFileException(file, "cannot be read: " + IoReason.of(e));
         } catch (ForeignFile e) {
             throw new LogFileException(file, e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.thrum.log;
 
+import dev.thrum.files.IoReason;
 import dev.thrum.files.PrivateFiles;
 import dev.thrum.engine.Outcome;
 import dev.thrum.engine.SessionReport;
@@ -102,7 +103,7 @@ public final class SessionJournal implements AutoCloseable {
                 save();
             } catch (IOException e) {
                 if (lastFailure == null) LOG.log(System.Logger.Level.WARNING,
-                        "cannot save the progress of session " + header.sessionId() + " to " + path() + ": " + e.getMessage());
+                        "cannot save the progress of session " + header.sessionId() + " to " + path() + ": " + IoReason.of(e));
                 lastFailure = e;
                 lastFlushNanos = nanoTime.getAsLong(); // retry at the next interval, not on every tick
             }

@@ -127,9 +127,15 @@ class BadInputThroughThrumTest {
     }
 
     @Test
-    void the_simulator_prints_no_slf4j_warning() throws Exception {
-        ThrumChild run = ThrumChild.run(home, "run", "general-warm-up", "--device", "sim", "--speedup", "400", "--plain");
-        assertEquals(0, run.exit(), run.both());
-        assertFalse(run.both().contains("SLF4J"), run.both());
+    void thrum_run_refuses_a_client_whose_limit_names_an_unknown_region() throws Exception {
+        Path dir = Files.createDirectories(ThrumChild.configDir(home).resolve("clients"));
+        Path file = dir.resolve("y.json");
+        Files.writeString(file, "{\"name\": \"y\", \"avoid\": [\"hamstring\"]}");
+        ThrumChild run = ThrumChild.run(home, "run", "general-warm-up", "--client", "y", "--device", "sim", "--speedup", "400", "--plain");
+        assertNotEquals(0, run.exit(), run.both());
+        assertTrue(run.err().contains(file + " ($.avoid[0]") && run.err().contains("did you mean 'hamstrings'"), run.both());
+        assertFalse(run.out().contains("step 1"), "a session ran: " + run.both());
+        assertFalse(Files.exists(ThrumChild.dataDir(home).resolve("usage-log.jsonl")), run.both());
+        InternalText.assertNone(run.both(), "run with a bad client");
     }
 }
