@@ -1,5 +1,6 @@
 package dev.thrum.cli;
 
+import dev.thrum.json.JsonErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -58,7 +59,7 @@ public final class ThrumCommand implements Runnable {
         CommandLine cl = new CommandLine(new ThrumCommand());
         for (Class<?> c : subcommands) cl.addSubcommand(c);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("thrum: " + ex.getMessage());
+            cmd.getErr().println("thrum: " + personMessage(ex));
             return 1;
         });
         return cl;
@@ -67,5 +68,19 @@ public final class ThrumCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * What a person sees for a failed command: Thrum's own messages as they are (Jackson's source
+     * trailer taken out), and for a slip inside Thrum (a null, a number that did not parse) a line
+     * that says so instead of the JDK's internal text, which names no file and no fix.
+     */
+    static String personMessage(Throwable ex) {
+        boolean slip = ex instanceof NullPointerException || ex instanceof NumberFormatException || ex instanceof ClassCastException
+                || ex instanceof IndexOutOfBoundsException || ex instanceof ArithmeticException || ex.getMessage() == null;
+        if (!slip) return JsonErrors.clean(ex.getMessage());
+        System.getLogger(ThrumCommand.class.getName()).log(System.Logger.Level.DEBUG, "internal error", ex);
+        return "internal error in Thrum (" + ex.getClass().getSimpleName().replace("Exception", "")
+                + "); please report it, with the output of THRUM_LOG=debug and the command you ran";
     }
 }

@@ -84,7 +84,8 @@ public final class ClientStore {
             try {
                 read(f);
             } catch (ValidationException e) {
-                out.add(e);
+                // a broken regions.json refuses every client with the same problem: say it once
+                if (out.stream().noneMatch(o -> o.getMessage().equals(e.getMessage()))) out.add(e);
             }
         }
         return out;
@@ -155,7 +156,7 @@ public final class ClientStore {
         Client c = ClientJson.read(f.toString(), text, catalogue.get());
         String expected = f.getFileName().toString().replaceFirst("\\.json$", "");
         if (!c.id().equals(expected))
-            throw new ValidationException(Problem.of(f.toString(), "the file holds client id '" + c.id()
+            throw new ValidationException(new Problem(f.toString(), null, "$.id", 0, 0, "the file holds client id '" + c.id()
                     + "' but is named " + f.getFileName() + "; rename the file to " + c.id() + ".json"));
         return c;
     }

@@ -8,8 +8,6 @@ import dev.thrum.program.RegionCatalogue;
 import dev.thrum.program.ValidationException;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
