@@ -76,20 +76,31 @@ public final class StrictJson {
         }
     }
 
+    /**
+     * Where a limit was first passed: the text is walked again by a parser without limits (only
+     * after a refusal, so the cost is paid by bad input alone).
+     */
     private static JsonLocation lastPlace(StreamConstraintsException e, String text) {
         if (e.getLocation() != null) return e.getLocation();
-        // count lines up to where the nesting or length limit could first be passed: cheap, and only on failure
-        try (JsonParser p = JsonFactory.builder().build().createParser(text)) {
+        StreamReadConstraints limits = FACTORY.streamReadConstraints();
+        JsonFactory unlimited = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE)
+                .maxStringLength(Integer.MAX_VALUE).maxNumberLength(Integer.MAX_VALUE).build()).build();
+        try (JsonParser p = unlimited.createParser(text)) {
             int depth = 0;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                if (t.isStructStart() && ++depth > MAX_DEPTH) return p.currentTokenLocation();
+                if (t.isStructStart() && ++depth > limits.getMaxNestingDepth()) return p.currentTokenLocation();
                 if (t.isStructEnd()) depth--;
+                int length = t == JsonToken.FIELD_NAME || t == JsonToken.VALUE_STRING || t.isNumeric() ? p.getTextLength() : 0;
+                int max = t == JsonToken.FIELD_NAME ? limits.getMaxNameLength()
+                        : t.isNumeric() ? limits.getMaxNumberLength() : limits.getMaxStringLength();
+                if (length > max) return p.currentTokenLocation();
             }
         } catch (IOException ignored) {
-            // a syntax error further on; the start is as good a place as any
+            // a syntax error further on: no better place than none
         }
-        return new JsonLocation(null, 0, 1, 1);
+        return null;
     }
 
     static final String TRAILING = "Trailing text after the JSON value";
