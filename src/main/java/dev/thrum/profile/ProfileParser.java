@@ -308,6 +308,7 @@ public final class ProfileParser {
                 if (text == null) continue;
                 FrameTemplate t = template(text, path);
                 if (t == null) continue;
+                checkStreamable(root, t, path);
                 List<Slot.Value> values = t.values();
                 for (Slot.Value v : values) {
                     if (!v.name().equals(ProfileFields.SPEED) || !name.equals("setSpeed")) {
@@ -356,6 +357,7 @@ public final class ProfileParser {
                 c.onlyKeys(frame, path, List.of("frame", "fields"));
                 String text = c.string(frame, path, "frame", true);
                 FrameTemplate t = text == null ? null : template(text, path + ".frame");
+                if (t != null) checkStreamable(root, t, path + ".frame");
                 if (t != null && !t.values().isEmpty())
                     c.at(path + ".frame", "status frames mark field bytes with '..' and list the fields under"
                             + " \"fields\"; replace {" + t.values().get(0).name() + ":...} with '..' bytes"
@@ -418,10 +420,12 @@ public final class ProfileParser {
             if (at == null || type == null) return null;
             if (frame != null) {
                 int end = at + type.width();
-                if (end > frame.length()) {
-                    c.at(path + ".at", "the field takes bytes " + at + ".." + (end - 1) + " but the frame has only "
-                            + frame.length() + " bytes (0.." + (frame.length() - 1) + "); the frame is shorter than"
-                            + " its fields: lengthen the frame or move the field");
+                // An open-ended frame's fields still lie in its fixed part: a frame too short for a
+                // field the profile reads is rejected, never read past its end.
+                if (end > frame.minLength()) {
+                    c.at(path + ".at", "the field takes bytes " + at + ".." + (end - 1) + " but the frame describes only "
+                            + frame.minLength() + " bytes (0.." + (frame.minLength() - 1) + "); the frame is shorter than"
+                            + " its fields: lengthen the frame (add '..' before any '...') or move the field");
                     return null;
                 }
                 for (int b = at; b < end; b++) {
@@ -433,6 +437,13 @@ public final class ProfileParser {
                 }
             }
             return new DeviceProfile.FieldSpec(at, type.spelling(), scale);
+        }
+
+        // A serial line is one byte stream: only a length field tells where an open-ended frame ends.
+        private void checkStreamable(JsonNode root, FrameTemplate t, String path) {
+            if (root.get("serial") != null && t.openEnded() && t.framingLength() == null)
+                c.at(path, "the frame ends in '...' but has no length field counting to its end, so on a"
+                        + " serial line Thrum cannot tell where it stops; add one like {len:u8} or remove '...'");
         }
 
         private FrameTemplate template(String text, String path) {

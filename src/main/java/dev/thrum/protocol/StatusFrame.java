@@ -24,7 +24,7 @@ final class StatusFrame {
         this.fields = Map.copyOf(fields);
         for (var e : fields.entrySet()) {
             var f = e.getValue();
-            if (f.at() + type(f).width() > template.length())
+            if (f.at() + type(f).width() > template.minLength())
                 throw new IllegalArgumentException("field " + e.getKey() + " lies outside the frame " + template);
         }
     }

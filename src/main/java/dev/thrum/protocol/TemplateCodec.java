@@ -149,7 +149,7 @@ public final class TemplateCodec implements Codec {
     private static String lengths(List<FrameTemplate> templates) {
         List<String> out = new ArrayList<>();
         for (FrameTemplate t : templates) {
-            String n = Integer.toString(t.length());
+            String n = t.lengthText();
             if (!out.contains(n)) out.add(n);
         }
         return out.size() == 1 ? out.get(0)

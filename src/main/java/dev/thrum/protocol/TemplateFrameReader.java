@@ -12,6 +12,8 @@ import java.util.List;
  * template whose whole frame is valid (literals, length field, checksum); while some template could
  * still match once more bytes arrive it waits; otherwise the head byte is garbage and is dropped, and
  * the search starts again one byte later. So a stream resynchronises on the next valid frame.
+ * An open-ended template's frame ends where its to-the-end length field says; without such a field it
+ * is cut at its fixed part, since nothing else on a stream marks where the unknown tail ends.
  */
 public final class TemplateFrameReader implements FrameReader {
 
@@ -29,21 +31,22 @@ public final class TemplateFrameReader implements FrameReader {
         append(chunk);
         List<byte[]> frames = new ArrayList<>();
         while (size > 0) {
-            FrameTemplate matched = null;
+            int matchedLength = 0;
             boolean waiting = false;
             for (FrameTemplate t : templates) {
-                if (size >= t.length()) {
-                    if (t.match(Arrays.copyOf(buffer, t.length())) instanceof MatchResult.Matched) {
-                        matched = t;
+                int length = t.streamLength(buffer, 0, size);
+                if (length > 0 && size >= length) {
+                    if (t.match(Arrays.copyOf(buffer, length)) instanceof MatchResult.Matched) {
+                        matchedLength = length;
                         break;
                     }
-                } else if (t.couldStartWith(buffer, 0, size)) {
+                } else if (length != 0 && t.couldStartWith(buffer, 0, size)) {
                     waiting = true;
                 }
             }
-            if (matched != null) {
-                frames.add(Arrays.copyOf(buffer, matched.length()));
-                consume(matched.length());
+            if (matchedLength > 0) {
+                frames.add(Arrays.copyOf(buffer, matchedLength));
+                consume(matchedLength);
             } else if (waiting) {
                 break;
             } else {

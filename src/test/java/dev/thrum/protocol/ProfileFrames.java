@@ -58,7 +58,7 @@ final class ProfileFrames {
      */
     static boolean[] meaningful(DeviceProfile.StatusFrameSpec spec) {
         FrameTemplate t = template(spec.frame());
-        boolean[] m = new boolean[t.length()];
+        boolean[] m = new boolean[t.minLength()];
         for (Slot s : t.slots())
             if (s instanceof Slot.Literal || s instanceof Slot.Length)
                 for (int i = 0; i < s.width(); i++) m[s.at() + i] = true;

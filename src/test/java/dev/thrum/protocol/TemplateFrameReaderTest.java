@@ -1,6 +1,7 @@
 package dev.thrum.protocol;
 
 import dev.thrum.profile.DeviceProfile;
+import dev.thrum.profile.template.FrameTemplate;
 import dev.thrum.profile.template.Slot;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -122,5 +123,44 @@ class TemplateFrameReaderTest {
         List<byte[]> got = reader.feed(HEX.parseHex("60 03 AA 10 10 00 AA"));
         assertFrames(List.of(HEX.parseHex("AA 70 01 03 09 60 03"), HEX.parseHex("AA 10 10 00")), got);
         assertEquals(0, reader.discardedBytes());
+    }
+
+    @Property(tries = 200)
+    void openEndedFramesOfAnyLengthAreCutWhereTheirLengthFieldSays(@ForAll long seed) throws Exception {
+        FrameTemplate t = FrameTemplate.parse("A5 {len:u8:2..} {xor8:3..} 83 .. ...");
+        Random random = new Random(seed);
+        List<byte[]> sent = new ArrayList<>();
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        long garbage = 0;
+        for (int n = random.nextInt(6) + 1; n > 0; n--) {
+            int g = random.nextInt(3) == 0 ? random.nextInt(6) : 0;
+            for (int i = 0; i < g; i++) stream.write(random.nextInt(0xA5)); // never the header byte
+            garbage += g;
+            byte[] frame = new byte[t.minLength() + random.nextInt(30)];
+            frame[0] = (byte) 0xA5;
+            frame[1] = (byte) (frame.length - 2);
+            frame[3] = (byte) 0x83;
+            for (int i = 4; i < frame.length; i++) frame[i] = (byte) random.nextInt(256);
+            int x = 0;
+            for (int i = 3; i < frame.length; i++) x ^= frame[i] & 0xFF;
+            frame[2] = (byte) x;
+            sent.add(frame);
+            stream.writeBytes(frame);
+        }
+        FrameReader reader = new TemplateFrameReader(List.of(t));
+        assertFrames(sent, feedInRandomPieces(reader, stream.toByteArray(), random));
+        assertEquals(garbage, reader.discardedBytes());
+    }
+
+    @Example
+    void anOpenEndedFrameWithoutALengthFieldIsReadAtItsFixedLengthAndItsTailSkipped() throws Exception {
+        FrameTemplate t = FrameTemplate.parse("BB {sum8:2..} 10 .. ...");
+        FrameReader reader = new TemplateFrameReader(List.of(t));
+        List<byte[]> got = reader.feed(HEX.parseHex("BB 11 10 01 BB 12 10 02"));
+        assertFrames(List.of(HEX.parseHex("BB 11 10 01"), HEX.parseHex("BB 12 10 02")), got);
+        // A longer frame's checksum covers its tail, so its fixed part alone does not check: it is skipped.
+        List<byte[]> after = reader.feed(HEX.parseHex("BB 14 10 01 03 BB 11 10 01"));
+        assertFrames(List.of(HEX.parseHex("BB 11 10 01")), after);
+        assertEquals(5, reader.discardedBytes());
     }
 }

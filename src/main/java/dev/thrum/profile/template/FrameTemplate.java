@@ -10,9 +10,12 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * A compiled frame template (syntax in docs/device-profiles.md): fixed-length frames made of
- * literal bytes, wildcards, named values, length fields and checksums. Immutable; the same template
+ * A compiled frame template (syntax in docs/device-profiles.md): frames made of literal bytes,
+ * wildcards, named values, length fields and checksums, optionally ending in {@code ...} ("any
+ * further bytes", for a frame whose tail the sources do not describe). Immutable; the same template
  * reads and writes, which is what lets one profile serve both the host and the simulated device.
+ * One class over 350 lines because parsing, checking, reading and writing share the slot layout
+ * and its rules (ranges measured on the real frame length); split, each part would re-derive them.
  */
 public final class FrameTemplate {
 
@@ -20,22 +23,42 @@ public final class FrameTemplate {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern RANGE = Pattern.compile("(-?\\d+)\\.\\.(-?\\d+)?");
 
+    /** The token that ends an open-ended template: any number of further bytes. */
+    public static final String OPEN_TAIL = "...";
+
+    /**
+     * The longest frame an open-ended template accepts: the largest value a BLE attribute can hold
+     * (512 bytes), so a garbage length field on a stream cannot make a reader wait for kilobytes.
+     */
+    public static final int MAX_OPEN_LENGTH = 512;
+
     private final String text;
     private final List<Slot> slots;
-    private final int length;
+    private final int minLength;
+    private final boolean openEnded;
 
-    private FrameTemplate(String text, List<Slot> slots, int length) {
+    private FrameTemplate(String text, List<Slot> slots, int minLength, boolean openEnded) {
         this.text = text;
         this.slots = List.copyOf(slots);
-        this.length = length;
+        this.minLength = minLength;
+        this.openEnded = openEnded;
     }
 
     public String text() { return text; }
 
     public List<Slot> slots() { return slots; }
 
-    /** Every frame of this template has exactly this many bytes. */
-    public int length() { return length; }
+    /**
+     * The bytes the template describes: every frame has exactly this many, or, when the template is
+     * {@linkplain #openEnded() open-ended}, at least this many. Frames written by {@link #fill} have this length.
+     */
+    public int minLength() { return minLength; }
+
+    /** Whether the template ends in {@code ...}, so frames may carry further bytes after its slots. */
+    public boolean openEnded() { return openEnded; }
+
+    /** The frame length for messages: {@code 17}, or {@code 17 or more} for an open-ended template. */
+    public String lengthText() { return openEnded ? minLength + " or more" : Integer.toString(minLength); }
 
     /** Names of the value slots, in order (for commands: normally just {@code speed}). */
     public List<Slot.Value> values() {
@@ -56,13 +79,19 @@ public final class FrameTemplate {
         List<Slot> slots = new ArrayList<>();
         int at = 0;
         int i = 0;
+        int openColumn = 0;
         while (i < text.length()) {
             if (Character.isWhitespace(text.charAt(i))) { i++; continue; }
             int start = i;
             while (i < text.length() && !Character.isWhitespace(text.charAt(i))) i++;
             String token = text.substring(start, i);
             int column = start + 1;
-            if (token.equals("..")) {
+            if (openColumn > 0)
+                throw new TemplateSyntaxException("'" + OPEN_TAIL + "' (any further bytes) must be the last token"
+                        + " of a template; move '" + token + "' before it or remove it", column);
+            if (token.equals(OPEN_TAIL)) {
+                openColumn = column;
+            } else if (token.equals("..")) {
                 slots.add(new Slot.Wildcard(at++));
             } else if (HEX.matcher(token).matches()) {
                 for (byte b : HexFormat.of().parseHex(token)) slots.add(new Slot.Literal(at++, b & 0xFF));
@@ -74,12 +103,12 @@ public final class FrameTemplate {
                 throw new TemplateSyntaxException("'" + token + "' is not a complete placeholder: write it"
                         + " without spaces inside the braces, like {speed:u16be} or {sum8:2..}", column);
             } else {
-                throw new TemplateSyntaxException("'" + token + "' is not a hex byte, '..' or a {placeholder};"
-                        + " write bytes as two hex digits separated by spaces, like AA 01", column);
+                throw new TemplateSyntaxException("'" + token + "' is not a hex byte, '..', '...' or a"
+                        + " {placeholder}; write bytes as two hex digits separated by spaces, like AA 01", column);
             }
         }
         if (slots.isEmpty()) throw new TemplateSyntaxException("the template is empty; write at least one byte", 0);
-        FrameTemplate t = new FrameTemplate(text, slots, at);
+        FrameTemplate t = new FrameTemplate(text, slots, at, openColumn > 0);
         t.checkRanges();
         return t;
     }
@@ -180,13 +209,37 @@ public final class FrameTemplate {
         return Integer.parseInt(digits);
     }
 
+    // An open-ended frame's ranges are measured on the real frame, so they are checked at the
+    // shortest length and at a length long enough for every end-relative range to reach past the
+    // fixed slots (the most a range can cover of them).
     private void checkRanges() throws TemplateSyntaxException {
+        if (!openEnded) { checkRanges(minLength); return; }
+        int reach = 0;
         for (Slot s : slots) {
-            ByteRange r;
-            String what;
-            if (s instanceof Slot.Checksum c) { r = c.spec().range(); what = c.spec().kind().spelling(); }
-            else if (s instanceof Slot.Length l) { r = l.range(); what = "len"; }
-            else continue;
+            ByteRange r = rangeOf(s);
+            if (r == null) continue;
+            if (r.from() < 0)
+                throw new TemplateSyntaxException((s instanceof Slot.Length ? "len" : "checksum") + " range " + r
+                        + " counts its start from the end, which moves with the length of an open-ended ('"
+                        + OPEN_TAIL + "') frame; start it at a fixed byte, like " + Math.max(0, minLength + r.from())
+                        + "..", 0);
+            if (r.to() < 0) reach = Math.max(reach, -r.to());
+        }
+        checkRanges(minLength);
+        checkRanges(minLength + reach);
+    }
+
+    private static ByteRange rangeOf(Slot s) {
+        if (s instanceof Slot.Checksum c) return c.spec().range();
+        if (s instanceof Slot.Length l) return l.range();
+        return null;
+    }
+
+    private void checkRanges(int length) throws TemplateSyntaxException {
+        for (Slot s : slots) {
+            ByteRange r = rangeOf(s);
+            if (r == null) continue;
+            String what = s instanceof Slot.Checksum c ? c.spec().kind().spelling() : "len";
             if (!r.validFor(length))
                 throw new TemplateSyntaxException(what + " range " + r + " does not fit in this " + length
                         + "-byte frame; byte positions run 0.." + (length - 1) + " (or -1..-" + length + ")", 0);
@@ -214,8 +267,13 @@ public final class FrameTemplate {
 
     /** Checks a whole frame against the template and reads its values. Never throws. */
     public MatchResult match(byte[] frame) {
-        if (frame.length != length)
-            return new MatchResult.Mismatch("frame has " + frame.length + " bytes, expected " + length, 0);
+        int length = frame.length;
+        if (length < minLength || (!openEnded && length != minLength))
+            return new MatchResult.Mismatch("frame has " + length + " bytes, expected " + lengthText(),
+                    lengthMismatchCloseness(frame));
+        if (openEnded && length > MAX_OPEN_LENGTH)
+            return new MatchResult.Mismatch("frame has " + length + " bytes, more than the " + MAX_OPEN_LENGTH
+                    + " an open-ended frame may have", lengthMismatchCloseness(frame));
         int closeness = 1;
         for (Slot s : slots) {
             if (s instanceof Slot.Literal lit) {
@@ -228,7 +286,7 @@ public final class FrameTemplate {
         }
         for (Slot s : slots) {
             if (s instanceof Slot.Length len) {
-                long expected = lengthValue(len);
+                long expected = lengthValue(len, length);
                 long found = len.type().read(frame, len.at());
                 if (found != expected)
                     return new MatchResult.Mismatch("length field at byte " + len.at() + " says " + found
@@ -256,47 +314,98 @@ public final class FrameTemplate {
         return new MatchResult.Matched(values);
     }
 
-    /** Whether {@code count} bytes starting at {@code offset} could be the start of a frame of this template. */
+    // A frame of the wrong length whose literals all agree is this template's kind cut short (or
+    // grown): it ranks as close as if those literals had matched, above templates of the right
+    // length whose literals disagree, so the reason given is its length, not another kind's byte.
+    private int lengthMismatchCloseness(byte[] frame) {
+        int agreeing = 0;
+        for (Slot s : slots) {
+            if (!(s instanceof Slot.Literal lit) || lit.at() >= frame.length) continue;
+            if ((frame[lit.at()] & 0xFF) != lit.value()) return 0;
+            agreeing++;
+        }
+        return agreeing == 0 ? 0 : 1 + agreeing;
+    }
+
+    /**
+     * Whether {@code count} bytes starting at {@code offset} could be the start of a frame of this
+     * template: the literals and the length field seen so far fit.
+     */
     public boolean couldStartWith(byte[] buffer, int offset, int count) {
-        int n = Math.min(count, length);
+        int n = Math.min(count, minLength);
         for (Slot s : slots) {
             if (s instanceof Slot.Literal lit && lit.at() < n && (buffer[offset + lit.at()] & 0xFF) != lit.value())
                 return false;
+        }
+        for (Slot s : slots) {
             if (s instanceof Slot.Length len && len.at() + len.width() <= n) {
-                byte[] piece = Arrays.copyOfRange(buffer, offset, offset + len.at() + len.width());
-                if (len.type().read(piece, len.at()) != lengthValue(len)) return false;
+                long found = len.type().read(Arrays.copyOfRange(buffer, offset, offset + len.at() + len.width()),
+                        len.at());
+                if (len == framingLength()) { if (lengthFromField(len, found) < 0) return false; }
+                else if (found != lengthValue(len, minLength)) return false;
             }
         }
         return true;
     }
 
-    private long lengthValue(Slot.Length len) {
-        return len.range().last(length) - len.range().first(length) + 1L;
+    /**
+     * On a byte stream: how many bytes the frame that starts at {@code offset} takes. A closed
+     * template's frames have its fixed length. An open-ended one's length comes from its length field
+     * that counts to the end of the frame: -1 while that field has not arrived yet, 0 when its value
+     * cannot be this template's (too short, or longer than {@link #MAX_OPEN_LENGTH}). An open-ended
+     * template without such a field is cut at its fixed part (docs/device-profiles.md says why).
+     */
+    public int streamLength(byte[] buffer, int offset, int count) {
+        Slot.Length len = framingLength();
+        if (len == null) return minLength;
+        if (count < len.at() + len.width()) return -1;
+        long found = len.type().read(Arrays.copyOfRange(buffer, offset, offset + len.at() + len.width()), len.at());
+        return Math.max(0, lengthFromField(len, found));
+    }
+
+    /** The length field that tells an open-ended frame's length: one whose range runs to the end. */
+    public Slot.Length framingLength() {
+        if (!openEnded) return null;
+        for (Slot s : slots)
+            if (s instanceof Slot.Length len && len.range().to() < 0) return len;
+        return null;
+    }
+
+    // The frame length a to-the-end length field's value implies (-1 when no valid length does):
+    // the range covers frameLength + to - from + 1 bytes (to is negative, from is not).
+    private int lengthFromField(Slot.Length len, long value) {
+        long frameLength = value - len.range().to() + len.range().from() - 1;
+        return frameLength >= minLength && frameLength <= MAX_OPEN_LENGTH ? (int) frameLength : -1;
+    }
+
+    private static long lengthValue(Slot.Length len, int frameLength) {
+        return len.range().last(frameLength) - len.range().first(frameLength) + 1L;
     }
 
     // ---- writing ------------------------------------------------------------------------------
 
     /**
-     * Builds a frame: literals, the given values, lengths and checksums; wildcards become 00.
+     * Builds a frame of {@link #minLength()} bytes (an open-ended template writes no further bytes):
+     * literals, the given values, lengths and checksums; wildcards become 00.
      * {@code extra} writes further bytes (status fields) before checksums are computed.
      *
      * @throws IllegalArgumentException when a value is missing or does not fit its type
      */
     public byte[] fill(Map<String, Long> values, Consumer<byte[]> extra) {
-        byte[] frame = new byte[length];
+        byte[] frame = new byte[minLength];
         for (Slot s : slots) {
             if (s instanceof Slot.Literal lit) frame[lit.at()] = (byte) lit.value();
             else if (s instanceof Slot.Value v) {
                 Long value = values.get(v.name());
                 if (value == null) throw new IllegalArgumentException("no value given for {" + v.name() + "}");
                 v.type().write(frame, v.at(), value);
-            } else if (s instanceof Slot.Length len) len.type().write(frame, len.at(), lengthValue(len));
+            } else if (s instanceof Slot.Length len) len.type().write(frame, len.at(), lengthValue(len, minLength));
         }
         if (extra != null) extra.accept(frame);
         for (Slot s : slots) {
             if (s instanceof Slot.Checksum c) {
                 ChecksumSpec spec = c.spec();
-                c.spec().write(frame, c.at(), spec.compute(frame, spec.range().first(length), spec.range().last(length)));
+                spec.write(frame, c.at(), spec.compute(frame, spec.range().first(minLength), spec.range().last(minLength)));
             }
         }
         return frame;

@@ -20,7 +20,7 @@ class FrameTemplateTest {
     @Test
     void theragunWorkedExample() throws Exception {
         FrameTemplate t = FrameTemplate.parse("AA {sum8:2..} 01 03 {speed:u16be} 03");
-        assertEquals(7, t.length());
+        assertEquals(7, t.minLength());
         assertEquals("AA 70 01 03 09 60 03", HEX.formatHex(t.fill(Map.of("speed", 2400L))));
         var m = assertInstanceOf(MatchResult.Matched.class, t.match(HEX.parseHex("AA 70 01 03 09 60 03")));
         assertEquals(2400L, m.values().get("speed"));
@@ -89,7 +89,11 @@ class FrameTemplateTest {
             "AA {speed}                | 4  | needs exactly a name and a type",
             "AA {len:u8:1..:x}         | 4  | a length field is written",
             "'   '                     | 0  | empty",
-            "AA {speed:                | 4  | not a complete placeholder"})
+            "AA {speed:                | 4  | not a complete placeholder",
+            "AA ... 01                 | 8  | must be the last token",
+            "AA {len:u8:-2..} 00 ...   | 0  | counts its start from the end",
+            "AA BB {sum8:0..-2} ...    | 0  | its own place",
+            "AA {sum8:2..-2} 00 ...    | 0  | does not fit"})
     void syntaxErrorsSayWhereAndHow(String text, int column, String message) {
         var e = assertThrows(TemplateSyntaxException.class, () -> FrameTemplate.parse(text));
         assertTrue(e.getMessage().contains(message), e.getMessage());
@@ -102,5 +106,43 @@ class FrameTemplateTest {
         assertTrue(t.couldStartWith(HEX.parseHex("A5 05"), 0, 2));
         assertTrue(!t.couldStartWith(HEX.parseHex("A5 06"), 0, 2));
         assertTrue(!t.couldStartWith(HEX.parseHex("A4"), 0, 1));
+    }
+
+    @Test
+    void anOpenTailAcceptsFurtherBytesAndItsChecksumCoversThem() throws Exception {
+        FrameTemplate t = FrameTemplate.parse("BB {sum8:2..} 10 {speed:u16be} ...");
+        assertTrue(t.openEnded());
+        assertEquals(5, t.minLength());
+        assertEquals("BB 17 10 00 07", HEX.formatHex(t.fill(Map.of("speed", 7L))), "written at the fixed length");
+        assertInstanceOf(MatchResult.Matched.class, t.match(HEX.parseHex("BB 17 10 00 07")));
+        var longer = assertInstanceOf(MatchResult.Matched.class, t.match(HEX.parseHex("BB 1A 10 00 07 01 02")));
+        assertEquals(7L, longer.values().get("speed"));
+        var wrongSum = assertInstanceOf(MatchResult.Mismatch.class, t.match(HEX.parseHex("BB 17 10 00 07 01 02")));
+        assertTrue(wrongSum.reason().contains("sum8 over bytes 2..6"), wrongSum.reason());
+        var shorter = assertInstanceOf(MatchResult.Mismatch.class, t.match(HEX.parseHex("BB 10 10 00")));
+        assertTrue(shorter.reason().contains("expected 5 or more"), shorter.reason());
+        var huge = assertInstanceOf(MatchResult.Mismatch.class, t.match(new byte[FrameTemplate.MAX_OPEN_LENGTH + 1]));
+        assertTrue(huge.reason().contains("more than the 512"), huge.reason());
+    }
+
+    @Test
+    void aLengthFieldOfAnOpenFrameCountsTheBytesReallySent() throws Exception {
+        FrameTemplate t = FrameTemplate.parse("A5 {len:u8:2..} {xor8:3..} 83 ...");
+        assertEquals("A5 02 83 83", HEX.formatHex(t.fill(Map.of())));
+        assertInstanceOf(MatchResult.Matched.class, t.match(HEX.parseHex("A5 03 81 83 02")));
+        assertInstanceOf(MatchResult.Mismatch.class, t.match(HEX.parseHex("A5 02 81 83 02")));
+        // On a stream the length field says where the frame ends (4 bytes from byte 2: 6 in all);
+        // 01 could not be a frame this short.
+        assertEquals(6, t.streamLength(HEX.parseHex("A5 04 81"), 0, 3));
+        assertEquals(-1, t.streamLength(HEX.parseHex("A5"), 0, 1));
+        assertEquals(0, t.streamLength(HEX.parseHex("A5 01"), 0, 2));
+        assertTrue(!t.couldStartWith(HEX.parseHex("A5 01"), 0, 2));
+        assertTrue(t.couldStartWith(HEX.parseHex("A5 09"), 0, 2));
+    }
+
+    @Test
+    void anOpenFrameWithoutALengthFieldIsCutAtItsFixedPartOnAStream() throws Exception {
+        FrameTemplate t = FrameTemplate.parse("BB {sum8:2..} 10 .. ...");
+        assertEquals(4, t.streamLength(HEX.parseHex("BB 11 10 01 02 03"), 0, 6));
     }
 }
