@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The training run for the launcher's class-data-sharing archive ({@code target/thrum.jsa}): the
- * launcher runs this once after each build with {@code -XX:DumpLoadedClassList}, then has the JVM
+ * The training run for the launcher's class-data-sharing archives ({@code target/cds/}, one per
+ * JVM, jar and options; docs/packaging.md): the launcher runs this once after each build (and for
+ * each further JVM) with {@code -XX:DumpLoadedClassList}, then has the JVM
  * save every listed class, already parsed and verified, in a static archive ({@code -Xshare:dump}).
  * Later starts map that archive instead of loading the classes from the jar one by one, which took
  * the daemon's time to ready from about 660 to 450 ms (docs/benchmarks.md).
