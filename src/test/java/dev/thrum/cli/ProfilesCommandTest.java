@@ -108,6 +108,17 @@ class ProfilesCommandTest {
     }
 
     @Test
+    void decodeAcceptsAFullTwentyByteTheragunStatusButNotWithAWrongChecksum() {
+        Run ok = run("decode", "theragun-gen4", "bbe8100001000000000000000007d00000000000");
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().contains("running:  true") && ok.out().contains("speed:    2000 rpm"), ok.out());
+
+        Run bad = run("decode", "theragun-gen4", "bbe9100001000000000000000007d00000000000");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("sum8 over bytes 2..19 is 0xE8, frame says 0xE9"), bad.err());
+    }
+
+    @Test
     void checkPassesGoodFilesAndFailsWithEveryProblem(@TempDir Path dir) throws Exception {
         Path good = dir.resolve("good.json");
         Files.copy(Path.of("device-profiles/thrum-open-serial.json"), good);
