@@ -181,6 +181,37 @@ class CodecPropertiesTest {
         }
     }
 
+    /** The shipped profiles with an open-ended ('...') status frame, each paired with one such frame. */
+    @Provide
+    Arbitrary<DeviceProfile> openEnded() {
+        List<DeviceProfile> open = ShippedProfiles.all().stream().filter(p -> p.status().stream()
+                .anyMatch(f -> ProfileFrames.template(f.frame()).openEnded())).toList();
+        assertTrue(open.size() >= 3, "theragun-gen4 and the Wave profiles end their status frames in '...'");
+        return Arbitraries.of(open);
+    }
+
+    @Property(tries = 300)
+    void anOpenEndedStatusFrameReadsTheSameWithAnyTailAndATailByteIsChecked(@ForAll("openEnded") DeviceProfile p,
+                                                                            @ForAll long seed) {
+        Random random = new Random(seed);
+        Codec codec = Codecs.forProfile(p);
+        var spec = p.status().stream().filter(f -> ProfileFrames.template(f.frame()).openEnded()).findFirst().orElseThrow();
+        var t = ProfileFrames.template(spec.frame());
+        byte[] frame = ProfileFrames.frame(spec, ProfileFrames.validRaws(spec, random));
+        byte[] longer = Arrays.copyOf(frame, frame.length + 1 + random.nextInt(12));
+        for (int i = frame.length; i < longer.length; i++) longer[i] = (byte) random.nextInt(256);
+        for (var slot : t.slots()) // checksums over "to the end" cover the tail: recompute them
+            if (slot instanceof dev.thrum.profile.template.Slot.Checksum c)
+                c.spec().write(longer, c.at(), c.spec().compute(longer, c.spec().range().first(longer.length),
+                        c.spec().range().last(longer.length)));
+        assertEquals(codec.decodeStatus(frame), codec.decodeStatus(longer), "the tail changes nothing it reads");
+        assertTrue(codec.decodeStatus(longer).isOk());
+
+        byte[] badTail = longer.clone();
+        badTail[frame.length + random.nextInt(longer.length - frame.length)] ^= (byte) (1 + random.nextInt(255));
+        assertInstanceOf(DecodeResult.Rejected.class, codec.decodeStatus(badTail), "the checksum covers the tail");
+    }
+
     private static boolean accepts(dev.thrum.profile.template.FrameTemplate t, int length) {
         return t.openEnded() ? length >= t.minLength() : length == t.minLength();
     }
