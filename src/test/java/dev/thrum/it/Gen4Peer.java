@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A Theragun Gen 4 written from the public protocol notes (/work/shared/reference/protocols.md),
+ * A Theragun Gen 4 written from the public protocol notes (buttplug.io's stpihkal Theragun page),
  * not from Thrum's profile or codec: it checks each command's header and checksum, keeps the motor
  * speed, and answers status and version requests with a full 20-byte notification (the usual BLE
  * payload), three bytes longer than the 17 the theragun-gen4 profile describes. So it disagrees with

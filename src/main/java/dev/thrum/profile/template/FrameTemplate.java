@@ -57,8 +57,8 @@ public final class FrameTemplate {
     /** Whether the template ends in {@code ...}, so frames may carry further bytes after its slots. */
     public boolean openEnded() { return openEnded; }
 
-    /** The frame length for messages: {@code 17}, or {@code 17 or more} for an open-ended template. */
-    public String lengthText() { return openEnded ? minLength + " or more" : Integer.toString(minLength); }
+    /** The frame length for messages: {@code 17}, or {@code at least 17} for an open-ended template. */
+    public String lengthText() { return openEnded ? "at least " + minLength : Integer.toString(minLength); }
 
     /** Names of the value slots, in order (for commands: normally just {@code speed}). */
     public List<Slot.Value> values() {

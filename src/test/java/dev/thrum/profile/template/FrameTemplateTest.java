@@ -120,7 +120,7 @@ class FrameTemplateTest {
         var wrongSum = assertInstanceOf(MatchResult.Mismatch.class, t.match(HEX.parseHex("BB 17 10 00 07 01 02")));
         assertTrue(wrongSum.reason().contains("sum8 over bytes 2..6"), wrongSum.reason());
         var shorter = assertInstanceOf(MatchResult.Mismatch.class, t.match(HEX.parseHex("BB 10 10 00")));
-        assertTrue(shorter.reason().contains("expected 5 or more"), shorter.reason());
+        assertTrue(shorter.reason().contains("expected at least 5"), shorter.reason());
         var huge = assertInstanceOf(MatchResult.Mismatch.class, t.match(new byte[FrameTemplate.MAX_OPEN_LENGTH + 1]));
         assertTrue(huge.reason().contains("more than the 512"), huge.reason());
     }
