@@ -30,7 +30,7 @@ class StartupArchiveIT {
             "/usr/lib/jvm/temurin-25-jdk-amd64"));
 
     @Test
-    void concurrentLaunchesMakeOneArchiveAndAnotherJdkGetsItsOwn(@TempDir Path tmp) throws Exception {
+    void concurrentLaunchesMakeOneArchiveAnotherJdkOrAChangedJarGetsItsOwn(@TempDir Path tmp) throws Exception {
         Path copy = Files.createDirectories(tmp.resolve("copy"));
         Thrum thrum = Thrum.inNewHome(Files.createDirectories(tmp.resolve("home")))
                 .withLauncher(Thrum.installCopy(copy)).env("JAVA_HOME", System.getProperty("java.home"));
@@ -50,13 +50,23 @@ class StartupArchiveIT {
         Path cds = copy.resolve("target/cds");
         assertEquals(List.of(".jsa"), suffixes(cds), "one archive and no half-written files");
 
+        // The same modification time, other bytes (a zip comment): the key reads the jar's bytes.
+        Path jar = copy.resolve("target/thrum.jar");
+        var time = Files.getLastModifiedTime(jar);
+        byte[] bytes = Files.readAllBytes(jar);
+        assertEquals(0, bytes[bytes.length - 1], "a jar without a zip comment");
+        Files.write(jar, withComment(bytes));
+        Files.setLastModifiedTime(jar, time);
+        ThrumProcess.Result changed = thrum.run(LAUNCH, "--version").assertExit(0);
+        assertTrue(changed.err().contains(PREPARING), "a changed jar gets a new archive:\n" + changed);
+
         requireOtherJdk();
         Thrum other = thrum.env("JAVA_HOME", OTHER_JDK.toString());
         ThrumProcess.Result first = other.run(LAUNCH, "--version").assertExit(0);
         assertTrue(first.err().contains(PREPARING), "another JDK cannot use this archive:\n" + first);
         ThrumProcess.Result again = other.run(LAUNCH, "--version").assertExit(0);
         assertEquals(List.of(), again.stderr(), "its own archive is used quietly (the JVM would complain):\n" + again);
-        assertEquals(List.of(".jsa", ".jsa"), suffixes(cds), "one archive per JVM");
+        assertEquals(List.of(".jsa", ".jsa", ".jsa"), suffixes(cds), "one archive per JVM and jar");
         ThrumProcess.Result run = other.run(Duration.ofSeconds(90), "run", "general-warm-up", "--speedup", "200")
                 .assertExit(0);
         assertTrue(run.out().contains("finished: completed"), run::toString);
@@ -65,22 +75,6 @@ class StartupArchiveIT {
         ThrumProcess.Result back = thrum.env("JAVA_HOME", System.getProperty("java.home")).run(LAUNCH, "--version")
                 .assertExit(0);
         assertFalse(back.err().contains(PREPARING), "the first JVM's archive was kept:\n" + back);
-    }
-
-    @Test
-    void aJarThatChangedGetsANewArchive(@TempDir Path tmp) throws Exception {
-        Path copy = Files.createDirectories(tmp.resolve("copy"));
-        Thrum thrum = Thrum.inNewHome(Files.createDirectories(tmp.resolve("home"))).withLauncher(Thrum.installCopy(copy));
-        assertTrue(thrum.run(LAUNCH, "--version").assertExit(0).err().contains(PREPARING));
-        // The same modification time, other bytes (a zip comment): the key reads the jar's bytes.
-        Path jar = copy.resolve("target/thrum.jar");
-        var time = Files.getLastModifiedTime(jar);
-        byte[] bytes = Files.readAllBytes(jar);
-        assertEquals(0, bytes[bytes.length - 1], "a jar without a zip comment");
-        Files.write(jar, withComment(bytes));
-        Files.setLastModifiedTime(jar, time);
-        ThrumProcess.Result r = thrum.run(LAUNCH, "--version").assertExit(0);
-        assertTrue(r.err().contains(PREPARING), r::toString);
     }
 
     @Test
