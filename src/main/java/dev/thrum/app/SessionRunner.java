@@ -41,8 +41,11 @@ import java.util.function.Consumer;
 public final class SessionRunner implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("thrum.runner");
 
-    /** A link that stays down this long (session time) ends the session as LINK_LOST. */
-    public static final Duration DEFAULT_GIVE_UP_AFTER = Duration.ofMinutes(10);
+    /**
+     * A link that stays down this long (real time, whatever the session's speed) ends the session as
+     * LINK_LOST; the same default as the daemon's {@code --link-grace}.
+     */
+    public static final Duration DEFAULT_GIVE_UP_AFTER = Duration.ofSeconds(120);
 
     private final DeviceHub device;
     private final SessionPlan plan;
@@ -64,13 +67,20 @@ public final class SessionRunner implements AutoCloseable {
     private volatile SessionRecord finalRecord;
     private volatile boolean closeRequested;
     private volatile PainScores pain = PainScores.NONE;
-    private java.time.Instant linkDownSince;
+    private volatile boolean stopConfirmed = true;
+    private long linkDownSinceNanos = -1;
 
     /**
      * @param clients   where "softer" is remembered for the plan's client; null when run without one
      * @param clock     session time (a {@link ScaledClock} for --speedup)
      */
     public SessionRunner(DeviceHub device, SessionPlan plan, UsageLog log, ClientStore clients, Clock clock) {
+        this(device, plan, log, clients, clock, DEFAULT_GIVE_UP_AFTER);
+    }
+
+    /** @param giveUpAfter how long (real time) the link may stay lost before the session ends as LINK_LOST */
+    public SessionRunner(DeviceHub device, SessionPlan plan, UsageLog log, ClientStore clients, Clock clock,
+                         Duration giveUpAfter) {
         this.device = device;
         this.plan = plan;
         this.log = log;
@@ -80,7 +90,7 @@ public final class SessionRunner implements AutoCloseable {
         this.tickEvery = Duration.ofMillis(Math.max(5, Math.min(50, device.profile().pacing().minGapMs())));
         // The journal is flushed every 2 s of real time, whatever the session's speed.
         this.journalFlushEvery = Duration.ofMillis((long) (UsageLog.DEFAULT_FLUSH_EVERY.toMillis() * speed));
-        this.giveUpAfter = DEFAULT_GIVE_UP_AFTER;
+        this.giveUpAfter = giveUpAfter;
         int gap = device.profile().pacing().minGapMs();
         this.engine = new SessionEngine(plan, device.profile().output(), gap, clock, settingsFor(device, speed));
         this.thread = new Thread(this::loop, "thrum-session");
@@ -150,6 +160,13 @@ public final class SessionRunner implements AutoCloseable {
         ended.await();
         return finalReport;
     }
+
+    /**
+     * False when the last stop could not be confirmed: it failed to be written, or the device was not
+     * answering when the session ended (the stop may never have reached it). The person must then be
+     * told to switch the massager off by hand.
+     */
+    public boolean stopConfirmed() { return stopConfirmed; }
 
     /** The log record written at the end; null while running or when the log failed. */
     public SessionRecord record() { return finalRecord; }
@@ -239,7 +256,10 @@ public final class SessionRunner implements AutoCloseable {
         publish(new RunnerEvent.Device(event));
         if (event instanceof DeviceEvent.StatusReceived s) {
             inbox.add(() -> send(engine.onStatus(s.status())));
-        } else if (event instanceof DeviceEvent.LinkLost) {
+        } else if (event instanceof DeviceEvent.LinkLost lost) {
+            problem("lost the link to " + device.address() + " (" + lost.reason() + "). Thrum keeps sending stop every "
+                    + device.session().holdStillEveryMs() + " ms until the massager answers. If the motor is still running,"
+                    + " switch it off by hand. The session ends if the link stays lost for " + giveUpAfter.toSeconds() + " s.");
             inbox.add(() -> send(engine.onLinkLost()));
         } else if (event instanceof DeviceEvent.LinkRestored) {
             inbox.add(() -> send(engine.onLinkRestored()));
@@ -248,16 +268,18 @@ public final class SessionRunner implements AutoCloseable {
         }
     }
 
+    // Counted in real time: the device answers in real time, whatever the session's --speedup.
     private void giveUpOnLostLink() {
         if (engine.finished()) return;
         if (!engine.view().linkDown()) {
-            linkDownSince = null;
+            linkDownSinceNanos = -1;
             return;
         }
-        if (linkDownSince == null) linkDownSince = clock.instant();
-        if (Duration.between(linkDownSince, clock.instant()).compareTo(giveUpAfter) >= 0) {
-            problem("the link to " + device.address() + " stayed down for " + giveUpAfter.toMinutes()
-                    + " minutes; ending the session");
+        long now = System.nanoTime();
+        if (linkDownSinceNanos < 0) linkDownSinceNanos = now;
+        if (now - linkDownSinceNanos >= giveUpAfter.toNanos()) {
+            problem("the link to " + device.address() + " stayed lost for " + giveUpAfter.toSeconds()
+                    + " s; ending the session as link lost");
             send(engine.close());
         }
     }
@@ -274,7 +296,15 @@ public final class SessionRunner implements AutoCloseable {
         try {
             device.session().stop().get(DeviceSession.STOP_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
+            stopConfirmed = false;
             problem("could not confirm the motor stopped: " + e.getMessage() + ". Switch the massager off by hand.");
+            return;
+        }
+        if (!device.linkUp()) {
+            // written, but to a device that does not answer: it may never have arrived
+            stopConfirmed = false;
+            problem("stop was sent to " + device.address() + ", but the massager is not answering, so Thrum cannot"
+                    + " confirm the motor stopped. It may still be running: switch it off by hand.");
         }
     }
 

@@ -82,6 +82,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--note", paramLabel = "TEXT", description = "a note for the log; not asked then")
     String note;
 
+    @Option(names = "--link-grace", paramLabel = "SECONDS", defaultValue = "120",
+            description = "how long the device may stay unreachable before the session ends as link lost (default: ${DEFAULT-VALUE})")
+    long linkGraceSeconds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -107,6 +111,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ThrumDirs d = dirs.get();
         if (!(speedup >= 1)) throw new CommandLine.ParameterException(spec.commandLine(), "--speedup must be 1 or more");
+        if (linkGraceSeconds < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--link-grace must be 1 second or more");
         PainScores pain = painFromOptions();
         if (programRef == null) {
             DueOffer.Choice choice = DueOffer.choose(new PlanSupport(d, Clock.systemUTC(), java.time.ZoneId.systemDefault()),
@@ -187,7 +192,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int runSession(DeviceHub hub, SessionPlan plan, UsageLog log, ClientStore clients, Clock clock,
                            PainScores pain, PrintWriter out, PrintWriter err) throws InterruptedException {
-        SessionRunner runner = new SessionRunner(hub, plan, log, clients, clock);
+        SessionRunner runner = new SessionRunner(hub, plan, log, clients, clock, Duration.ofSeconds(linkGraceSeconds));
         runner.setPain(pain);
         boolean live = !plain && System.console() != null;
         LiveView liveView = live ? new LiveView(runner, out, err) : null;
@@ -220,6 +225,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         printSummary(report, runner.record(), out);
         lastRecord = runner.record();
+        if (!runner.stopConfirmed()) {
+            err.println("thrum: Thrum could not confirm that the motor stopped (the massager did not answer)."
+                    + " It may still be running: switch it off by hand now.");
+            err.flush();
+        }
         return report.outcome() == Outcome.COMPLETED || report.outcome() == Outcome.STOPPED_BY_USER
                 || report.outcome() == Outcome.STOPPED_BY_LIMIT ? 0 : 1;
     }

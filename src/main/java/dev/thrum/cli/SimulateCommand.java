@@ -32,7 +32,8 @@ import java.util.function.Supplier;
 /**
  * {@code thrum simulate --profile ID --serial PATH [--record FILE]}: the simulated massager on the
  * far end of a serial port, so Thrum (or a maker's own tool) can be tried against a device that is
- * only software. Runs until killed; one line per frame received.
+ * only software. Runs until killed; one line per frame received. Lines typed on standard input
+ * switch faults: {@code mute} (keeps hearing and obeying, stops answering) and {@code answer}.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run the simulated massager on the far end of a serial port until killed.")
@@ -107,8 +108,42 @@ public final class SimulateCommand implements Callable<Integer> {
         }, "simulate-shutdown"));
         out.println("simulating " + profile.id() + " on " + serialPath + "; stop with Ctrl-C");
         out.flush();
+        startFaultConsole(massager, out);
         forever.await();
         return 0;
+    }
+
+    /**
+     * Reads fault switches from standard input, one a line, so a person (or a test) can make the
+     * device go silent mid-session: a device that still hears the host but no longer answers is the
+     * case where only stops sent into the silence can stop the motor.
+     */
+    private static void startFaultConsole(SimulatedMassager massager, PrintWriter out) {
+        Thread console = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    switch (line.trim()) {
+                        case "mute" -> { massager.stopAnswering(); out.println("fault: muted (hearing, not answering)"); }
+                        case "answer" -> { massager.resumeAnswering(); out.println("fault: answering again"); }
+                        case "" -> { continue; }
+                        default -> out.println("unknown fault '" + dev.thrum.cli.SimulateCommand.printable(line)
+                                + "': type mute or answer");
+                    }
+                    out.flush();
+                }
+            } catch (java.io.IOException e) {
+                // standard input closed: no more faults
+            }
+        }, "simulate-faults");
+        console.setDaemon(true);
+        console.start();
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().limit(40).forEach(c -> b.append(Character.isISOControl(c) ? '?' : Character.toString(c)));
+        return b.toString();
     }
 
     /** Like {@code A5 05 01 28 7F  setSpeed 40}, or the reason the frame was rejected. */

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 @Command(name = "stop", mixinStandardHelpOptions = true,
         description = {"Emergency stop through the running daemon.",
                 "The daemon stops the motor at once, whatever it is doing, and answers once the stop frame",
-                "was written. Exits 1 when no daemon runs or the stop could not be written."})
+                "was written. Exits 1 when no daemon runs, the stop could not be written, or the massager is not",
+                "answering (the stop is then not confirmed: switch it off by hand)."})
 public final class StopCommand implements Callable<Integer> {
     private final Supplier<DaemonFiles> files;
 
@@ -43,8 +44,14 @@ public final class StopCommand implements Callable<Integer> {
                 err.println("thrum stop: " + r.errorText());
                 return 1;
             }
-            out.println(String.format(Locale.ROOT, "Motor stopped (stop frame written %.1f ms after the request).",
-                    r.body().path("millis").asDouble()));
+            double millis = r.body().path("millis").asDouble();
+            if (!r.body().path("confirmed").asBoolean(true)) {
+                err.println(String.format(Locale.ROOT, "thrum stop: stop sent (frame written %.1f ms after the request), but"
+                        + " the massager is not answering, so Thrum cannot confirm it stopped. The motor may still be"
+                        + " running: switch it off by hand.", millis));
+                return 1;
+            }
+            out.println(String.format(Locale.ROOT, "Motor stopped (stop frame written %.1f ms after the request).", millis));
             return 0;
         } catch (IOException e) {
             err.println("thrum stop: " + e.getMessage() + "; switch the massager off by hand");

@@ -44,6 +44,7 @@ final class RunnerSessionHost implements SessionHost {
     private volatile SessionReport last;
     private volatile String lastId;
     private volatile boolean closed;
+    private volatile boolean stopConfirmed = true;
 
     /**
      * @param hub   a connected device
@@ -162,16 +163,25 @@ final class RunnerSessionHost implements SessionHost {
         synchronized (this) {
             closed = true;
         }
+        boolean written = true;
         try {
             hub.session().stop().get(DeviceSession.STOP_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.ERROR, "could not confirm the motor stopped on shutdown: " + e.getMessage()
+            written = false;
+            LOG.log(System.Logger.Level.ERROR, "could not write stop on shutdown: " + e.getMessage()
                     + "; switch the massager off by hand");
         }
+        boolean answering = hub.linkUp();
+        if (written && !answering)
+            LOG.log(System.Logger.Level.ERROR, "stop was sent on shutdown, but " + hub.address()
+                    + " is not answering, so it is not confirmed; switch the massager off by hand");
         SessionRunner r = current;
         if (r != null) r.close();
+        stopConfirmed = written && answering && (r == null || r.stopConfirmed());
         hub.close();
     }
+
+    @Override public boolean stopConfirmed() { return stopConfirmed; }
 
     private void onDeviceEvent(DeviceEvent e) {
         if (e instanceof DeviceEvent.StatusReceived s) publish(new HostEvent.Status(s.status(), s.at()));

@@ -177,7 +177,13 @@ final class SessionEndpoints {
             throw new ApiException(503, "interrupted while stopping", "switch the massager off by hand");
         }
         double millis = (System.nanoTime() - t0) / 1e6;
-        return ApiResponse.ok(Json.MAPPER.createObjectNode().put("stopped", true).put("millis", millis));
+        // written is not confirmed when the device is not answering: it may never have got the frame
+        boolean confirmed = host.linkUp();
+        ObjectNode body = Json.MAPPER.createObjectNode().put("stopped", true).put("millis", millis).put("confirmed", confirmed);
+        if (!confirmed)
+            body.put("hint", "the massager is not answering, so the stop is not confirmed: it may still be running;"
+                    + " switch it off by hand");
+        return ApiResponse.ok(body);
     }
 
     private static String text(ObjectNode body, String key, boolean required) {

@@ -74,4 +74,11 @@ public interface SessionHost extends AutoCloseable {
     /** Stops the motor (waiting for the stop frame), ends and logs a running session, disconnects. Never throws. */
     @Override
     void close();
+
+    /**
+     * After {@link #close()}: true only when the stop frame was written while the device was answering.
+     * False when the write failed or the link was lost (the device may never have got it), so whoever
+     * closed the daemon must tell the person to switch the massager off by hand.
+     */
+    boolean stopConfirmed();
 }

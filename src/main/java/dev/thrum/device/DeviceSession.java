@@ -43,6 +43,9 @@ import java.util.function.Consumer;
  *     {@code linkTimeoutMs}) is reported once as {@link DeviceEvent.LinkLost}; queued speeds are
  *     dropped and speeds sent while the link is lost are dropped too. {@link DeviceEvent.LinkRestored}
  *     follows when valid status comes back; nothing old is replayed.</li>
+ * <li>While the link is lost and the transport is up (a silent device may still hear us), stop is
+ *     written again every {@link #holdStillEveryMs()}, so a motor whose own watchdog is kept awake by
+ *     our polling still stops. Status requests keep their turn, so the device can answer.</li>
  * </ul>
  * All work happens on the session's scheduler thread; public methods only hand work to it.
  * Events reach the listener on that thread, and the listener may call back into the session.
@@ -55,6 +58,8 @@ public final class DeviceSession implements AutoCloseable {
     public static final long STOP_RETRY_MIN_MS = 20;
     /** How long {@link #stopNow()} and {@link #close()} wait for the stop frame at most. */
     public static final long STOP_WAIT_MS = 5000;
+    /** Stops repeated while the link is lost go out no more often than this, even with a smaller gap. */
+    public static final long HOLD_STILL_MIN_MS = 50;
 
     private static final System.Logger LOG = System.getLogger(DeviceSession.class.getName());
     private static final long MS = 1_000_000L;
@@ -87,6 +92,8 @@ public final class DeviceSession implements AutoCloseable {
     private boolean transportUp = true; // a session is started on a transport that just connected
     private long lastStatusAt;
     private WriteQueue.Pending lastSpeedWritten;
+    private long lastHeldStopEnd;
+    private boolean heldStopFailing;
     private long written, writeFailures, rejectedFrames, droppedWhileLinkLost;
 
     private volatile boolean started;
@@ -241,6 +248,9 @@ public final class DeviceSession implements AutoCloseable {
         }
     }
 
+    /** How often stop is written while the link is lost: the profile's gap, at least {@link #HOLD_STILL_MIN_MS}. */
+    public long holdStillEveryMs() { return Math.max(pacing.minGapMs(), HOLD_STILL_MIN_MS); }
+
     /** True unless a link loss was reported and the link has not come back. */
     public boolean linkUp() { return started && linkUp; }
 
@@ -379,20 +389,37 @@ public final class DeviceSession implements AutoCloseable {
         pumpTask = scheduler.schedule(this::pump, Math.max(0, nextWriteAt() - scheduler.nanoTime()));
     }
 
-    /** When the next write may start: a first stop copy at once (or at its retry time), anything else after the gap. */
+    /**
+     * When the next write may start: a first stop copy at once (or at its retry time), anything else
+     * after the gap; a held stop (link lost) also no sooner than {@link #holdStillEveryMs()} after the last.
+     */
     private long nextWriteAt() {
         if (!stopWaiters.isEmpty()) return stopFailures > 0 ? stopRetryAt : scheduler.nanoTime();
-        if (!wroteOnce) return scheduler.nanoTime();
-        long gap = pacing.minGapMs() * MS;
-        if (echoDue && echoFailures > 0) gap = retryGapNanos();
-        return lastWriteEnd + gap;
+        long now = scheduler.nanoTime();
+        long at = now;
+        if (wroteOnce) {
+            long gap = pacing.minGapMs() * MS;
+            if (echoDue && echoFailures > 0) gap = retryGapNanos();
+            at = lastWriteEnd + gap;
+        }
+        if (!echoDue && queue.isEmpty() && holdingStill()) at = Math.max(at, lastHeldStopEnd + holdStillEveryMs() * MS);
+        return at;
+    }
+
+    /** The link is lost but the transport is up: the device may still hear us, so the motor is told to stop, again and again. */
+    private boolean holdingStill() {
+        return !linkUp && transportUp;
+    }
+
+    private boolean somethingToWrite() {
+        return !stopWaiters.isEmpty() || echoDue || !queue.isEmpty() || holdingStill();
     }
 
     private void pump() {
         pumpTask = null;
         if (closed) return;
         settle();
-        if (stopWaiters.isEmpty() && !echoDue && queue.isEmpty()) return;
+        if (!somethingToWrite()) return;
         long wait = nextWriteAt() - scheduler.nanoTime();
         if (wait > 0) {
             pumpTask = scheduler.schedule(this::pump, wait);
@@ -400,9 +427,35 @@ public final class DeviceSession implements AutoCloseable {
         }
         if (!stopWaiters.isEmpty()) writeStop();
         else if (echoDue) writeEcho();
-        else writeNext(queue.poll());
+        else if (!queue.isEmpty()) writeNext(queue.poll());
+        else writeHeldStop();
         settle();
-        if (!stopWaiters.isEmpty() || echoDue || !queue.isEmpty()) schedulePump();
+        if (somethingToWrite()) schedulePump();
+    }
+
+    /**
+     * One of the stops repeated while the link is lost. A failure is reported once until a write
+     * succeeds again (not every gap), and the repeats go on: the link may come back.
+     */
+    private void writeHeldStop() {
+        try {
+            write(stopBytes);
+            written++;
+            lastSpeedWritten = null;
+            heldStopFailing = false;
+            emit(new DeviceEvent.CommandWritten(stopCommand, stopBytes, clock.instant()));
+        } catch (TransportException | RuntimeException e) {
+            writeFailures++;
+            LOG.log(System.Logger.Level.DEBUG, () -> "repeated stop while the link is lost failed: " + e.getMessage());
+            if (!heldStopFailing) {
+                heldStopFailing = true;
+                emit(new DeviceEvent.WriteFailed(stopCommand, "stop could not be written to " + transport.describe()
+                        + " while the link is lost: " + e.getMessage(), clock.instant()));
+            }
+        } finally {
+            lastHeldStopEnd = lastWriteEnd;
+        }
+        publishCounters();
     }
 
     /** Nothing of a stop is left to write: release whoever waits for the echo. */
@@ -541,6 +594,7 @@ public final class DeviceSession implements AutoCloseable {
             transportUp = true;
             if (linkUp || wasUp) return;
             lastStatusAt = scheduler.nanoTime();
+            schedulePump(); // the device may hear us again: stops resume at once
             if (expectsStatus) {
                 if (pollsStatus) enqueue(new DeviceCommand.StatusRequest()); // ask at once; LinkRestored follows its answer
             } else {
@@ -557,6 +611,11 @@ public final class DeviceSession implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, () -> "link lost: " + reason + (dropped > 0 ? "; dropped " + dropped + " queued speed(s)" : ""));
         publishCounters();
         emit(new DeviceEvent.LinkLost(reason, clock.instant()));
+        // A silent device may still hear us, and our polling may keep its own watchdog from stopping
+        // the motor: the first held stop goes out within one gap, then one every holdStillEveryMs().
+        lastHeldStopEnd = Long.MIN_VALUE / 2;
+        heldStopFailing = false;
+        schedulePump();
     }
 
     private void restoreLink() {

@@ -64,4 +64,6 @@ final class FakeSessionHost implements SessionHost {
     void emit(HostEvent e) { listeners.forEach(l -> l.accept(e)); }
 
     @Override public void close() { closed = true; }
+
+    @Override public boolean stopConfirmed() { return link; }
 }

@@ -84,6 +84,14 @@ public final class SimulatorProcess implements AutoCloseable {
         }
     }
 
+    /** Types a fault switch into the simulator ({@code mute}, {@code answer}) and waits until it took effect. */
+    public void fault(String command, String confirmationPrefix) throws IOException, InterruptedException {
+        var in = process.getOutputStream();
+        in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        awaitLine(confirmationPrefix, 10);
+    }
+
     public String transcript() {
         synchronized (transcript) {
             return String.join("\n", transcript);
