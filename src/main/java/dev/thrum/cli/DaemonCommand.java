@@ -119,17 +119,9 @@ public final class DaemonCommand implements Callable<Integer> {
         out.flush();
         daemon.awaitClosed();
         if (daemon.closeReason() != null) {
-            spec.commandLine().getErr().println("thrum daemon: " + daemon.closeReason() + "; " + closeOutcome(daemon));
+            spec.commandLine().getErr().println("thrum daemon: " + daemon.closeReason() + "; " + daemon.closeOutcome());
             return 1;
         }
         return 0;
-    }
-
-    /** What is known after a close the daemon made itself: never "stopped" when the stop was not confirmed. */
-    static String closeOutcome(Daemon daemon) {
-        String stop = daemon.host().stopConfirmed() ? "the motor was stopped"
-                : "stop was sent but NOT confirmed (the massager did not answer): the motor may still be running,"
-                + " switch it off by hand";
-        return stop + "; a running session was ended and written to the usage log as link lost";
     }
 }

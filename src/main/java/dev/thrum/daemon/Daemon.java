@@ -165,6 +165,17 @@ public final class Daemon implements AutoCloseable {
     /** Why the daemon closed by itself (a lost device), or null. */
     public String closeReason() { return closeReason; }
 
+    /**
+     * After it closed: what is known about the motor, in words for the person. Never "stopped" when the
+     * stop was not confirmed (not written, or written to a device that did not answer).
+     */
+    public String closeOutcome() {
+        String stop = parts.host().stopConfirmed() ? "the motor was stopped"
+                : "stop was sent but NOT confirmed (the massager did not answer): the motor may still be running,"
+                + " switch it off by hand";
+        return stop + "; a running session was ended and written to the usage log";
+    }
+
     /** Motor stopped first, session ended and logged, then the API and the state file go. Safe to call twice. */
     @Override
     public void close() {

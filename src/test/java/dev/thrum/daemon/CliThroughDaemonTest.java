@@ -65,4 +65,18 @@ class CliThroughDaemonTest {
             assertEquals(daemon.port(), Json.MAPPER.readTree(json.out()).path("port").asInt());
         }
     }
+
+    /** A stop written to a device that does not answer is not a confirmed stop: the person is told to act. */
+    @Test
+    void with_the_link_lost_stop_says_it_is_not_confirmed_and_exits_1() throws Exception {
+        FakeSessionHost host = new FakeSessionHost();
+        host.link = false;
+        try (Daemon daemon = TestDaemons.start(home, host, (p, c, ok) -> TestPlans.twoSteps(p))) {
+            Run stop = run(new StopCommand(TestDaemons.files(home)));
+            assertEquals(1, stop.exit(), stop.out());
+            assertFalse(stop.out().contains("Motor stopped"), stop.out());
+            assertTrue(stop.err().contains("cannot confirm it stopped") && stop.err().contains("switch it off by hand"), stop.err());
+            assertEquals(1, host.emergencyStops, "the stop was still sent");
+        }
+    }
 }

@@ -36,6 +36,10 @@ class DaemonLinkLossTest {
             assertTrue(daemon.awaitClosed(Duration.ofSeconds(20)), "the daemon did not give up on the lost device");
             assertNotNull(daemon.closeReason());
             assertTrue(daemon.closeReason().contains("unreachable"), daemon.closeReason());
+            assertFalse(daemon.host().stopConfirmed(), "a stop to a device that is gone is not confirmed");
+            assertTrue(daemon.closeOutcome().contains("NOT confirmed") && daemon.closeOutcome().contains("switch it off by hand"),
+                    daemon.closeOutcome());
+            assertFalse(daemon.closeOutcome().contains("the motor was stopped"), daemon.closeOutcome());
             assertFalse(Files.exists(TestDaemons.files(home).stateFile()));
             List<SessionRecord> sessions = new ArrayList<>();
             UsageLog.in(TestDaemons.dirs(home).data()).reader().read(sessions::add, w -> { });
