@@ -88,8 +88,9 @@ public final class SessionRunner implements AutoCloseable {
         this.clock = clock;
         double speed = clock instanceof ScaledClock s ? s.speedup() : 1;
         this.tickEvery = Duration.ofMillis(Math.max(5, Math.min(50, device.profile().pacing().minGapMs())));
-        // The journal is flushed every 2 s of real time, whatever the session's speed.
-        this.journalFlushEvery = Duration.ofMillis((long) (UsageLog.DEFAULT_FLUSH_EVERY.toMillis() * speed));
+        // The journal counts its flush interval in real time (System.nanoTime), whatever the session's
+        // speed: a kill -9 then loses at most 2 real seconds, never 2 x speedup.
+        this.journalFlushEvery = UsageLog.DEFAULT_FLUSH_EVERY;
         this.giveUpAfter = giveUpAfter;
         int gap = device.profile().pacing().minGapMs();
         this.engine = new SessionEngine(plan, device.profile().output(), gap, clock, settingsFor(device, speed));

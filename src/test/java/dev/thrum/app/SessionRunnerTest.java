@@ -62,6 +62,45 @@ class SessionRunnerTest {
         return ((SimTransport) hub.transport()).massager();
     }
 
+    /** kill -9 loses at most the real flush interval of progress, whatever --speedup says (was 2 x N real seconds). */
+    @Test
+    void aSpedUpSessionSavesItsJournalOnRealTime() throws Exception {
+        SessionRunner runner = runner("theragun-gen4", "sciatica-relief", 10);
+        runner.start();
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            double saved = 0;
+            while (saved < 10 && System.nanoTime() < deadline) { // 10 session seconds = 1 real second at 10x
+                saved = savedActiveSeconds();
+                Thread.sleep(50);
+            }
+            assertTrue(saved >= 10, "after up to 5 real seconds at 10x the journal holds only " + saved + " s active;"
+                    + " it must be saved every " + UsageLog.DEFAULT_FLUSH_EVERY.toSeconds() + " real seconds");
+        } finally {
+            runner.emergencyStop().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            runner.awaitEnd(Duration.ofSeconds(10));
+        }
+    }
+
+    private double savedActiveSeconds() throws Exception {
+        Path dir = data.resolve(UsageLog.JOURNAL_DIR);
+        if (!Files.isDirectory(dir)) return 0;
+        double best = 0;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                String text;
+                try {
+                    text = Files.readString(f);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    continue;
+                }
+                var m = java.util.regex.Pattern.compile("\"activeSeconds\":([0-9.]+)").matcher(text);
+                if (m.find()) best = Math.max(best, Double.parseDouble(m.group(1)));
+            }
+        }
+        return best;
+    }
+
     @Test
     void sciaticaReliefCompletesWithARampPerStepAndAFinalStop() throws Exception {
         SessionRunner runner = runner("theragun-gen4", "sciatica-relief", 100);
