@@ -119,28 +119,42 @@ public final class UsageLog {
         return true;
     }
 
-    /** Where the next record may start: the end of the file once any torn last line is dealt with. */
+    /**
+     * Where the next record may start: the end of the file once any torn last line is dealt with.
+     * Memory stays bounded whatever the tail's size: a tail longer than the reader's longest line
+     * cannot be a record, so it is copied aside in chunks without being read whole.
+     */
     private long cleanEnd(FileChannel ch) throws IOException {
         long size = ch.size();
         if (size == 0 || byteAt(ch, size - 1) == '\n') return size;
         long lineStart = lastNewline(ch, size) + 1;
-        byte[] tail = new byte[(int) Math.min(Integer.MAX_VALUE - 8, size - lineStart)];
-        ch.read(ByteBuffer.wrap(tail), lineStart);
-        try {
-            if (OutcomeNote.looksLikeOne(tail, 0, tail.length)) OutcomeNote.parse(tail, 0, tail.length);
-            else RecordJson.parse(tail, 0, tail.length);
+        if (size - lineStart <= LineScanner.MAX_LINE && isWholeRecord(ch, lineStart, size)) {
             // A whole record that only lacks its newline (hand-edited?): keep it, just end the line.
             ch.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
             return size + 1;
+        }
+        try (FileChannel aside = PrivateFiles.open(tornFile(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            long pos = lineStart;
+            while (pos < size) pos += ch.transferTo(pos, size - pos, aside);
+            aside.write(ByteBuffer.wrap(new byte[] {'\n'}));
+            aside.force(true);
+        }
+        ch.truncate(lineStart);
+        ch.force(true);
+        return lineStart;
+    }
+
+    private static boolean isWholeRecord(FileChannel ch, long from, long to) throws IOException {
+        byte[] tail = new byte[(int) (to - from)];
+        ByteBuffer b = ByteBuffer.wrap(tail);
+        while (b.hasRemaining() && ch.read(b, from + b.position()) >= 0) { /* read it all */ }
+        try {
+            // a session record or an outcome line (pain after, a note) added to one
+            if (OutcomeNote.looksLikeOne(tail, 0, tail.length)) OutcomeNote.parse(tail, 0, tail.length);
+            else RecordJson.parse(tail, 0, tail.length);
+            return true;
         } catch (RecordFormatException torn) {
-            try (FileChannel aside = PrivateFiles.open(tornFile(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                aside.write(ByteBuffer.wrap(tail));
-                aside.write(ByteBuffer.wrap(new byte[] {'\n'}));
-                aside.force(true);
-            }
-            ch.truncate(lineStart);
-            ch.force(true);
-            return lineStart;
+            return false;
         }
     }
 
