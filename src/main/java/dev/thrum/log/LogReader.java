@@ -117,21 +117,17 @@ public final class LogReader {
                         + ", which is not among the " + OutcomeWindow.SIZE + " sessions before this line; left out");
                 return;
             }
+            // A bad line, even the first (binary data, a huge line), is only skipped: the file is judged
+            // by its good lines, so one damaged line cannot hide the sessions appended after it.
             Failure f = (Failure) result;
-            if (f.tooLong()) {
-                if (!confirmed && nonBlank == 1) throw new ForeignFile("not a Thrum usage log: line 1 is longer than "
-                        + LineScanner.MAX_LINE / (1024 * 1024) + " MB");
-                warn(number, f.reason());
-                return;
-            }
-            if (!confirmed && f.binary()) {
-                throw new ForeignFile("not a Thrum usage log: line " + number + " holds binary data");
-            }
-            if (!confirmed && f.schemaMark()) confirmed = true;
+            if (!confirmed && f.schemaMark() && !f.binary() && !f.tooLong()) confirmed = true;
             if (!confirmed && nonBlank >= FOREIGN_PROBE_LINES) throw foreign();
-            warn(number, f.complete() ? f.reason()
+            String reason = f.tooLong() ? f.reason()
+                    : f.binary() ? "holds binary data (NUL bytes), so it is not a record"
+                    : f.complete() ? f.reason()
                     : "the last line is incomplete (a write was cut short, probably by a crash or power loss); "
-                    + "it is kept aside in " + file.getFileName() + ".torn at the next append");
+                    + "it is kept aside in " + file.getFileName() + ".torn at the next append";
+            warn(number, reason);
         }
 
         void finish() {
@@ -141,6 +137,8 @@ public final class LogReader {
 
         private ForeignFile foreign() {
             LogWarning first = heldBack.isEmpty() ? null : heldBack.get(0);
+            if (first != null && first.reason().startsWith("holds binary data"))
+                return new ForeignFile("not a Thrum usage log: line " + first.line() + " holds binary data");
             return new ForeignFile("not a Thrum usage log (expected JSON Lines with \"schema\": \""
                     + SessionRecord.SCHEMA + "\")" + (first == null ? "" : "; line " + first.line() + " is "
                     + first.reason()));
