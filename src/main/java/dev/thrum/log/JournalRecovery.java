@@ -76,7 +76,10 @@ public final class JournalRecovery {
             problems.add(journal + ": cannot be recovered, " + e.getMessage() + "; kept as " + bad);
             return;
         }
-        SessionRecord r = s.session().ended(s.savedAt(), Outcome.INTERRUPTED,
+        // A journal holding a finished session (its append failed, for example on a full disk) is
+        // added as it ended; otherwise the session was cut short and is recorded as interrupted.
+        SessionRecord r = s.session().outcome() != null && s.session().endedAt() != null ? s.session()
+                : s.session().ended(s.savedAt(), Outcome.INTERRUPTED,
                 "recovered after Thrum stopped unexpectedly; times are as of the last saved progress at "
                         + RecordJson.instant(s.savedAt()));
         if (log.appendUnlessPresent(r)) recovered.add(r);

@@ -134,7 +134,23 @@ public final class SessionJournal implements AutoCloseable {
                     r.outcome() != null ? r.outcome() : Outcome.INTERRUPTED,
                     r.outcome() == null ? "the session ended without an outcome; recorded as interrupted" : null);
         }
-        log.append(r);
+        // The final record goes into the journal first: if the append below fails (a full disk),
+        // recovery adds the session as it ended, not as "interrupted" at the last progress save.
+        IOException journalFailure = null;
+        try {
+            writeSnapshot(r);
+            dirty = false; // close() after a failed append must not replace the finished snapshot with progress
+        } catch (IOException e) {
+            journalFailure = e;
+        }
+        try {
+            log.append(r);
+        } catch (IOException e) {
+            String kept = journalFailure == null ? "the finished session is kept in " + path()
+                    : "its progress as of the last save is kept in " + path();
+            throw new IOException(e.getMessage() + "; " + kept + " and is added to the log at the next start"
+                    + " (free some space)", e);
+        }
         finished = true;
         Files.deleteIfExists(path());
         PrivateFiles.syncDirectory(log.journalDir());
@@ -159,24 +175,36 @@ public final class SessionJournal implements AutoCloseable {
     }
 
     private void save() throws IOException {
-        Instant now = clock.instant();
         SessionRecord snapshot = latest == null
                 ? new SessionRecord(header.sessionId(), header.clientName(), header.programId(), header.programName(),
                         header.device(), openedAt, null, 0, 0, null, 0, List.of(), List.of(), header.pain())
                 : SessionRecord.of(header, latest);
         if (snapshot.startedAt() == null) snapshot = withStart(snapshot, openedAt);
-        byte[] bytes = JournalFile.toBytes(new JournalFile.Snapshot(now, snapshot));
-        Path tmp = log.journalDir().resolve(header.sessionId() + ".json.tmp");
-        try (FileChannel ch = PrivateFiles.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer b = ByteBuffer.wrap(bytes);
-            while (b.hasRemaining()) ch.write(b);
-            ch.force(true);
-        }
-        Files.move(tmp, path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        PrivateFiles.syncDirectory(log.journalDir());
+        writeSnapshot(snapshot);
         lastFlushNanos = nanoTime.getAsLong();
         dirty = false;
         lastFailure = null;
+    }
+
+    /** Replaces the journal atomically; a temporary file that could not be written whole is removed at once. */
+    private void writeSnapshot(SessionRecord snapshot) throws IOException {
+        byte[] bytes = JournalFile.toBytes(new JournalFile.Snapshot(clock.instant(), snapshot));
+        Path tmp = log.journalDir().resolve(header.sessionId() + ".json.tmp");
+        try {
+            try (FileChannel ch = PrivateFiles.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                log.disk().write(ch, ByteBuffer.wrap(bytes), 0);
+                ch.force(true);
+            }
+            Files.move(tmp, path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp); // frees what it took; the last whole snapshot stays
+            } catch (IOException ignored) {
+                // nothing more to free
+            }
+            throw e;
+        }
+        PrivateFiles.syncDirectory(log.journalDir());
     }
 
     private static SessionRecord withStart(SessionRecord r, Instant start) {

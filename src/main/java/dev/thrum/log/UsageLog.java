@@ -29,15 +29,24 @@ public final class UsageLog {
     static final int DUPLICATE_WINDOW = 1 << 20;
 
     private final Path dataDir;
+    private final DiskWrites disk;
 
-    private UsageLog(Path dataDir) {
+    private UsageLog(Path dataDir, DiskWrites disk) {
         this.dataDir = Objects.requireNonNull(dataDir);
+        this.disk = Objects.requireNonNull(disk);
     }
 
     /** The log kept in {@code dataDir}; nothing is created until something is written. */
     public static UsageLog in(Path dataDir) {
-        return new UsageLog(dataDir);
+        return new UsageLog(dataDir, DiskWrites.REAL);
     }
+
+    /** For tests: the log in {@code dataDir}, written through {@code disk} (one that can fill up). */
+    static UsageLog in(Path dataDir, DiskWrites disk) {
+        return new UsageLog(dataDir, disk);
+    }
+
+    DiskWrites disk() { return disk; }
 
     /** The log in the user's data directory: {@code $XDG_DATA_HOME/thrum}, default {@code ~/.local/share/thrum}. */
     public static UsageLog atDefaultLocation() {
@@ -110,10 +119,16 @@ public final class UsageLog {
             if (unlessPresentId != null && tailContains(ch, end, ("\"id\":\"" + unlessPresentId + "\"").getBytes(StandardCharsets.UTF_8))) {
                 return false;
             }
-            ByteBuffer b = ByteBuffer.wrap(line);
-            long pos = end;
-            while (b.hasRemaining()) pos += ch.write(b, pos);
-            ch.force(true);
+            try {
+                disk.write(ch, ByteBuffer.wrap(line), end);
+                ch.force(true);
+            } catch (IOException e) {
+                // A disk that filled part-way leaves a half record: cut it off again (that frees its
+                // space), so the log never holds a torn line of our own making.
+                ch.truncate(end);
+                ch.force(true);
+                throw new IOException("cannot add to " + file + ": " + e.getMessage(), e);
+            }
         }
         if (created) PrivateFiles.syncDirectory(dataDir);
         return true;
