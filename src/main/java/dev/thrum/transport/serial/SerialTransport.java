@@ -31,6 +31,10 @@ import java.util.function.Consumer;
  * adapter unplugged, the far end of a pseudo-terminal closed) closes the port and reports
  * {@link LinkState#DOWN}; the link thread then tries to reopen the same path with
  * {@link ReconnectBackoff} and reports {@link LinkState#UP} when it is back.
+ *
+ * <p>From connect to close the port is claimed ({@link SerialPortClaim}), so a second Thrum gets
+ * "busy" even as root. One class over 350 lines because opening, reading, writing, losing and
+ * reopening one port all share the port field and its lock; split, each piece would need both.
  */
 public final class SerialTransport implements Transport {
 
@@ -51,6 +55,7 @@ public final class SerialTransport implements Transport {
     /** Guards every call into jssc and the {@code port} field, so a close never races a read or write. */
     private final Object portLock = new Object();
     private SerialPort port;
+    private SerialPortClaim claim;
     private Thread linkThread;
     private volatile boolean closed;
     private volatile LinkState state = LinkState.DOWN;
@@ -87,7 +92,16 @@ public final class SerialTransport implements Transport {
         synchronized (this) {
             if (closed) throw new TransportException(describe() + " is closed; make a new transport to connect again");
             if (linkThread != null) return;
-            SerialPort opened = open();
+            // jssc's TIOCEXCL does not keep root out: the claim makes a second Thrum fail as "busy"
+            claim = SerialPortClaim.claim(path);
+            SerialPort opened;
+            try {
+                opened = open();
+            } catch (TransportException | RuntimeException e) {
+                claim.close();
+                claim = null;
+                throw e;
+            }
             synchronized (portLock) {
                 port = opened;
             }
@@ -184,6 +198,10 @@ public final class SerialTransport implements Transport {
             port = null;
         }
         state = LinkState.DOWN;
+        synchronized (this) {
+            if (claim != null) claim.close();
+            claim = null;
+        }
     }
 
     // ---- the link thread ----

@@ -1,0 +1,90 @@
+package dev.thrum.transport.serial;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Two Thrums on one serial port: the second is refused as busy, naming the first one's PID, even
+ * when both run as root (where the kernel lets TIOCEXCL pass). Two real processes on a socat pty.
+ */
+class SerialPortLockTest {
+
+    private static final String PROFILE = "thrum-open-serial";
+
+    @TempDir
+    Path dir;
+    SocatPair pair;
+    SimulatorProcess sim;
+    Process first;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (first != null && first.isAlive()) {
+            first.destroy();
+            if (!first.waitFor(10, TimeUnit.SECONDS)) first.destroyForcibly();
+        }
+        if (sim != null) sim.close();
+        if (pair != null) pair.close();
+    }
+
+    @Test
+    void aSecondThrumOnTheSamePortIsRefusedAsBusyWithTheFirstOnesPid() throws Exception {
+        pair = SocatPair.start(dir);
+        sim = SimulatorProcess.start(PROFILE, pair.b(), null);
+        Path out1 = dir.resolve("first.out");
+        first = startThrum(out1, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(out1).contains("step 1")) {
+            assertTrue(first.isAlive(), "the first thrum ended:\n" + Files.readString(out1));
+            assertTrue(System.nanoTime() < deadline, "the first thrum did not start:\n" + Files.readString(out1));
+            Thread.sleep(50);
+        }
+
+        Path out2 = dir.resolve("second.out");
+        Process second = startThrum(out2, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain");
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second thrum did not give up:\n" + Files.readString(out2));
+        String text = Files.readString(out2, StandardCharsets.UTF_8);
+        assertEquals(1, second.exitValue(), text);
+        assertTrue(text.contains("is busy: held by PID " + first.pid()), text);
+        assertFalse(text.contains("step 1"), "the second thrum drove the motor:\n" + text);
+        assertTrue(first.isAlive(), "the first session goes on");
+
+        first.destroy();
+        assertTrue(first.waitFor(20, TimeUnit.SECONDS));
+        Path out3 = dir.resolve("third.out");
+        Process third = startThrum(out3, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain");
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(out3).contains("step 1")) {
+                assertTrue(third.isAlive(), "once the first let go the port is free again:\n" + Files.readString(out3));
+                assertTrue(System.nanoTime() < until, Files.readString(out3));
+                Thread.sleep(50);
+            }
+        } finally {
+            third.destroy();
+            third.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process startThrum(Path output, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "dev.thrum.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        return pb.start();
+    }
+}
