@@ -103,11 +103,7 @@ public final class LogReader {
             if (result == BLANK) return;
             nonBlank++;
             if (result instanceof SessionRecord r) {
-                if (!confirmed) {
-                    confirmed = true;
-                    heldBack.forEach(warnings);
-                    heldBack.clear();
-                }
+                confirm();
                 records++;
                 sink.record(r);
                 return;
@@ -120,7 +116,7 @@ public final class LogReader {
             // A bad line, even the first (binary data, a huge line), is only skipped: the file is judged
             // by its good lines, so one damaged line cannot hide the sessions appended after it.
             Failure f = (Failure) result;
-            if (!confirmed && f.schemaMark() && !f.binary() && !f.tooLong()) confirmed = true;
+            if (f.schemaMark() && !f.binary() && !f.tooLong()) confirm();
             if (!confirmed && nonBlank >= FOREIGN_PROBE_LINES) throw foreign();
             String reason = f.tooLong() ? f.reason()
                     : f.binary() ? "holds binary data (NUL bytes), so it is not a record"
@@ -128,6 +124,14 @@ public final class LogReader {
                     : "the last line is incomplete (a write was cut short, probably by a crash or power loss); "
                     + "it is kept aside in " + file.getFileName() + ".torn at the next append";
             warn(number, reason);
+        }
+
+        /** The file is a Thrum log: the warnings held back until now are told, in line order. */
+        private void confirm() {
+            if (confirmed) return;
+            confirmed = true;
+            heldBack.forEach(warnings);
+            heldBack.clear();
         }
 
         void finish() {

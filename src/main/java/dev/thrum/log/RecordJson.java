@@ -113,7 +113,7 @@ public final class RecordJson {
             if (p.nextToken() != null) throw new RecordFormatException("more than one JSON value on the line", false);
             return r;
         } catch (IOException | RuntimeException e) {
-            throw new RecordFormatException("not valid JSON (" + firstLine(e.getMessage()) + ")", false);
+            throw new RecordFormatException("not valid JSON (" + jsonProblem(e) + ")", false);
         }
     }
 
@@ -252,7 +252,12 @@ public final class RecordJson {
     private static double number(JsonParser p, String name) throws IOException, RecordFormatException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT) return p.getLongValue();
-        if (t == JsonToken.VALUE_NUMBER_FLOAT) return p.getDoubleValue();
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            double v = p.getDoubleValue();
+            // 1e999 reads as infinity: it would turn every total it joins into nonsense
+            if (!Double.isFinite(v)) throw new RecordFormatException(name + " is too large a number", false);
+            return v;
+        }
         if (t == JsonToken.VALUE_NULL) return 0;
         throw new RecordFormatException(name + " must be a number", false);
     }
@@ -294,9 +299,21 @@ public final class RecordJson {
         return Math.round(v * 1000.0) / 1000.0;
     }
 
-    private static String firstLine(String s) {
-        if (s == null) return "unreadable";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    /**
+     * The parser's own words, without its internal location text ("[Source: REDACTED ...]"), with
+     * the column instead, and with control characters from the line made harmless for a terminal.
+     */
+    static String jsonProblem(Exception e) {
+        String words = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : null;
+        if (words == null) words = "it cannot be parsed";
+        int nl = words.indexOf('\n');
+        if (nl >= 0) words = words.substring(0, nl);
+        words = words.replaceAll("\\s*\\(start marker at \\[Source:[^)]*\\)[^)]*\\)", "").replaceAll("\\[Source:[^\\]]*\\]", "");
+        StringBuilder b = new StringBuilder();
+        words.codePoints().limit(200).forEach(c -> b.append(Character.isISOControl(c) ? '?' : Character.toString(c)));
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                && j.getLocation().getColumnNr() > 0)
+            b.append(" at column ").append(j.getLocation().getColumnNr());
+        return b.toString();
     }
 }
