@@ -100,7 +100,7 @@ public final class LiveView implements Consumer<RunnerEvent>, AutoCloseable {
         String now = v.commandedValue() == null ? "stopped"
                 : PlainView.percent(v.commandedIntensity()) + " (" + v.commandedValue() + (unit == null ? "" : " " + unit) + ")";
         return new String[] {
-                "Thrum - " + program + "   [" + device + (v.linkDown() ? ", LINK DOWN" : "") + "]" + battery,
+                "Thrum - " + program + "   [" + device + (v.linkDown() ? ", LINK DOWN: sending stop" : "") + "]" + battery,
                 String.format(Locale.ROOT, "Step %d/%d  %s   %s   %s left", v.stepIndex() + 1, v.stepCount(), region,
                         state, Bars.clock(v.stepRemaining().toMillis() / 1000.0)),
                 "  " + (v.cue() == null ? "" : v.cue()),

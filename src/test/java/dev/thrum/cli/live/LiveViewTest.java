@@ -39,6 +39,16 @@ class LiveViewTest {
         assertTrue(all.contains("PAUSED (user)") && all.contains("now stopped"), all);
     }
 
+    /** While the link is lost Thrum keeps sending stop; the view says so, not only "paused". */
+    @Test
+    void aLostLinkSaysStopIsBeingSent() {
+        SessionView lost = new SessionView(SessionState.PAUSED, PauseReason.LINK_LOST, true, Phase.PAUSED, 2, 20,
+                "piriformis", "Piriformis", Side.LEFT, "Small circles", false, Duration.ofSeconds(30), Duration.ofSeconds(60),
+                0.35, 0.35, 0.2, null, 0.2, 0.25, Duration.ofSeconds(270), Duration.ZERO, Duration.ofMinutes(18), 80, null);
+        String all = String.join("\n", LiveView.render(lost, "P", "serial:/dev/ttyUSB0", "rpm", ""));
+        assertTrue(all.contains("LINK DOWN: sending stop") && all.contains("PAUSED (link lost)"), all);
+    }
+
     @Test
     void keysMapToControlsAndSpaceToggles() {
         assertEquals(Control.PAUSE, LiveView.controlFor(' ', view(SessionState.RUNNING, 1800)));
