@@ -63,7 +63,7 @@ public final class DaemonAssembly {
         }
         try {
             if (o.simRecord() != null && hub.transport() instanceof SimTransport sim) sim.massager().recordTo(o.simRecord());
-            RunnerSessionHost host = new RunnerSessionHost(hub, log, new ClientStore(o.dirs().clients()), clock);
+            RunnerSessionHost host = new RunnerSessionHost(hub, log, new ClientStore(o.dirs().clients()), clock, o.linkGrace());
             LibraryEndpoints library = new LibraryEndpoints(o.dirs());
             LogEndpoints logs = new LogEndpoints(log);
             return api.start(new Daemon.Parts(o.settings(), o.files(), host, new LibraryPlans(library, o.dirs()),

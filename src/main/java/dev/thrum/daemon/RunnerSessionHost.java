@@ -39,6 +39,7 @@ final class RunnerSessionHost implements SessionHost {
     private final UsageLog log;
     private final ClientStore clients;
     private final Clock clock;
+    private final Duration linkGrace;
     private final List<Consumer<HostEvent>> listeners = new CopyOnWriteArrayList<>();
     private volatile SessionRunner current;
     private volatile SessionReport last;
@@ -49,9 +50,11 @@ final class RunnerSessionHost implements SessionHost {
     /**
      * @param hub   a connected device
      * @param clock session time, the same clock the simulator (if any) runs on
+     * @param linkGrace how long a session's link may stay lost before it ends as link lost (the daemon's --link-grace)
      */
-    RunnerSessionHost(DeviceHub hub, UsageLog log, ClientStore clients, Clock clock) {
+    RunnerSessionHost(DeviceHub hub, UsageLog log, ClientStore clients, Clock clock, Duration linkGrace) {
         this.hub = hub;
+        this.linkGrace = linkGrace;
         this.log = log;
         this.clients = clients;
         this.clock = clock;
@@ -103,7 +106,7 @@ final class RunnerSessionHost implements SessionHost {
         if (!hub.linkUp())
             throw new ApiException(503, "the device " + hub.address() + " is not connected",
                     "switch the massager on and bring it close; the daemon reconnects by itself");
-        SessionRunner runner = new SessionRunner(hub, plan, log, clients, clock);
+        SessionRunner runner = new SessionRunner(hub, plan, log, clients, clock, linkGrace);
         runner.setPain(pain);
         runner.addListener(this::onRunnerEvent);
         current = runner;
