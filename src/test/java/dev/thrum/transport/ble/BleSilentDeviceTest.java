@@ -46,7 +46,9 @@ class BleSilentDeviceTest {
 
     private static final String ADDRESS = "5E:00:00:00:00:07";
     /** Delivery through tinyb, the bus and the fake BlueZ to the simulator, on a busy 2-core machine. */
-    private static final long DELIVERY_SLACK_MS = 250;
+    private static final long DELIVERY_SLACK_MS = 500;
+    /** A thread's wake-up on a busy 2-core machine; on virtual time the bound is exact (LostLinkStopTest). */
+    private static final long WAKE_UP_SLACK_MS = 100;
 
     @TempDir
     Path data;
@@ -90,7 +92,7 @@ class BleSilentDeviceTest {
                             && !w.at().isBefore(lostAt))
                     .findFirst().orElseThrow(() -> new AssertionError("no stop written after the loss")).at();
             long writtenAfter = Duration.between(lostAt, firstStopWritten).toMillis();
-            assertTrue(writtenAfter <= gap + 30, "the first stop was written " + writtenAfter + " ms after the loss; gap " + gap);
+            assertTrue(writtenAfter <= gap + WAKE_UP_SLACK_MS, "the first stop was written " + writtenAfter + " ms after the loss; gap " + gap);
 
             List<ReceivedFrame> fromLoss = received(sim, lostAt);
             ReceivedFrame firstStop = fromLoss.stream().filter(f -> f.command().orElse(null) instanceof DeviceCommand.Stop)

@@ -77,8 +77,9 @@ class SerialSilentDeviceTest {
         ReceivedFrame firstStop = afterMute.stream().filter(f -> isStop(f)).findFirst()
                 .orElseThrow(() -> new AssertionError("no stop reached the mute device: " + describe(afterMute)));
         long stopAfterMs = Duration.between(mutedAt, firstStop.at()).toMillis();
-        // the loss is judged after linkTimeoutMs of silence (checked every fifth of it); the stop follows within a gap
-        assertTrue(stopAfterMs <= LINK_TIMEOUT_MS + LINK_TIMEOUT_MS / 5 + 20 + 400,
+        // the loss is judged after linkTimeoutMs of silence (checked every fifth of it); the stop follows
+        // within a gap (exactly so on virtual time: LostLinkStopTest); the rest is slack for a busy machine
+        assertTrue(stopAfterMs <= LINK_TIMEOUT_MS + LINK_TIMEOUT_MS / 5 + 20 + 1000,
                 "the first stop reached the device " + stopAfterMs + " ms after it went mute");
 
         // from the loss to the re-ramp: nothing that moves the motor, and stops at the paced rate
