@@ -191,6 +191,40 @@ class SessionRunnerTest {
     }
 
     /** How often the device saw the lowest running value followed by a higher one: one per ramp. */
+    /** The in-process simulator transport too: a mute device gets only stops until the ramp from low. */
+    @Test
+    void aMuteSimulatedDeviceGetsStopsUntilTheRampStartsAgainFromLow() throws Exception {
+        SessionRunner runner = runner("thrum-open-serial", "general-warm-up", 1);
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runner.addListener(e -> { if (e instanceof RunnerEvent.Problem p) problems.add(p.message()); });
+        runner.start();
+        int lowest = hub.profile().output().lowestRunning();
+        try {
+            waitFor(() -> massager().commandedSpeed() > lowest, "a ramp above the lowest value");
+            massager().stopAnswering();
+            waitFor(() -> !hub.linkUp(), "the link loss (3 s of silence)");
+            int lostAt = massager().receivedCommands().size();
+            waitFor(() -> massager().receivedCommands().subList(lostAt, massager().receivedCommands().size()).stream()
+                    .filter(DeviceCommand.Stop.class::isInstance).count() >= 10, "ten stops into the silence");
+            assertEquals(0, massager().commandedSpeed(), "the mute motor obeyed the stops");
+            massager().resumeAnswering();
+            waitFor(() -> massager().receivedCommands().subList(lostAt, massager().receivedCommands().size()).stream()
+                    .anyMatch(DeviceCommand.SetSpeed.class::isInstance), "the re-ramp");
+            List<DeviceCommand> since = massager().receivedCommands().subList(lostAt, massager().receivedCommands().size());
+            int reRamp = 0;
+            while (!(since.get(reRamp) instanceof DeviceCommand.SetSpeed)) {
+                assertTrue(since.get(reRamp) instanceof DeviceCommand.Stop || since.get(reRamp) instanceof DeviceCommand.StatusRequest
+                        || since.get(reRamp) instanceof DeviceCommand.Keepalive, "only stops while the link was lost: " + since);
+                reRamp++;
+            }
+            assertEquals(new DeviceCommand.SetSpeed(lowest), since.get(reRamp), "the ramp starts again from the lowest value");
+            assertTrue(problems.stream().anyMatch(p -> p.contains("keeps sending stop")), problems.toString());
+        } finally {
+            runner.emergencyStop().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            runner.awaitEnd(Duration.ofSeconds(10));
+        }
+    }
+
     static long rampsFromLowest(List<DeviceCommand> all, OutputRange range) {
         // Status requests interleave with speeds; only motor commands make a ramp.
         List<DeviceCommand> commands = all.stream()
