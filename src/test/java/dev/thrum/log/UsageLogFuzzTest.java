@@ -160,7 +160,7 @@ class UsageLogFuzzTest {
             case 1 -> good.substring(0, rnd.nextInt(good.length())).getBytes(StandardCharsets.UTF_8); // cut short
             case 2 -> good.replaceFirst("\"activeSeconds\":[0-9.]+", "\"activeSeconds\":\"lots\"").getBytes(StandardCharsets.UTF_8);
             case 3 -> good.replaceFirst("\"outcome\":\"[a-z_]+\"", "\"outcome\":\"exploded\"").getBytes(StandardCharsets.UTF_8);
-            case 4 -> good.replace("thrum.session/1", "thrum.session/9").getBytes(StandardCharsets.UTF_8);
+            case 4 -> good.replaceFirst("thrum\\.session/[0-9]+", "thrum.session/9").getBytes(StandardCharsets.UTF_8); // a newer schema
             case 5 -> ("[".repeat(1 + rnd.nextInt(5000))).getBytes(StandardCharsets.UTF_8);   // deep nesting
             case 6 -> good.replaceFirst("\"activeSeconds\":[0-9.]+", "\"activeSeconds\":1e999999").getBytes(StandardCharsets.UTF_8);
             case 7 -> (good + "garbage").getBytes(StandardCharsets.UTF_8);
