@@ -73,11 +73,15 @@ function follow() {
     if (d.status.battery != null) state.battery = d.status.battery;
     if (d.status.force != null) state.force = d.status.force;
   });
-  on('linkDown', () => { state.link = 'down'; voice.say('Link to the massager lost. The motor is stopped.'); });
+  // A lost link is not a stopped motor: Thrum keeps sending stop, but cannot know it arrived.
+  on('linkDown', () => { state.link = 'down'; voice.say('Link to the massager lost. If the motor is still running, switch it off by hand.'); });
   on('linkUp', () => { state.link = 'up'; });
   on('linkChanged', d => { state.link = d.up ? 'up' : 'down'; });
   on('problem', d => { state.notice = { kind: 'problem', text: d.message }; });
-  on('emergencyStop', d => { state.notice = { kind: 'info', text: 'Motor stopped (STOP).' }; });
+  on('emergencyStop', d => {
+    state.notice = state.link === 'down' ? { kind: 'problem', text: STOP_NOT_CONFIRMED }
+      : { kind: 'info', text: 'Motor stopped (STOP).' };
+  });
   on('finished', () => { Object.assign(state, { running: false, ended: true, countdown: null }); });
   on('sessionEnded', d => {
     Object.assign(state, { running: false, ended: true, report: d.report || d, countdown: null, paused: null });
@@ -194,7 +198,7 @@ function renderBanner() {
   const banner = $('banner');
   let text = null, kind = 'info';
   if (state.loggedIn && !state.connected) [text, kind] = ['No connection to the Thrum daemon; retrying. The session (if any) goes on; the massager stops on its own rules if the daemon goes away.', 'problem'];
-  else if (state.running && state.link === 'down') [text, kind] = ['Link to the massager lost: the motor is commanded still. Switch it on and bring it close; Thrum reconnects and ramps up gently.', 'problem'];
+  else if (state.running && state.link === 'down') [text, kind] = ['Link to the massager lost: the motor is commanded still, and Thrum keeps sending stop. If it still runs, switch it off by hand. Otherwise switch it on and bring it close; Thrum reconnects and ramps up gently.', 'problem'];
   else if (state.batteryLow || (state.battery != null && state.battery <= 15)) [text, kind] = ['Battery low' + (state.battery != null ? ' (' + state.battery + '%)' : '') + ': charge the massager soon.', 'warning'];
   else if (state.notice) [text, kind] = [state.notice.text, state.notice.kind];
   banner.hidden = text == null;
@@ -246,9 +250,16 @@ async function control(action) {
   }
 }
 
+const STOP_NOT_CONFIRMED = 'STOP sent, but the massager is not answering, so Thrum cannot confirm it stopped.'
+  + ' It may still be running: switch it off by hand.';
+
 async function stop() {
   try {
-    await api('POST', '/stop');
+    const answer = await api('POST', '/stop');
+    if (answer && answer.confirmed === false) {
+      state.notice = { kind: 'problem', text: STOP_NOT_CONFIRMED };
+      render();
+    }
   } catch (e) {
     state.notice = { kind: 'problem', text: 'STOP failed: ' + errorText(e) + ' Switch the massager off by hand.' };
     render();
