@@ -1,5 +1,7 @@
 package dev.thrum.profile;
 
+import dev.thrum.pressure.ForceScale;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.regex.Pattern;
  * (for example a gun that speaks the same frames over BLE and a USB cable).
  *
  * @param origin where it was loaded from (a file path or "built-in:NAME"), for messages
+ * @param force  what the status field {@code force} means (unit, useful range, pressure bands); null when undeclared
  */
 public record DeviceProfile(
         String id,
@@ -25,7 +28,15 @@ public record DeviceProfile(
         Map<String, String> commands,
         List<StatusFrameSpec> status,
         String codec,
-        String origin) {
+        String origin,
+        ForceScale force) {
+
+    /** A profile whose force figure has no declared meaning (or that reports none). */
+    public DeviceProfile(String id, String name, List<String> models, Source source, Match match, BleSettings ble,
+                         SerialSettings serial, OutputRange output, Pacing pacing, Map<String, String> commands,
+                         List<StatusFrameSpec> status, String codec, String origin) {
+        this(id, name, models, source, match, ble, serial, output, pacing, commands, status, codec, origin, null);
+    }
 
     public enum Confidence { DOCUMENTED, REVERSE_ENGINEERED, INFERRED, OPEN_SPEC }
 
@@ -85,6 +96,6 @@ public record DeviceProfile(
 
     /** The same profile, loaded from somewhere else (a byte-identical copy of a file already parsed). */
     public DeviceProfile withOrigin(String newOrigin) {
-        return new DeviceProfile(id, name, models, source, match, ble, serial, output, pacing, commands, status, codec, newOrigin);
+        return new DeviceProfile(id, name, models, source, match, ble, serial, output, pacing, commands, status, codec, newOrigin, force);
     }
 }

@@ -8,6 +8,7 @@ import dev.thrum.profile.template.FrameTemplate;
 import dev.thrum.profile.template.IntType;
 import dev.thrum.profile.template.Slot;
 import dev.thrum.profile.template.TemplateSyntaxException;
+import dev.thrum.pressure.ForceScale;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,7 +32,7 @@ public final class ProfileParser {
     private static final Pattern USB_ID = Pattern.compile("[0-9a-fA-F]{4}:[0-9a-fA-F]{4}");
 
     private static final List<String> TOP_KEYS = List.of("id", "name", "models", "source", "match", "ble",
-            "serial", "output", "pacing", "commands", "status", "codec", "notes");
+            "serial", "output", "pacing", "commands", "status", "codec", "notes", "pressure");
 
     private final Set<String> knownCodecs;
 
@@ -96,9 +97,11 @@ public final class ProfileParser {
                         + "; remove \"codec\" to use the templates");
             Map<String, String> commands = commands(root, output, codec != null);
             List<DeviceProfile.StatusFrameSpec> status = status(root);
+            ForceScale force = PressureSection.read(c, root,
+                    status.stream().anyMatch(f -> f.fields().containsKey("force")));
             if (!c.clean()) return null;
             return new DeviceProfile(id, name, List.copyOf(models), source, match, ble, serial, output, pacing,
-                    Collections.unmodifiableMap(commands), List.copyOf(status), codec, origin);
+                    Collections.unmodifiableMap(commands), List.copyOf(status), codec, origin, force);
         }
 
         private DeviceProfile.Source source(JsonNode root) {

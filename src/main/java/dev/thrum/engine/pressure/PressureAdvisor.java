@@ -1,5 +1,7 @@
 package dev.thrum.engine.pressure;
 
+import dev.thrum.pressure.ForceRange;
+
 /**
  * Turns force readings into advice for the band wanted at this moment, steadily enough for a
  * person to follow without looking.

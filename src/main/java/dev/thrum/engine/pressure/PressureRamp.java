@@ -1,5 +1,7 @@
 package dev.thrum.engine.pressure;
 
+import dev.thrum.pressure.ForceRange;
+
 /**
  * The band a step wants at a moment: like the motor, pressure starts gentle. Over the step's
  * pressure ramp both ends of the band move from the light band to the step's band, so the advice

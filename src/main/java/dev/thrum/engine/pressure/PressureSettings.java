@@ -1,5 +1,7 @@
 package dev.thrum.engine.pressure;
 
+import dev.thrum.pressure.ForceRange;
+
 /**
  * The timing and margins of pressure advice. Defaults, and why:
  * <ul>

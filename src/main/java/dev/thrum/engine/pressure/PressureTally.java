@@ -1,5 +1,7 @@
 package dev.thrum.engine.pressure;
 
+import dev.thrum.pressure.ForceRange;
+
 /**
  * Adds up one step's pressure for the log: the time below, in and above the band (time between two
  * observations counts for what was known at the first of them; time without a fresh reading counts

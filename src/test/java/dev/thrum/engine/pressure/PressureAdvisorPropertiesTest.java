@@ -1,5 +1,6 @@
 package dev.thrum.engine.pressure;
 
+import dev.thrum.pressure.ForceRange;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -1,5 +1,6 @@
 package dev.thrum.engine.pressure;
 
+import dev.thrum.pressure.ForceRange;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;

@@ -1,4 +1,4 @@
-package dev.thrum.program;
+package dev.thrum.pressure;
 
 import java.util.Locale;
 import java.util.Optional;

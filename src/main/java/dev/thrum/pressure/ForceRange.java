@@ -1,4 +1,4 @@
-package dev.thrum.engine.pressure;
+package dev.thrum.pressure;
 
 /**
  * A range of force in newtons, the one unit the engine reasons in (a profile converts its device's
