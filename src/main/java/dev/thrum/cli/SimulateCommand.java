@@ -57,6 +57,11 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Append every received frame to FILE as JSON lines (hex, command, value).")
     Path record;
 
+    @Option(names = "--pressure-script", paramLabel = "FILE",
+            description = "Press the simulated gun as FILE says: lines of SECONDS PRESSURE (0..1), from the first command on"
+                    + " (see docs/pressure.md).")
+    Path pressureScript;
+
     private final Supplier<ProfileLibrary> profiles;
 
     public SimulateCommand() {
@@ -78,6 +83,7 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulatedMassager massager = new SimulatedMassager(profile, codec, Clock.systemUTC(),
                 SimulatedMassager.Input.STREAM, frame -> sendToHost(port, frame, err));
         if (record != null) massager.recordTo(record);
+        if (pressureScript != null) massager.followPressure(PressureScripts.read(pressureScript, spec.commandLine()));
 
         // A reader of its own for the printout: asking the simulator for its whole record after
         // every chunk would copy an ever longer list.

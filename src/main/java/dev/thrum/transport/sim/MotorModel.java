@@ -21,10 +21,14 @@ final class MotorModel {
     static final double IDLE_DRAIN_PER_S = 0.0002;
     static final double RUN_DRAIN_PER_S = 0.004;
     static final double FULL_SPEED_EXTRA_DRAIN_PER_S = 0.02;
-    /** Force estimate at full speed and full pressure (pounds, as the Theragun app shows it). */
+    /**
+     * Force estimate at full speed and full pressure when the profile does not say its stall force
+     * (pounds, as the Theragun app shows it).
+     */
     static final int FORCE_AT_FULL = 60;
 
     private final OutputRange range;
+    private final double forceAtFull;
     private int commanded;
     private double actual;
     private boolean running;
@@ -32,7 +36,13 @@ final class MotorModel {
     private double pressure = 0.5;
 
     MotorModel(OutputRange range) {
+        this(range, FORCE_AT_FULL);
+    }
+
+    /** @param forceAtFull the force figure, in the profile's unit, at full speed and full pressure (its stall force) */
+    MotorModel(OutputRange range, double forceAtFull) {
         this.range = range;
+        this.forceAtFull = forceAtFull;
         this.commanded = range.stopValue();
         this.actual = range.stopValue();
     }
@@ -96,6 +106,6 @@ final class MotorModel {
     int forceEstimate() {
         if (actual <= range.stopValue() + 0.5) return 0;
         double share = Math.min(1, actual / range.highest());
-        return (int) Math.round(FORCE_AT_FULL * pressure * share);
+        return (int) Math.round(forceAtFull * pressure * share);
     }
 }

@@ -54,6 +54,8 @@ public final class SimulatedMassager {
     private final DeviceProfile profile;
     private final Codec codec;
     private final Clock clock;
+    private PressureScript pressureScript;
+    private Instant scriptStart;
     private final Consumer<byte[]> toHost;
     private final FrameReader reader;
     private final MotorModel motor;
@@ -83,7 +85,8 @@ public final class SimulatedMassager {
         this.clock = clock;
         this.toHost = toHost;
         this.reader = input == Input.STREAM ? codec.commandFrameReader() : null;
-        this.motor = new MotorModel(profile.output());
+        this.motor = profile.force() == null ? new MotorModel(profile.output())
+                : new MotorModel(profile.output(), profile.force().stallNewtons() / profile.force().newtonsPerUnit());
         this.lastAdvance = clock.instant();
         this.streamPeriodMs = streams(profile, codec)
                 ? (profile.pacing() != null && profile.pacing().statusPollMs() > 0
@@ -206,6 +209,10 @@ public final class SimulatedMassager {
         if (to.isAfter(lastAdvance)) {
             motor.advance(Duration.between(lastAdvance, to));
             lastAdvance = to;
+        }
+        if (pressureScript != null) {
+            if (scriptStart == null) scriptStart = to;
+            motor.setPressure(pressureScript.pressureAt(Duration.between(scriptStart, to)));
         }
     }
 
@@ -350,6 +357,15 @@ public final class SimulatedMassager {
 
     /** How hard the gun is pressed, 0..1: the force estimate grows with it. */
     public synchronized void setPressure(double fraction) { motor.setPressure(fraction); }
+
+    /**
+     * Presses the gun as the script says, from the first moment the simulator moves on (the script's
+     * second 0). Replaces any pressure set by hand.
+     */
+    public synchronized void followPressure(PressureScript script) {
+        pressureScript = script;
+        scriptStart = null;
+    }
 
     /** What a version request answers with. */
     public synchronized void setFirmware(String version) { firmware = version; }
