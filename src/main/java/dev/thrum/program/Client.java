@@ -1,5 +1,7 @@
 package dev.thrum.program;
 
+import dev.thrum.pressure.PressureBand;
+
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -89,6 +91,13 @@ public record Client(String id, String name, double maxIntensity, Set<String> av
         double cap = Math.min(maxIntensity, regionCaps.getOrDefault(regionId, HardLimits.MAX_INTENSITY));
         for (Condition c : conditions) cap = Math.min(cap, c.rule().capFor(regionId));
         return cap;
+    }
+
+    /** The firmest pressure band this person's conditions allow (the region's own limit applies on top). */
+    public PressureBand pressureFor(String regionId) {
+        PressureBand band = PressureBand.FIRM;
+        for (Condition c : conditions) band = band.atMost(c.rule().maxPressure());
+        return band;
     }
 
     public boolean needsConfirmation() {

@@ -1,5 +1,7 @@
 package dev.thrum.program;
 
+import dev.thrum.pressure.PressureBand;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -13,12 +15,20 @@ import java.util.Set;
  * @param maxSession    shorter session ceiling, or null
  * @param confirm       the person must confirm before their first run (talked to their clinician)
  * @param reason        why, in plain words, shown in docs and before the first run
+ * @param maxPressure   the firmest pressure band allowed anywhere for a person with this condition
  */
 public record ConditionRule(double allCap, Map<String, Double> regionCaps, Set<String> avoid, Duration maxSession,
-                            boolean confirm, String reason) {
+                            boolean confirm, String reason, PressureBand maxPressure) {
+
+    public ConditionRule(double allCap, Map<String, Double> regionCaps, Set<String> avoid, Duration maxSession,
+                         boolean confirm, String reason) {
+        this(allCap, regionCaps, avoid, maxSession, confirm, reason, PressureBand.FIRM);
+    }
+
     public ConditionRule {
         regionCaps = Map.copyOf(regionCaps);
         avoid = Set.copyOf(avoid);
+        maxPressure = maxPressure == null ? PressureBand.FIRM : maxPressure;
     }
 
     /** The cap this rule puts on a region (1.0 when none). */

@@ -1,5 +1,7 @@
 package dev.thrum.program;
 
+import dev.thrum.pressure.PressureBand;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,6 +19,8 @@ import java.util.Set;
 public final class Planner {
     /** Name used for rest steps in a plan. */
     public static final String REST_ID = "rest";
+    /** A step that names no pressure builds up to medium, within the region's and the person's limits. */
+    static final PressureBand DEFAULT_PRESSURE = PressureBand.MEDIUM;
 
     private final RegionCatalogue catalogue;
 
@@ -104,8 +108,15 @@ public final class Planner {
             target = client.softer().get(region.id());
             notes.add(String.format(Locale.ROOT, "%s: starting softer at %.2f, as remembered from an earlier session.", region.name(), target));
         }
+        PressureBand maxPressure = client == null ? region.maxPressure() : region.maxPressure().atMost(client.pressureFor(region.id()));
+        PressureBand asked = t.pressure() == null ? DEFAULT_PRESSURE : t.pressure();
+        PressureBand pressure = asked.atMost(maxPressure);
+        if (t.pressure() != null && pressure != asked)
+            notes.add(region.name() + ": pressure " + asked.id() + " lowered to " + pressure.id()
+                    + (client == null ? " for the region." : " for " + client.name() + "."));
         return new PlannedStep(index, region.id(), region.name(), side, t.duration(), target, cap, t.rampUp(),
-                t.curve(), t.cue(), region.maxContinuous(), false);
+                t.curve(), t.cue(), region.maxContinuous(), false, pressure, maxPressure,
+                t.pressureRamp() == null ? t.rampUp() : t.pressureRamp());
     }
 
     /** min(step target, region cap, client caps and condition caps, device maximum 1.0). */
@@ -132,7 +143,7 @@ public final class Planner {
 
     private static void addRest(List<PlannedStep> steps, Duration d, String cue) {
         steps.add(new PlannedStep(steps.size(), REST_ID, "Rest", Side.NONE, d, 0, 0, Duration.ZERO, RampCurve.LINEAR,
-                cue, d, true));
+                cue, d, true, PressureBand.LIGHT, PressureBand.LIGHT, Duration.ZERO));
     }
 
     // after skipping avoided regions, rests can end up first, last or back to back: drop those
@@ -147,6 +158,6 @@ public final class Planner {
 
     private static PlannedStep reindex(PlannedStep s, int index) {
         return new PlannedStep(index, s.regionId(), s.regionName(), s.side(), s.duration(), s.target(), s.cap(),
-                s.rampUp(), s.curve(), s.cue(), s.maxContinuous(), s.rest());
+                s.rampUp(), s.curve(), s.cue(), s.maxContinuous(), s.rest(), s.pressure(), s.maxPressure(), s.pressureRamp());
     }
 }

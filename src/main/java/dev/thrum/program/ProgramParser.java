@@ -1,5 +1,7 @@
 package dev.thrum.program;
 
+import dev.thrum.pressure.PressureBand;
+
 import dev.thrum.text.EditDistance;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,7 +24,7 @@ public final class ProgramParser {
     static final Duration DEFAULT_RAMP = Duration.ofSeconds(10);
 
     private static final Set<String> TOP_KEYS = Set.of("id", "name", "author", "description", "steps");
-    private static final Set<String> TREAT_KEYS = Set.of("region", "side", "duration", "target", "rampUp", "curve", "cue");
+    private static final Set<String> TREAT_KEYS = Set.of("region", "side", "duration", "target", "rampUp", "curve", "cue", "pressure", "pressureRamp");
     private static final Set<String> REST_KEYS = Set.of("rest", "cue");
     private static final Set<String> REPEAT_KEYS = Set.of("repeat", "steps");
 
@@ -171,8 +173,17 @@ public final class ProgramParser {
         }
         RampCurve curve = curve(src, step, at + "/curve", node.get("curve"), problems);
         String cue = optionalText(src, step, at + "/cue", node.get("cue"), problems);
+        PressureBand pressure = pressure(src, step, at + "/pressure", node.get("pressure"), region, problems);
+        Duration pressureRamp = null;
+        if (node.get("pressureRamp") != null) {
+            pressureRamp = duration(src, step, at + "/pressureRamp", node.get("pressureRamp"), problems);
+            if (pressureRamp != null && duration != null && pressureRamp.compareTo(duration) > 0)
+                problems.add(src.problem(step, at + "/pressureRamp", "the pressure ramp (" + DurationText.format(pressureRamp)
+                        + ") is longer than the step (" + DurationText.format(duration) + "); shorten it or lengthen the step"));
+        }
         if (problems.size() > before || region == null || duration == null || ramp == null) return null;
-        return new ProgramItem.Treat(region.id(), side, duration, target, ramp, curve, cue == null ? region.cue() : cue);
+        return new ProgramItem.Treat(region.id(), side, duration, target, ramp, curve, cue == null ? region.cue() : cue,
+                pressure, pressureRamp);
     }
 
     private Region region(JsonSource src, String step, String at, JsonNode node, List<Problem> problems) {
@@ -221,6 +232,22 @@ public final class ProgramParser {
             return 0;
         }
         return node.asDouble();
+    }
+
+    /** "light", "medium" or "firm", never above what the region allows; null when not given. */
+    private static PressureBand pressure(JsonSource src, String step, String at, JsonNode node, Region region, List<Problem> problems) {
+        if (node == null) return null;
+        PressureBand band = node.isTextual() ? PressureBand.fromId(node.asText()).orElse(null) : null;
+        if (band == null) {
+            problems.add(src.problem(step, at, "\"pressure\" must be \"light\", \"medium\" or \"firm\", got " + node));
+            return null;
+        }
+        if (region != null && band.compareTo(region.maxPressure()) > 0) {
+            problems.add(src.problem(step, at, region.name() + " allows " + region.maxPressure().id()
+                    + " pressure at most (see docs/pressure.md); ask for \"" + region.maxPressure().id() + "\""));
+            return null;
+        }
+        return band;
     }
 
     private RampCurve curve(JsonSource src, String step, String at, JsonNode node, List<Problem> problems) {

@@ -1,5 +1,7 @@
 package dev.thrum.program;
 
+import dev.thrum.pressure.PressureBand;
+
 import java.time.Duration;
 
 /**
@@ -9,9 +11,16 @@ import java.time.Duration;
  * @param cap           default intensity cap 0..1 for everyone
  * @param maxContinuous longest continuous treatment of one side, at most {@link HardLimits#MAX_CONTINUOUS}
  * @param blocked       the gun must never go here; programs naming it are refused
+ * @param maxPressure   the firmest pressure band allowed here (light beside the spine and in front of the hip)
  */
 public record Region(String id, String name, boolean hasSides, double cap, Duration maxContinuous,
-                     String cue, boolean blocked) {
+                     String cue, boolean blocked, PressureBand maxPressure) {
+
+    /** A region with no pressure limit of its own (firm allowed). */
+    public Region(String id, String name, boolean hasSides, double cap, Duration maxContinuous, String cue, boolean blocked) {
+        this(id, name, hasSides, cap, maxContinuous, cue, blocked, PressureBand.FIRM);
+    }
+
     public Region {
         if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*"))
             throw new IllegalArgumentException("region id must be lower-case words joined by '-': " + id);
@@ -23,5 +32,6 @@ public record Region(String id, String name, boolean hasSides, double cap, Durat
         if (HardLimits.ALWAYS_BLOCKED.contains(id) && !blocked)
             throw new IllegalArgumentException("region " + id + " is always blocked");
         cue = cue == null ? "" : cue;
+        maxPressure = maxPressure == null ? PressureBand.FIRM : maxPressure;
     }
 }

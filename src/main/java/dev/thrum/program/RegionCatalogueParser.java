@@ -1,5 +1,7 @@
 package dev.thrum.program;
 
+import dev.thrum.pressure.PressureBand;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -16,7 +18,7 @@ import java.util.Set;
  */
 public final class RegionCatalogueParser {
     private static final Set<String> TOP_KEYS = Set.of("regions");
-    private static final Set<String> REGION_KEYS = Set.of("id", "name", "sides", "cap", "maxContinuous", "cue", "blocked");
+    private static final Set<String> REGION_KEYS = Set.of("id", "name", "sides", "cap", "maxContinuous", "cue", "blocked", "maxPressure");
 
     private RegionCatalogueParser() {}
 
@@ -100,6 +102,16 @@ public final class RegionCatalogueParser {
                 max = null;
             }
         } else if (old != null) max = old.maxContinuous();
+        PressureBand maxPressure = old == null ? PressureBand.FIRM : old.maxPressure();
+        if (node.has("maxPressure")) {
+            JsonNode p = node.get("maxPressure");
+            maxPressure = p.isTextual() ? PressureBand.fromId(p.asText()).orElse(null) : null;
+            if (maxPressure == null)
+                problems.add(src.problem(label, at + "/maxPressure", "\"maxPressure\" must be \"light\", \"medium\" or \"firm\", got " + p));
+            else if (old != null && maxPressure.compareTo(old.maxPressure()) > 0)
+                problems.add(src.problem(label, at + "/maxPressure", "an override may only lower the pressure; '" + id
+                        + "' allows " + old.maxPressure().id() + " at most"));
+        }
 
         if (name == null) problems.add(src.problem(label, at, "missing \"name\" for new region '" + id + "'"));
         if (sides == null) problems.add(src.problem(label, at + "/sides", "\"sides\" must be true or false"
@@ -121,7 +133,7 @@ public final class RegionCatalogueParser {
         }
         if (problems.size() > before) return null;
         try {
-            return new Region(id, name, sides, cap, max, cue, blocked);
+            return new Region(id, name, sides, cap, max, cue, blocked, maxPressure);
         } catch (IllegalArgumentException e) {
             problems.add(src.problem(label, at, e.getMessage()));
             return null;
