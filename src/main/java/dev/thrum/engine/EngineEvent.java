@@ -1,5 +1,8 @@
 package dev.thrum.engine;
 
+import dev.thrum.engine.pressure.PressureAdvice;
+import dev.thrum.pressure.ForceRange;
+import dev.thrum.pressure.PressureBand;
 import dev.thrum.program.Side;
 import dev.thrum.protocol.DeviceCommand;
 
@@ -46,6 +49,15 @@ public sealed interface EngineEvent {
     record Commanded(Instant at, int stepIndex, DeviceCommand command) implements EngineEvent {}
 
     record Finished(Instant at, Outcome outcome) implements EngineEvent {}
+
+    /**
+     * The pressure advice changed (press lighter, hold, a little harder, no reading).
+     *
+     * @param newtons the reading it was based on, null when there is none
+     * @param wanted  the band wanted at that moment in newtons, null for a device without a force scale
+     */
+    record PressureAdvised(Instant at, int stepIndex, String regionId, PressureBand band, PressureAdvice advice,
+                           Double newtons, ForceRange wanted) implements EngineEvent {}
 
     enum Direction { SOFTER, HARDER }
 }

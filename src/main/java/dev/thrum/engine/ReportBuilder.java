@@ -1,5 +1,7 @@
 package dev.thrum.engine;
 
+import dev.thrum.engine.pressure.PressureStats;
+
 import dev.thrum.program.PlannedStep;
 import dev.thrum.program.SessionPlan;
 
@@ -21,6 +23,7 @@ final class ReportBuilder {
     private final int[] softer;
     private final int[] harder;
     private final boolean[] skipped;
+    private final PressureStats[] pressure;
     private final List<String> warnings = new ArrayList<>();
     private long totalActiveMs;
     private long totalPausedMs;
@@ -35,6 +38,7 @@ final class ReportBuilder {
         softer = new int[n];
         harder = new int[n];
         skipped = new boolean[n];
+        pressure = new PressureStats[n];
     }
 
     void active(int step, long ms, double commandedFraction) {
@@ -58,18 +62,31 @@ final class ReportBuilder {
 
     void interruption() { interruptions++; }
 
+    /** One visit's pressure for a step; a second visit (after "back") adds to the first. */
+    void pressure(int step, PressureStats stats) {
+        if (step < 0 || step >= pressure.length || stats == null) return;
+        pressure[step] = stats.plus(pressure[step]);
+    }
+
     long totalActiveMs() { return totalActiveMs; }
 
     long totalPausedMs() { return totalPausedMs; }
 
     SessionReport build(Instant startedAt, Instant endedAt, Outcome outcome) {
+        return build(startedAt, endedAt, outcome, -1, null);
+    }
+
+    /** @param openStep the step still running (its pressure so far is {@code openPressure}), or -1 */
+    SessionReport build(Instant startedAt, Instant endedAt, Outcome outcome, int openStep, PressureStats openPressure) {
         List<StepReport> steps = new ArrayList<>();
         for (int i = 0; i < activeMs.length; i++) {
             PlannedStep p = plan.steps().get(i);
+            PressureStats stepPressure = i == openStep && openPressure != null ? openPressure.plus(pressure[i]) : pressure[i];
             double mean = activeMs[i] == 0 ? 0 : weighted[i] / activeMs[i];
             steps.add(new StepReport(p.index(), p.regionId(), p.side(), p.rest(),
                     p.duration().toMillis() / 1000.0, activeMs[i] / 1000.0,
-                    peak[i], mean, softer[i], harder[i], skipped[i]));
+                    peak[i], mean, softer[i], harder[i], skipped[i],
+                    p.rest() ? null : new StepReport.StepPressure(p.pressure().id(), stepPressure)));
         }
         return new SessionReport(plan.programId(), plan.programName(), plan.clientName(), startedAt, endedAt,
                 totalActiveMs / 1000.0, totalPausedMs / 1000.0, outcome, steps, warnings, interruptions);

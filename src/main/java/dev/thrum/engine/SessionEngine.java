@@ -1,5 +1,11 @@
 package dev.thrum.engine;
 
+import dev.thrum.engine.pressure.OverPressureWatch;
+import dev.thrum.engine.pressure.PressureAdvice;
+import dev.thrum.engine.pressure.PressureGuide;
+import dev.thrum.engine.pressure.PressureSettings;
+import dev.thrum.engine.pressure.PressureView;
+import dev.thrum.pressure.ForceScale;
 import dev.thrum.profile.OutputRange;
 import dev.thrum.program.PlannedStep;
 import dev.thrum.program.SessionPlan;
@@ -56,6 +62,7 @@ public final class SessionEngine {
     private final Quantiser quantiser;
     private final IntensityStepper stepper;
     private final ReportBuilder report;
+    private final PressureGuide pressure;
     private final double[] targets;
     private final List<EngineEvent> events = new ArrayList<>();
     private final List<DeviceCommand> outbox = new ArrayList<>();
@@ -101,6 +108,16 @@ public final class SessionEngine {
      * @param settings  ramp-down, resume, battery and grace numbers
      */
     public SessionEngine(SessionPlan plan, OutputRange output, int minGapMs, Clock clock, EngineSettings settings) {
+        this(plan, output, null, minGapMs, clock, settings, PressureSettings.DEFAULTS);
+    }
+
+    /**
+     * @param force             what the device's force figure means (its profile's pressure section); null when
+     *                          it reports none: pressure guidance is then in words only
+     * @param pressureSettings  timing and margins of the pressure advice
+     */
+    public SessionEngine(SessionPlan plan, OutputRange output, ForceScale force, int minGapMs, Clock clock,
+                         EngineSettings settings, PressureSettings pressureSettings) {
         if (minGapMs < 0) throw new IllegalArgumentException("minGapMs is negative: " + minGapMs);
         this.plan = plan;
         this.settings = settings;
@@ -109,6 +126,7 @@ public final class SessionEngine {
         this.quantiser = new Quantiser(output, minGapMs);
         this.stepper = new IntensityStepper(output, settings.continuousAdjustStep());
         this.report = new ReportBuilder(plan);
+        this.pressure = new PressureGuide(force, pressureSettings);
         this.targets = plan.steps().stream().mapToDouble(PlannedStep::target).toArray();
     }
 
@@ -174,6 +192,7 @@ public final class SessionEngine {
         advanceTo(clock.millis());
         if (status.speed() != null) reportedValue = status.speed();
         if (status.battery() != null) onBattery(status.battery());
+        if (status.force() != null) pressure.onReading(nowMs, status.force());
         if (status.running() != null) onRunning(status.running());
         advanceTo(nowMs);
         return drainCommands();
@@ -262,8 +281,10 @@ public final class SessionEngine {
 
     /** The account of the session so far (running: endedAt and outcome null), as of the last call. */
     public SessionReport report() {
+        boolean open = stepOpen && state != SessionState.FINISHED && !plan.steps().isEmpty() && !currentStep().rest();
         return report.build(state == SessionState.NOT_STARTED ? null : at(startedAtMs),
-                state == SessionState.FINISHED ? at(endedAtMs) : null, outcome);
+                state == SessionState.FINISHED ? at(endedAtMs) : null, outcome,
+                open ? stepIndex : -1, open ? pressure.stepStats() : null);
     }
 
     // ---------------------------------------------------------------- time
@@ -281,6 +302,36 @@ public final class SessionEngine {
         }
         accountTo(target);
         emitDesired(false);
+        guidePressure();
+    }
+
+    /** Advice and the too-much-pressure watch, while the motor runs for a step (not while it winds down). */
+    private void guidePressure() {
+        if (state != SessionState.RUNNING || currentStep().rest() || windDown != null) return;
+        PressureGuide.Update u = pressure.evaluate(nowMs, stepElapsedMs);
+        PlannedStep s = currentStep();
+        if (u.adviceChanged()) {
+            events.add(new EngineEvent.PressureAdvised(at(nowMs), stepIndex, s.regionId(), pressure.band(), u.advice(),
+                    pressure.freshNewtons(nowMs), pressure.bandAt(stepElapsedMs)));
+        }
+        String where = describe(s);
+        if (u.verdict() == OverPressureWatch.Verdict.WARN) {
+            warn(WarningCode.PRESSURE_HIGH, "Ease off: too much pressure on " + where + " ("
+                    + pressure.maxBand().id() + " pressure at most here).");
+        } else if (u.verdict() == OverPressureWatch.Verdict.ACT) {
+            warn(WarningCode.PRESSURE_PAUSE, "Ease off: too much pressure on " + where
+                    + ". Ramping down and pausing; resume when you are ready, more gently.");
+            windDown = new WindDown(report.totalActiveMs(), desired(), windDownMs(), PauseReason.PRESSURE);
+        }
+    }
+
+    /** Pressure for a live UI, as of the last call. */
+    public PressureView pressureView() {
+        PlannedStep s = plan.steps().isEmpty() ? null : currentStep();
+        boolean guiding = state == SessionState.RUNNING && s != null && !s.rest();
+        return new PressureView(pressure.band(), pressure.maxBand(),
+                guiding ? pressure.advice() : PressureAdvice.NO_READING,
+                pressure.freshNewtons(nowMs), guiding ? pressure.bandAt(stepElapsedMs) : null, pressure.scale());
     }
 
     private void accountTo(long t) {
@@ -430,6 +481,7 @@ public final class SessionEngine {
         if (linkDown) quantiser.forget();
         else send(quantiser.forceStop(nowMs));
         if (!reason.askedFor()) report.interruption();
+        pressure.pause();
         events.add(new EngineEvent.Paused(at(nowMs), reason));
     }
 
@@ -446,6 +498,7 @@ public final class SessionEngine {
         state = SessionState.RUNNING;
         pauseReason = null;
         resumeFromMs = stepElapsedMs;
+        pressure.resume(stepElapsedMs);
         events.add(new EngineEvent.Resumed(at(nowMs)));
         emitDesired(true);
     }
@@ -499,6 +552,7 @@ public final class SessionEngine {
         stepOpen = true;
         visitStartActiveMs = report.totalActiveMs();
         PlannedStep s = currentStep();
+        if (!s.rest()) pressure.beginStep(s.pressure(), s.maxPressure(), s.pressureRamp().toMillis());
         String key = s.rest() ? null : s.regionId() + "/" + s.side();
         if (key == null || !key.equals(continuousKey)) {
             continuousKey = key;
@@ -514,6 +568,7 @@ public final class SessionEngine {
         stepOpen = false;
         PlannedStep s = currentStep();
         report.skipped(stepIndex, skipped);
+        if (!s.rest()) report.pressure(stepIndex, pressure.stepStats());
         events.add(new EngineEvent.StepFinished(at(nowMs), stepIndex, s.regionId(), s.side(),
                 (report.totalActiveMs() - visitStartActiveMs) / 1000.0, skipped));
     }

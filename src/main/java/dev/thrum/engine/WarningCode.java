@@ -15,5 +15,9 @@ public enum WarningCode {
     /** The link to the device went down. */
     LINK_LOST,
     /** A resume was refused (link down, battery below the floor). */
-    RESUME_REFUSED
+    RESUME_REFUSED,
+    /** Force stayed above the region's maximum pressure for a few seconds. */
+    PRESSURE_HIGH,
+    /** Force stayed above the region's maximum for longer: the engine ramps down and pauses. */
+    PRESSURE_PAUSE
 }

@@ -26,7 +26,8 @@ public final class PressureGuide {
     private PressureBand max = PressureBand.FIRM;
     private PressureRamp ramp;
     private ForceReading latest;
-    private long stepStartMs;
+    /** Step time (active ms) at which the band last started from light: the step's start, or the last resume. */
+    private long rampOriginMs;
     private int episodesBeforeStep;
 
     public PressureGuide(ForceScale scale, PressureSettings settings) {
@@ -38,10 +39,10 @@ public final class PressureGuide {
     }
 
     /** A new step wants {@code target} (never above {@code max}), reached over {@code rampMs} from light. */
-    public void beginStep(long nowMs, PressureBand target, PressureBand max, long rampMs) {
+    public void beginStep(PressureBand target, PressureBand max, long rampMs) {
         this.max = max;
         this.band = target.atMost(max);
-        this.stepStartMs = nowMs;
+        this.rampOriginMs = 0;
         this.tally = new PressureTally(settings);
         this.episodesBeforeStep = watch.episodes();
         advisor.reset();
@@ -57,10 +58,13 @@ public final class PressureGuide {
         latest = new ForceReading(nowMs, scale.toNewtons(deviceFigure));
     }
 
-    /** Where things stand at {@code nowMs} while the motor runs for a step. */
-    public Update evaluate(long nowMs) {
+    /**
+     * Where things stand at {@code nowMs} (session time) while the motor runs, {@code stepMs} into the
+     * step's active time.
+     */
+    public Update evaluate(long nowMs, long stepMs) {
         if (scale == null) return new Update(PressureAdvice.NO_READING, false, OverPressureWatch.Verdict.NONE);
-        ForceRange wanted = ramp.bandAt(nowMs - stepStartMs);
+        ForceRange wanted = ramp.bandAt(stepMs - rampOriginMs);
         PressureAdvice before = advisor.current();
         PressureAdvice advice = advisor.advise(nowMs, latest, wanted);
         tally.observe(nowMs, latest, wanted);
@@ -75,15 +79,20 @@ public final class PressureGuide {
         watch.clearEpisode();
     }
 
+    /** Resumed {@code stepMs} into the step: like the motor, the pressure builds up from light again. */
+    public void resume(long stepMs) {
+        rampOriginMs = stepMs;
+    }
+
     public PressureBand band() { return band; }
 
     public PressureBand maxBand() { return max; }
 
     public boolean reportsForce() { return scale != null; }
 
-    /** The band wanted at this moment, in newtons; null for a device without a force scale. */
-    public ForceRange bandNow(long nowMs) {
-        return scale == null ? null : ramp.bandAt(nowMs - stepStartMs);
+    /** The band wanted {@code stepMs} into the step, in newtons; null for a device without a force scale. */
+    public ForceRange bandAt(long stepMs) {
+        return scale == null ? null : ramp.bandAt(stepMs - rampOriginMs);
     }
 
     /** The latest reading in newtons if still fresh; else null. */

@@ -14,7 +14,7 @@ class PressureGuideTest {
     @Test
     void adviceFollowsThePressAndTooMuchForTooLongAsksForThePause() {
         PressureGuide guide = new PressureGuide(newtons, PressureSettings.DEFAULTS);
-        guide.beginStep(0, PressureBand.MEDIUM, PressureBand.LIGHT, 0); // the region allows light only
+        guide.beginStep(PressureBand.MEDIUM, PressureBand.LIGHT, 0); // the region allows light only
         assertEquals(PressureBand.LIGHT, guide.band(), "the step's band is lowered to the region's maximum");
         StringBuilder said = new StringBuilder();
         OverPressureWatch.Verdict last = OverPressureWatch.Verdict.NONE;
@@ -23,7 +23,7 @@ class PressureGuideTest {
             long now = s * 1000L;
             int force = s < 10 ? 0 : s < 20 ? 30 : 120;   // nothing (too light for no band), right, too hard
             guide.onReading(now, force);
-            PressureGuide.Update u = guide.evaluate(now);
+            PressureGuide.Update u = guide.evaluate(now, now);
             if (u.adviceChanged()) said.append(u.advice()).append(' ');
             if (u.verdict() == OverPressureWatch.Verdict.WARN) warns++;
             if (u.verdict() == OverPressureWatch.Verdict.ACT) { acts++; last = u.verdict(); }
@@ -42,27 +42,27 @@ class PressureGuideTest {
     @Test
     void tooLightIsToldToPressHarderAfterTheDwell() {
         PressureGuide guide = new PressureGuide(newtons, PressureSettings.DEFAULTS);
-        guide.beginStep(0, PressureBand.MEDIUM, PressureBand.FIRM, 0); // 50-100 N
+        guide.beginStep(PressureBand.MEDIUM, PressureBand.FIRM, 0); // 50-100 N
         guide.onReading(0, 10);
-        assertEquals(PressureAdvice.NO_READING, guide.evaluate(0).advice(), "no change of advice before the dwell");
+        assertEquals(PressureAdvice.NO_READING, guide.evaluate(0, 0).advice(), "no change of advice before the dwell");
         guide.onReading(1000, 10);
-        guide.evaluate(1000);
+        guide.evaluate(1000, 1000);
         guide.onReading(2000, 10);
-        assertEquals(PressureAdvice.HARDER, guide.evaluate(2000).advice());
+        assertEquals(PressureAdvice.HARDER, guide.evaluate(2000, 2000).advice());
         guide.onReading(3000, 60);
-        assertEquals(PressureAdvice.HOLD, guide.evaluate(3000).advice(), "in the band: hold, at once");
-        assertEquals(PressureAdvice.NO_READING, guide.evaluate(6500).advice(), "3.5 s without a reading is not 'in band'");
+        assertEquals(PressureAdvice.HOLD, guide.evaluate(3000, 3000).advice(), "in the band: hold, at once");
+        assertEquals(PressureAdvice.NO_READING, guide.evaluate(6500, 6500).advice(), "3.5 s without a reading is not 'in band'");
     }
 
     @Test
     void aDeviceWithoutForceGetsTheBandInWordsOnly() {
         PressureGuide guide = new PressureGuide(null, PressureSettings.DEFAULTS);
-        guide.beginStep(0, PressureBand.FIRM, PressureBand.MEDIUM, 20_000);
+        guide.beginStep(PressureBand.FIRM, PressureBand.MEDIUM, 20_000);
         guide.onReading(0, 500);
         assertEquals(PressureBand.MEDIUM, guide.band());
-        PressureGuide.Update u = guide.evaluate(10_000);
+        PressureGuide.Update u = guide.evaluate(10_000, 10_000);
         assertEquals(PressureAdvice.NO_READING, u.advice());
         assertEquals(OverPressureWatch.Verdict.NONE, u.verdict());
-        assertNull(guide.bandNow(10_000));
+        assertNull(guide.bandAt(10_000));
     }
 }
