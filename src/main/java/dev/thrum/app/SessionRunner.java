@@ -10,6 +10,8 @@ import dev.thrum.profile.DeviceProfile;
 import dev.thrum.engine.SessionEngine;
 import dev.thrum.engine.SessionReport;
 import dev.thrum.engine.SessionView;
+import dev.thrum.engine.pressure.PressureSettings;
+import dev.thrum.engine.pressure.PressureView;
 import dev.thrum.files.ClientStore;
 import dev.thrum.log.DeviceInfo;
 import dev.thrum.log.PainScores;
@@ -63,6 +65,7 @@ public final class SessionRunner implements AutoCloseable {
     private final Thread thread;
 
     private volatile SessionView view;
+    private volatile PressureView pressure;
     private volatile SessionReport finalReport;
     private volatile SessionRecord finalRecord;
     private volatile boolean closeRequested;
@@ -93,7 +96,8 @@ public final class SessionRunner implements AutoCloseable {
         this.journalFlushEvery = UsageLog.DEFAULT_FLUSH_EVERY;
         this.giveUpAfter = giveUpAfter;
         int gap = device.profile().pacing().minGapMs();
-        this.engine = new SessionEngine(plan, device.profile().output(), gap, clock, settingsFor(device, speed));
+        this.engine = new SessionEngine(plan, device.profile().output(), device.profile().force(), gap, clock,
+                settingsFor(device, speed), PressureSettings.DEFAULTS);
         this.thread = new Thread(this::loop, "thrum-session");
     }
 
@@ -149,6 +153,9 @@ public final class SessionRunner implements AutoCloseable {
 
     /** The live view as of the last tick; null before the first. */
     public SessionView view() { return view; }
+
+    /** Pressure guidance as of the last tick; null before the first. */
+    public PressureView pressure() { return pressure; }
 
     public boolean isRunning() { return ended.getCount() > 0; }
 
@@ -249,6 +256,7 @@ public final class SessionRunner implements AutoCloseable {
             }
         }
         view = engine.view();
+        pressure = engine.pressureView();
         publish(new RunnerEvent.Ended(report, finalRecord));
         ended.countDown();
     }
@@ -315,6 +323,7 @@ public final class SessionRunner implements AutoCloseable {
             publish(new RunnerEvent.Engine(e));
         }
         view = engine.view();
+        pressure = engine.pressureView();
     }
 
     // Softer is remembered for that region and client, so the next session starts there.

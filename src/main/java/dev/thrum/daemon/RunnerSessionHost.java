@@ -8,6 +8,7 @@ import dev.thrum.device.DeviceSession;
 import dev.thrum.engine.Control;
 import dev.thrum.engine.SessionReport;
 import dev.thrum.engine.SessionView;
+import dev.thrum.engine.pressure.PressureView;
 import dev.thrum.files.ClientStore;
 import dev.thrum.log.OutcomeNote;
 import dev.thrum.log.PainScores;
@@ -118,6 +119,12 @@ final class RunnerSessionHost implements SessionHost {
     private static void awaitFirstView(SessionRunner runner) {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (runner.view() == null && runner.isRunning() && System.nanoTime() < end) Thread.onSpinWait();
+    }
+
+    @Override
+    public Optional<PressureView> pressure() {
+        SessionRunner r = current;
+        return r != null && r.isRunning() ? Optional.ofNullable(r.pressure()) : Optional.empty();
     }
 
     @Override

@@ -65,6 +65,7 @@ final class SessionEndpoints {
         out.put("running", view.isPresent());
         out.put("link", host.linkUp() ? "up" : "down");
         view.ifPresent(v -> out.set("view", Json.MAPPER.valueToTree(v)));
+        host.pressure().ifPresent(p -> out.set("pressure", PressureJson.of(p)));
         host.lastReport().ifPresent(r -> out.set("lastReport", Json.MAPPER.valueToTree(r)));
         return out;
     }

@@ -3,6 +3,7 @@ package dev.thrum.daemon;
 import dev.thrum.engine.Control;
 import dev.thrum.engine.SessionReport;
 import dev.thrum.engine.SessionView;
+import dev.thrum.engine.pressure.PressureView;
 import dev.thrum.log.PainScores;
 import dev.thrum.program.SessionPlan;
 
@@ -56,6 +57,9 @@ public interface SessionHost extends AutoCloseable {
 
     /** The plan of the running (or last) session, for clients that show what comes next. */
     default Optional<SessionPlan> plan() { return Optional.empty(); }
+
+    /** Pressure guidance of the running session; empty when none runs. */
+    default Optional<PressureView> pressure() { return Optional.empty(); }
 
     /** The last session's final report, or empty when none ended since the daemon started. */
     Optional<SessionReport> lastReport();
