@@ -5,9 +5,20 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
 
-/** The core (engine, program, profile, protocol) stays free of I/O and of transport libraries. */
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layering: the core (engine, program, profile, protocol, pressure) stays free of I/O, clocks and
+ * transport libraries; packages form no cycles; the transport adapters never reach into each other.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -15,7 +26,7 @@ class ArchitectureTest {
             .importPackages("dev.thrum");
 
     private static final String[] CORE = {
-            "dev.thrum.engine..", "dev.thrum.program..", "dev.thrum.profile..", "dev.thrum.protocol.."};
+            "dev.thrum.engine..", "dev.thrum.program..", "dev.thrum.profile..", "dev.thrum.protocol..", "dev.thrum.pressure.."};
 
     @Test
     void coreDoesNotReachTheEdges() {
@@ -35,6 +46,38 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
                 .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("dev.thrum.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** Adapters live in their own rooms: shared mechanics sit below them (transport), never in a sibling. */
+    @Test
+    void adaptersNeverImportEachOther() {
+        String[] adapters = {"ble", "serial", "sim"};
+        for (String a : adapters) {
+            String[] others = Arrays.stream(adapters).filter(b -> !b.equals(a)).map(b -> "dev.thrum.transport." + b + "..")
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage("dev.thrum.transport." + a + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others).check(CLASSES);
+        }
+    }
+
+    /** The core takes its time from an injected Clock only: no wall clock, no monotonic clock, no "now". */
+    @Test
+    void coreReadsNoClock() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "systemDefaultZone")
                 .check(CLASSES);
     }
 }
