@@ -6,7 +6,10 @@ import dev.thrum.profile.DeviceProfile;
 import dev.thrum.protocol.Codec;
 import dev.thrum.transport.Transport;
 import dev.thrum.transport.TransportException;
+import dev.thrum.transport.sim.SimTransport;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -43,6 +46,16 @@ public final class DeviceHub implements AutoCloseable {
     public String address() { return transport.describe(); }
 
     public boolean linkUp() { return session.linkUp(); }
+
+    /**
+     * For the simulator only: append every frame it receives to {@code file} (tests and demos read what
+     * reached the "device"). False for a real device, which keeps no such record.
+     */
+    public boolean recordSimulatorTo(Path file) throws IOException {
+        if (!(transport instanceof SimTransport sim)) return false;
+        sim.massager().recordTo(file);
+        return true;
+    }
 
     public void addListener(Consumer<DeviceEvent> listener) { listeners.add(listener); }
 

@@ -1,21 +1,16 @@
 package dev.thrum.cli;
 
-import dev.thrum.files.ProfileLibraryLoader;
-import dev.thrum.profile.DeviceProfile;
-import dev.thrum.transport.serial.SerialPortInfo;
-import dev.thrum.transport.serial.SerialPortScanner;
-import dev.thrum.transport.serial.SerialProfileMatcher;
-import dev.thrum.transport.serial.SerialProfileMatcher.ProfileMatch;
+import dev.thrum.app.DeviceDiscovery;
+import dev.thrum.transport.TransportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * {@code thrum devices}: what massagers could be reached from here. {@code --serial} lists serial
@@ -40,16 +35,14 @@ public final class DevicesCommand implements Callable<Integer> {
 
     // With no option at all, every kind is listed.
 
-    private final SerialPortScanner scanner;
-    private final Supplier<List<DeviceProfile>> profiles;
+    private final DeviceDiscovery discovery;
 
     public DevicesCommand() {
-        this(new SerialPortScanner(), DevicesCommand::loadProfiles);
+        this(DeviceDiscovery.onThisMachine());
     }
 
-    public DevicesCommand(SerialPortScanner scanner, Supplier<List<DeviceProfile>> profiles) {
-        this.scanner = scanner;
-        this.profiles = profiles;
+    public DevicesCommand(DeviceDiscovery discovery) {
+        this.discovery = discovery;
     }
 
     @Override
@@ -68,11 +61,10 @@ public final class DevicesCommand implements Callable<Integer> {
 
     /** False when Bluetooth could not be used (the reason is printed). */
     private boolean printBle(PrintWriter out, PrintWriter err) {
-        List<dev.thrum.transport.ble.BleDeviceFound> found;
+        List<DeviceDiscovery.BleFound> found;
         try {
-            found = dev.thrum.transport.ble.BleScanner.scan(
-                    java.time.Duration.ofMillis((long) (timeoutSeconds * 1000)), profiles.get());
-        } catch (dev.thrum.transport.TransportException e) {
+            found = discovery.scanBle(Duration.ofMillis((long) (timeoutSeconds * 1000)));
+        } catch (TransportException e) {
             err.println("thrum: " + e.getMessage());
             return false;
         }
@@ -82,42 +74,33 @@ public final class DevicesCommand implements Callable<Integer> {
             return true;
         }
         out.println("Bluetooth LE devices:");
-        for (dev.thrum.transport.ble.BleDeviceFound d : found) {
+        for (DeviceDiscovery.BleFound d : found) {
             out.printf("  %s  %-20s %4d dBm  profile: %s%n", d.address(), d.name(), d.rssi(), d.profileId());
         }
         return true;
     }
 
     private void printSerial(PrintWriter out) {
-        List<SerialPortInfo> ports = scanner.scan();
+        List<DeviceDiscovery.PortFound> ports = discovery.serialPorts();
         if (ports.isEmpty()) {
             out.println("No serial ports found. Plug in the USB adapter (it appears as /dev/ttyUSB* or /dev/ttyACM*)"
                     + " or bind the Bluetooth SPP port (rfcomm), then run this again.");
             return;
         }
-        List<DeviceProfile> all = profiles.get();
         out.println("Serial ports:");
-        for (SerialPortInfo p : ports) {
+        for (DeviceDiscovery.PortFound p : ports) {
             StringBuilder line = new StringBuilder("  ").append(p.path());
             if (p.usbId() != null) line.append("  usb ").append(p.usbId());
             String names = joinNonNull(p.manufacturer(), p.product());
             if (!names.isEmpty()) line.append("  ").append(names);
             out.println(line);
             for (String stable : p.stableNames()) out.println("      stable name: " + stable);
-            List<ProfileMatch> matches = SerialProfileMatcher.match(p, all);
-            out.println("      profiles: " + (matches.isEmpty() ? "none"
-                    : matches.stream().map(m -> m.profileId() + " (" + m.strength().name().toLowerCase() + ")")
-                    .collect(Collectors.joining(", "))));
+            out.println("      profiles: " + (p.profiles().isEmpty() ? "none" : String.join(", ", p.profiles())));
         }
         out.println();
         out.println("Use one with --device serial:PORT@PROFILE, for example --device serial:"
                 + ports.get(0).preferredName() + "@thrum-open-serial. A stable name keeps working after re-plugging.");
         out.println("'possible' means the profile speaks a protocol any adapter may carry: nothing on the port says so.");
-    }
-
-    /** Built-in, working-directory and user profiles; a broken profile file is skipped (see 'thrum profiles check'). */
-    private static List<DeviceProfile> loadProfiles() {
-        return List.copyOf(ProfileLibraryLoader.loadDefault().profiles().values());
     }
 
     private static String joinNonNull(String a, String b) {

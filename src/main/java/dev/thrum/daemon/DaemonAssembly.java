@@ -10,7 +10,6 @@ import dev.thrum.log.JournalRecovery;
 import dev.thrum.log.UsageLog;
 import dev.thrum.profile.ProfileLibrary;
 import dev.thrum.transport.TransportException;
-import dev.thrum.transport.sim.SimTransport;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,7 +61,7 @@ public final class DaemonAssembly {
                     + (from == null ? "" : "; the device is set in " + from + ": fix it there, or give --device"), e);
         }
         try {
-            if (o.simRecord() != null && hub.transport() instanceof SimTransport sim) sim.massager().recordTo(o.simRecord());
+            if (o.simRecord() != null) hub.recordSimulatorTo(o.simRecord());
             RunnerSessionHost host = new RunnerSessionHost(hub, log, new ClientStore(o.dirs().clients()), clock, o.linkGrace());
             LibraryEndpoints library = new LibraryEndpoints(o.dirs());
             LogEndpoints logs = new LogEndpoints(log);

@@ -1,5 +1,7 @@
 package dev.thrum.cli;
 
+import dev.thrum.app.DeviceDiscovery;
+
 import dev.thrum.protocol.ShippedProfiles;
 import dev.thrum.transport.ble.fakebluez.FakeBluez;
 import dev.thrum.transport.ble.fakebluez.FakeBluezExtension;
@@ -20,7 +22,7 @@ class DevicesBleTest {
         bluez.addDevice(FakeDeviceSpec.ffe0("5E:00:00:00:00:21", "Kettle").withRssi(-70));
         Thread.sleep(100); // tinyb sees the reset a moment later
 
-        CliRun run = CliRun.of(new DevicesCommand(new SerialPortScanner(), ShippedProfiles::all), "--ble", "--timeout", "0.5");
+        CliRun run = CliRun.of(new DevicesCommand(new DeviceDiscovery(new SerialPortScanner(), ShippedProfiles::all)), "--ble", "--timeout", "0.5");
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("5E:00:00:00:00:20  Elite") && run.out().contains("profile: theragun-gen4"), run.out());
@@ -32,7 +34,7 @@ class DevicesBleTest {
         bluez.powerOff();
         Thread.sleep(100);
 
-        CliRun run = CliRun.of(new DevicesCommand(new SerialPortScanner(), ShippedProfiles::all), "--ble", "--timeout", "0.2");
+        CliRun run = CliRun.of(new DevicesCommand(new DeviceDiscovery(new SerialPortScanner(), ShippedProfiles::all)), "--ble", "--timeout", "0.2");
 
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("switched off"), run.err());

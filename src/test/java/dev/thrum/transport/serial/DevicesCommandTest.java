@@ -1,5 +1,6 @@
 package dev.thrum.transport.serial;
 
+import dev.thrum.app.DeviceDiscovery;
 import dev.thrum.cli.DevicesCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +37,10 @@ class DevicesCommandTest {
         Files.createSymbolicLink(byId.resolve("usb-1a86_USB_Serial-if00-port0"), dev.resolve("ttyUSB0"));
 
         SerialPortScanner scanner = new SerialPortScanner(dev, sys.resolve("class/tty"), List::of);
-        String out = run(new DevicesCommand(scanner, () -> List.of(
+        String out = run(new DevicesCommand(new DeviceDiscovery(scanner, () -> List.of(
                 SerialPortScannerTest.profile("thrum-open-serial", true, List.of()),
                 SerialPortScannerTest.profile("ch340-gun", true, List.of("1a86:7523")),
-                SerialPortScannerTest.profile("theragun-gen4", false, List.of()))), "--serial");
+                SerialPortScannerTest.profile("theragun-gen4", false, List.of())))), "--serial");
 
         String port = dev.toRealPath().resolve("ttyUSB0").toString();
         assertTrue(out.contains(port + "  usb 1a86:7523  USB Serial"), out);
@@ -51,7 +52,7 @@ class DevicesCommandTest {
     @Test
     void saysWhatToDoWhenThereAreNoPorts() {
         SerialPortScanner scanner = new SerialPortScanner(root.resolve("dev"), root.resolve("sys"), List::of);
-        String out = run(new DevicesCommand(scanner, List::of), "--serial");
+        String out = run(new DevicesCommand(new DeviceDiscovery(scanner, List::of)), "--serial");
         assertTrue(out.contains("No serial ports found"), out);
     }
 
