@@ -153,6 +153,7 @@ final class FastRecordParser {
                             case 'p' -> {
                                 if (is(k, klen, "plannedSeconds")) planned = number();
                                 else if (is(k, klen, "peakIntensity")) peak = number();
+                                else if (is(k, klen, "pressure")) throw Decline.INSTANCE; // read by the full parser
                                 else skipValue(0);
                             }
                             case 'a' -> { if (is(k, klen, "actualSeconds")) actual = number(); else skipValue(0); }

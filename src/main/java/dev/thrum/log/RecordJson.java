@@ -76,6 +76,7 @@ public final class RecordJson {
             g.writeNumberField("softer", s.softer());
             g.writeNumberField("harder", s.harder());
             g.writeBooleanField("skipped", s.skipped());
+            StepPressureJson.write(s.pressure(), g);
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -210,6 +211,7 @@ public final class RecordJson {
             Side side = Side.NONE;
             boolean rest = false, skipped = false;
             double planned = 0, actual = 0, peak = 0, mean = 0;
+            StepReport.StepPressure pressure = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
                 p.nextToken();
@@ -225,10 +227,11 @@ public final class RecordJson {
                     case "softer" -> softer = (int) number(p, "steps.softer");
                     case "harder" -> harder = (int) number(p, "steps.harder");
                     case "skipped" -> skipped = p.currentToken() == JsonToken.VALUE_TRUE;
+                    case "pressure" -> pressure = StepPressureJson.read(p);
                     default -> p.skipChildren();
                 }
             }
-            steps.add(new StepReport(index, region, side, rest, planned, actual, peak, mean, softer, harder, skipped));
+            steps.add(new StepReport(index, region, side, rest, planned, actual, peak, mean, softer, harder, skipped, pressure));
         }
         if (p.currentToken() != JsonToken.END_ARRAY) throw new RecordFormatException("steps must hold objects", false);
         return steps;
@@ -295,7 +298,7 @@ public final class RecordJson {
         return i == null ? null : i.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
-    private static double round3(double v) {
+    static double round3(double v) {
         return Math.round(v * 1000.0) / 1000.0;
     }
 

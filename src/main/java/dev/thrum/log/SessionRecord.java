@@ -19,8 +19,8 @@ public record SessionRecord(String id, String clientName, String programId, Stri
                             int interruptions, List<String> warnings, List<StepReport> steps, PainScores pain) {
 
     /**
-     * The schema this build writes. Version 2 added the pain fields; version 1 records are still read
-     * (they have no pain scores).
+     * The schema this build writes. Version 2 added the pain fields and each step's pressure; version 1
+     * records are still read (they have neither).
      */
     public static final int SCHEMA_VERSION = 2;
     public static final String SCHEMA = "thrum.session/" + SCHEMA_VERSION;

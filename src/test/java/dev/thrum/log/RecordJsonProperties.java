@@ -2,6 +2,7 @@ package dev.thrum.log;
 
 import dev.thrum.engine.Outcome;
 import dev.thrum.engine.StepReport;
+import dev.thrum.engine.pressure.PressureStats;
 import dev.thrum.program.Side;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -77,6 +78,15 @@ class RecordJsonProperties {
                 .as(Edit::new);
     }
 
+    /** A step's pressure: none, the band only (no force reported), or band and figures. */
+    private static Arbitrary<StepReport.StepPressure> pressures(Arbitrary<Double> seconds) {
+        Arbitrary<Double> newtons = Arbitraries.doubles().between(0, 400).ofScale(3);
+        Arbitrary<PressureStats> stats = Combinators.combine(newtons.injectNull(0.2), newtons.injectNull(0.2), seconds, seconds,
+                seconds, seconds, Arbitraries.integers().between(0, 4)).as(PressureStats::new);
+        return Combinators.combine(Arbitraries.of("light", "medium", "firm"), stats.injectNull(0.3))
+                .as(StepReport.StepPressure::new).injectNull(0.3);
+    }
+
     @Provide
     Arbitrary<SessionRecord> records() {
         Arbitrary<String> text = Arbitraries.oneOf(
@@ -91,7 +101,10 @@ class RecordJsonProperties {
                 Arbitraries.integers().between(0, 9))
                 .as((i, region, side, rest, planned, actual, peak, softer) ->
                         new StepReport(i, region, side, rest, planned, actual, peak, Math.round(peak * 800) / 1000.0,
-                                softer, softer % 2, softer == 3));
+                                softer, softer % 2, softer == 3))
+                .flatMap(s -> pressures(seconds).map(p -> new StepReport(s.index(), s.regionId(), s.side(), s.rest(),
+                        s.plannedSeconds(), s.actualSeconds(), s.peakIntensity(), s.meanIntensity(), s.softer(), s.harder(),
+                        s.skipped(), p)));
         Arbitrary<Instant> instants = Arbitraries.longs().between(1_400_000_000_000L, 2_000_000_000_000L)
                 .map(Instant::ofEpochMilli);
         Arbitrary<DeviceInfo> device = Combinators.combine(text, text).as(DeviceInfo::new)

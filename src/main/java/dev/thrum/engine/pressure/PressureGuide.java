@@ -102,8 +102,8 @@ public final class PressureGuide {
 
     public PressureAdvice advice() { return advisor.current(); }
 
-    /** The current step's pressure for the log. */
-    public PressureStats stepStats() { return tally.stats(watch.episodes() - episodesBeforeStep); }
+    /** The current step's pressure for the log; null for a device that reports no force. */
+    public PressureStats stepStats() { return scale == null ? null : tally.stats(watch.episodes() - episodesBeforeStep); }
 
     public ForceScale scale() { return scale; }
 }
