@@ -6,6 +6,8 @@ import dev.thrum.engine.StepReport;
 import dev.thrum.log.CsvExport;
 import dev.thrum.log.PainReview;
 import dev.thrum.log.PainReviewText;
+import dev.thrum.log.PressureReview;
+import dev.thrum.log.PressureReviewText;
 import dev.thrum.plan.PlanAdherence;
 import dev.thrum.log.JsonExport;
 import dev.thrum.log.RecordJson;
@@ -39,7 +41,7 @@ import java.util.concurrent.Callable;
 /** {@code thrum log}: review the usage log (see docs/usage-log.md). */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = "Review the usage log: list, show, summary, export.",
-        subcommands = {LogCommand.ListSessions.class, LogCommand.Show.class, LogCommand.SummaryCmd.class, LogCommand.Outcomes.class,
+        subcommands = {LogCommand.ListSessions.class, LogCommand.Show.class, LogCommand.SummaryCmd.class, LogCommand.Outcomes.class, LogCommand.Pressure.class,
                 LogCommand.Export.class})
 public final class LogCommand implements Runnable {
     @CommandLine.Spec
@@ -149,15 +151,27 @@ public final class LogCommand implements Runnable {
                         + (pain.regions().isEmpty() ? "" : "; where: " + dev.thrum.text.TerminalText.safe(String.join(", ", pain.regions()))));
             if (pain.note() != null) out.println("Note      " + dev.thrum.text.TerminalText.safe(pain.note()));
             out.println();
-            String f = "%3s  %-18s %-6s %9s %9s %6s %6s %7s%n";
-            out.printf(Locale.ROOT, f, "#", "region", "side", "planned", "actual", "peak", "mean", "+/-");
+            String f = "%3s  %-18s %-6s %9s %9s %6s %6s %7s  %s%n";
+            out.printf(Locale.ROOT, f, "#", "region", "side", "planned", "actual", "peak", "mean", "+/-", "pressure");
             for (StepReport s : r.steps()) {
                 out.printf(Locale.ROOT, f, s.index(), s.rest() ? "(rest)" : nz(s.regionId()),
                         s.side() == null || s.side() == Side.NONE ? "-" : s.side().name().toLowerCase(Locale.ROOT),
                         secs(s.plannedSeconds()), secs(s.actualSeconds()) + (s.skipped() ? "*" : ""),
-                        pct(s.peakIntensity()), pct(s.meanIntensity()), "-" + s.softer() + "/+" + s.harder());
+                        pct(s.peakIntensity()), pct(s.meanIntensity()), "-" + s.softer() + "/+" + s.harder(), pressure(s));
             }
             if (r.steps().stream().anyMatch(StepReport::skipped)) out.println("* skipped");
+        }
+
+        /** "light", or with force readings "light: 70% in band, 12% above, 1 too much". */
+        private static String pressure(StepReport s) {
+            if (s.rest() || s.pressure() == null) return "-";
+            var stats = s.pressure().stats();
+            if (stats == null) return s.pressure().band();
+            double measured = stats.secondsBelow() + stats.secondsIn() + stats.secondsAbove();
+            if (measured <= 0) return s.pressure().band() + ": no reading";
+            return String.format(Locale.ROOT, "%s: %.0f%% in band, %.0f%% below, %.0f%% above%s", s.pressure().band(),
+                    100 * stats.secondsIn() / measured, 100 * stats.secondsBelow() / measured, 100 * stats.secondsAbove() / measured,
+                    stats.tooMuchEpisodes() == 0 ? "" : ", " + stats.tooMuchEpisodes() + " too much");
         }
 
         private static String secs(double s) {
@@ -244,6 +258,29 @@ public final class LogCommand implements Runnable {
                         dev.thrum.text.TerminalText.safe(c.name()), a.due(), a.done(), a.missed(), a.currentStreak(), a.longestStreak());
             });
             PainReviewText.write(review, out);
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "pressure", mixinStandardHelpOptions = true,
+            description = {"How evenly the person pressed: seconds below, in and above the band per region,",
+                    "too-much-pressure episodes, and the in-band share week by week with its trend."})
+    static final class Pressure implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Mixin LogOptions opts;
+
+        @Override
+        public Integer call() {
+            CommandLine cmd = spec.commandLine();
+            PressureReview review = new PressureReview(opts.zoneId(cmd));
+            PrintWriter out = cmd.getOut();
+            if (!opts.read(cmd, review)) {
+                out.println(opts.noLogMessage());
+                out.flush();
+                return 0;
+            }
+            PressureReviewText.write(review, out);
             out.flush();
             return 0;
         }

@@ -1,6 +1,7 @@
 package dev.thrum.log;
 
 import dev.thrum.engine.StepReport;
+import dev.thrum.engine.pressure.PressureStats;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,8 @@ public final class CsvExport implements Consumer<SessionRecord> {
             "started_at", "ended_at", "active_seconds", "paused_seconds", "outcome", "interruptions",
             "step_index", "region", "side", "rest", "planned_seconds", "actual_seconds",
             "peak_intensity", "mean_intensity", "softer", "harder", "skipped",
+            "pressure_band", "force_mean_n", "force_peak_n", "pressure_below_s", "pressure_in_s", "pressure_above_s",
+            "too_much_pressure",
             "pain_before", "pain_after", "pain_change", "pain_regions", "note");
 
     private final Writer out;
@@ -56,12 +59,25 @@ public final class CsvExport implements Consumer<SessionRecord> {
             cell(Integer.toString(s.softer()), false);
             cell(Integer.toString(s.harder()), false);
             cell(Boolean.toString(s.skipped()), false);
+            pressure(s.pressure());
             pain(r);
             endRow();
         }
     }
 
     private static final int PAIN_COLUMNS = 5;
+
+    /** The step's pressure band and, where the device reported force, its figures (empty otherwise). */
+    private void pressure(StepReport.StepPressure p) {
+        cell(p == null ? "" : p.band(), false);
+        PressureStats s = p == null ? null : p.stats();
+        cell(s == null || s.meanNewtons() == null ? "" : num(s.meanNewtons()), false);
+        cell(s == null || s.peakNewtons() == null ? "" : num(s.peakNewtons()), false);
+        cell(s == null ? "" : num(s.secondsBelow()), false);
+        cell(s == null ? "" : num(s.secondsIn()), false);
+        cell(s == null ? "" : num(s.secondsAbove()), false);
+        cell(s == null ? "" : Integer.toString(s.tooMuchEpisodes()), false);
+    }
 
     /** The session's pain scores, repeated on each of its rows like the other session columns. */
     private void pain(SessionRecord r) {

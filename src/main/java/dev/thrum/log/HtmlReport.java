@@ -31,16 +31,19 @@ public final class HtmlReport implements Consumer<SessionRecord> {
     private final Map<LocalDate, Map<String, Double>> regionWeeks = new TreeMap<>();
 
     private final PainReview pain;
+    private final PressureReview pressure;
 
     public HtmlReport(Summary summary) {
         this.summary = summary;
         this.pain = new PainReview(summary.zone());
+        this.pressure = new PressureReview(summary.zone());
     }
 
     @Override
     public void accept(SessionRecord r) {
         summary.accept(r);
         pain.accept(r);
+        pressure.accept(r);
         Map<String, Double> week = null;
         for (StepReport s : r.steps()) {
             if (s.rest() || s.actualSeconds() <= 0) continue;
@@ -94,7 +97,24 @@ public final class HtmlReport implements Consumer<SessionRecord> {
         regionTable(out);
         out.println("</section>");
         if (!pain.sessions().isEmpty()) painSection(out);
+        if (!pressure.isEmpty()) pressureSection(out);
         out.println("</body></html>");
+    }
+
+    /** Pressure adherence per region and week, with the trend of the in-band share. */
+    private void pressureSection(PrintWriter out) {
+        out.println("<section class=\"break\"><h2>Pressure: how evenly it was pressed</h2>");
+        Double trend = pressure.trendPerWeek();
+        out.println("<p>" + (trend == null ? "The trend needs force readings in at least two weeks."
+                : String.format(Locale.ROOT, "In-band share: %+.1f points per week", trend * 100)) + "</p>");
+        out.println("<table><tr><th>Region</th><th>Below</th><th>In band</th><th>Above</th><th>In band</th><th>Too much</th></tr>");
+        pressure.byRegion().forEach((region, t) -> out.println("<tr><td>" + esc(region) + "</td><td>" + Math.round(t.below())
+                + " s</td><td>" + Math.round(t.in()) + " s</td><td>" + Math.round(t.above()) + " s</td><td>"
+                + PressureReviewText.percent(t.inShare()) + "</td><td>" + t.episodes() + "</td></tr>"));
+        out.println("</table><table><tr><th>Week of</th><th>In band</th><th>Measured</th><th>Too much</th></tr>");
+        pressure.byWeek().forEach((monday, t) -> out.println("<tr><td>" + monday + "</td><td>" + PressureReviewText.percent(t.inShare())
+                + "</td><td>" + Math.round(t.measured()) + " s</td><td>" + t.episodes() + "</td></tr>"));
+        out.println("</table></section>");
     }
 
     /** Pain before and after: the weekly means with the trend, and the average change per program and region. */

@@ -88,13 +88,6 @@ public final class PainReview implements Consumer<SessionRecord> {
         weeks.forEach((monday, m) -> {
             if (m[0].count() > 0) points.add(new double[] {java.time.temporal.ChronoUnit.WEEKS.between(first, monday), m[0].mean()});
         });
-        if (points.size() < 2) return null;
-        double mx = 0, my = 0;
-        for (double[] p : points) { mx += p[0]; my += p[1]; }
-        mx /= points.size();
-        my /= points.size();
-        double sxy = 0, sxx = 0;
-        for (double[] p : points) { sxy += (p[0] - mx) * (p[1] - my); sxx += (p[0] - mx) * (p[0] - mx); }
-        return sxx == 0 ? null : sxy / sxx;
+        return WeeklyTrend.slope(points);
     }
 }
