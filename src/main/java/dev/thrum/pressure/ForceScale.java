@@ -9,8 +9,8 @@ import java.util.Optional;
  * What a device's force figure means: its unit, the top of its useful range (about the stall force,
  * where the motor gives up) and the force range of each pressure band, all kept in newtons.
  *
- * <p>Default bands, where a profile names none, are shares of the stall force: light up to a
- * quarter, medium up to a half, firm up to three quarters. No published standard gives treatment
+ * <p>Default bands, where a profile names none, are shares of the stall force: light from a twentieth
+ * (the gun really touching) to a quarter, medium up to a half, firm up to three quarters. No published standard gives treatment
  * pressures; these follow the consumer guns' own meters and are our inference (docs/pressure.md).
  */
 public record ForceScale(Unit unit, double newtonsPerUnit, double stallNewtons, Map<PressureBand, ForceRange> bands) {
@@ -46,7 +46,7 @@ public record ForceScale(Unit unit, double newtonsPerUnit, double stallNewtons, 
     public static ForceScale withDefaultBands(Unit unit, double stall) {
         double s = stall * unit.newtons();
         Map<PressureBand, ForceRange> bands = new EnumMap<>(PressureBand.class);
-        bands.put(PressureBand.LIGHT, new ForceRange(0, s * 0.25));
+        bands.put(PressureBand.LIGHT, new ForceRange(s * 0.05, s * 0.25));
         bands.put(PressureBand.MEDIUM, new ForceRange(s * 0.25, s * 0.5));
         bands.put(PressureBand.FIRM, new ForceRange(s * 0.5, s * 0.75));
         return new ForceScale(unit, unit.newtons(), s, bands);

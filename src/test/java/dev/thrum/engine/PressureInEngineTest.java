@@ -32,7 +32,7 @@ class PressureInEngineTest {
 
     static final long T0 = Harness.T0;
     static final OutputRange RANGE = new OutputRange.Continuous("percent", 0, 1, 100);
-    /** Newtons, stall 200: light 0-50, medium 50-100, firm 100-150. */
+    /** Newtons, stall 200: light 10-50, medium 50-100, firm 100-150. */
     static final ForceScale SCALE = ForceScale.withDefaultBands(ForceScale.Unit.NEWTONS, 200);
 
     static SessionPlan lowerBack(long seconds) {
@@ -65,11 +65,11 @@ class PressureInEngineTest {
     @Test
     void tooLightThenRightThenTooHardOnTheLowerBack() {
         int[] force = new int[60];
-        for (int s = 0; s < 60; s++) force[s] = s < 15 ? 0 : s < 30 ? 30 : 120; // light band is 0-50 N
+        for (int s = 0; s < 60; s++) force[s] = s < 15 ? 2 : s < 30 ? 30 : 120; // light band is 10-50 N
         Run r = run(lowerBack(90), force);
         List<String> said = r.events.stream().filter(e -> e instanceof EngineEvent.PressureAdvised)
                 .map(e -> ((EngineEvent.PressureAdvised) e).advice().name()).toList();
-        assertEquals(List.of("HOLD", "LIGHTER"), said, "0 and 30 N are light; 120 N is far above it");
+        assertEquals(List.of("HARDER", "HOLD", "LIGHTER"), said, "2 N is below light, 30 N in it, 120 N far above it");
         List<EngineEvent.Warning> warnings = r.events.stream().filter(e -> e instanceof EngineEvent.Warning)
                 .map(e -> (EngineEvent.Warning) e).toList();
         assertEquals(List.of(WarningCode.PRESSURE_HIGH, WarningCode.PRESSURE_PAUSE), warnings.stream().map(EngineEvent.Warning::code).toList());
@@ -82,7 +82,8 @@ class PressureInEngineTest {
 
         StepReport step = r.engine.report().steps().get(0);
         assertEquals("light", step.pressure().band());
-        assertEquals(30, step.pressure().stats().secondsIn(), 1.0, "15 s at 0 N and 15 s at 30 N, within one status interval");
+        assertEquals(15, step.pressure().stats().secondsBelow(), 1.0, "15 s at 2 N, within one status interval");
+        assertEquals(15, step.pressure().stats().secondsIn(), 1.0, "15 s at 30 N, within one status interval");
         assertEquals(1, step.pressure().stats().tooMuchEpisodes());
         assertEquals(120, step.pressure().stats().peakNewtons(), 1e-9);
     }

@@ -34,7 +34,8 @@ class PressureSectionTest {
         DeviceProfile p = assertInstanceOf(ProfileParseResult.Parsed.class, parse(", \"pressure\": {\"unit\": \"lbf\", \"stall\": 60}")).profile();
         ForceScale f = p.force();
         assertEquals(60 * ForceScale.NEWTONS_PER_LBF, f.stallNewtons(), 1e-9);
-        assertEquals(new ForceRange(0, 15 * ForceScale.NEWTONS_PER_LBF).high(), f.band(PressureBand.LIGHT).high(), 1e-9);
+        assertEquals(3 * ForceScale.NEWTONS_PER_LBF, f.band(PressureBand.LIGHT).low(), 1e-9);
+        assertEquals(15 * ForceScale.NEWTONS_PER_LBF, f.band(PressureBand.LIGHT).high(), 1e-9);
         assertEquals(30 * ForceScale.NEWTONS_PER_LBF, f.band(PressureBand.MEDIUM).high(), 1e-9);
         assertEquals(45 * ForceScale.NEWTONS_PER_LBF, f.band(PressureBand.FIRM).high(), 1e-9);
         assertEquals(10 * ForceScale.NEWTONS_PER_LBF, f.toNewtons(10), 1e-9);

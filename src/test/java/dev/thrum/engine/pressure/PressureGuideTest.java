@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Light, right, then too hard on a light-only region, as a scripted person would press (1 reading a second). */
 class PressureGuideTest {
 
-    private final ForceScale newtons = ForceScale.withDefaultBands(ForceScale.Unit.NEWTONS, 200); // light 0-50, medium 50-100
+    private final ForceScale newtons = ForceScale.withDefaultBands(ForceScale.Unit.NEWTONS, 200); // light 10-50, medium 50-100
 
     @Test
     void adviceFollowsThePressAndTooMuchForTooLongAsksForThePause() {
@@ -21,19 +21,20 @@ class PressureGuideTest {
         int acts = 0, warns = 0;
         for (int s = 0; s <= 40; s++) {
             long now = s * 1000L;
-            int force = s < 10 ? 0 : s < 20 ? 30 : 120;   // nothing (too light for no band), right, too hard
+            int force = s < 10 ? 0 : s < 20 ? 30 : 120;   // not touching, right, too hard
             guide.onReading(now, force);
             PressureGuide.Update u = guide.evaluate(now, now);
             if (u.adviceChanged()) said.append(u.advice()).append(' ');
             if (u.verdict() == OverPressureWatch.Verdict.WARN) warns++;
             if (u.verdict() == OverPressureWatch.Verdict.ACT) { acts++; last = u.verdict(); }
         }
-        assertEquals("HOLD LIGHTER ", said.toString(), "light band 0-50 N: 0 N and 30 N are in it, 120 N is not");
+        assertEquals("HARDER HOLD LIGHTER ", said.toString(), "light band 10-50 N: 0 N is below it, 30 N in it, 120 N above");
         assertEquals(1, warns);
         assertEquals(1, acts);
         assertEquals(OverPressureWatch.Verdict.ACT, last);
         PressureStats stats = guide.stepStats();
-        assertEquals(20.0, stats.secondsIn(), 1e-9);
+        assertEquals(10.0, stats.secondsBelow(), 1e-9);
+        assertEquals(10.0, stats.secondsIn(), 1e-9);
         assertEquals(20.0, stats.secondsAbove(), 1e-9);
         assertEquals(1, stats.tooMuchEpisodes());
         assertEquals(120.0, stats.peakNewtons(), 1e-9);
