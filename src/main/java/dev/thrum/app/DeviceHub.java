@@ -6,6 +6,7 @@ import dev.thrum.profile.DeviceProfile;
 import dev.thrum.protocol.Codec;
 import dev.thrum.transport.Transport;
 import dev.thrum.transport.TransportException;
+import dev.thrum.transport.sim.PressureScript;
 import dev.thrum.transport.sim.SimTransport;
 
 import java.io.IOException;
@@ -46,6 +47,13 @@ public final class DeviceHub implements AutoCloseable {
     public String address() { return transport.describe(); }
 
     public boolean linkUp() { return session.linkUp(); }
+
+    /** For the simulator only: the scripted person presses as {@code script} says. False for a real device. */
+    public boolean pressSimulator(PressureScript script) {
+        if (!(transport instanceof SimTransport sim)) return false;
+        sim.massager().followPressure(script);
+        return true;
+    }
 
     /**
      * For the simulator only: append every frame it receives to {@code file} (tests and demos read what

@@ -97,7 +97,7 @@ public final class SessionRunner implements AutoCloseable {
         this.giveUpAfter = giveUpAfter;
         int gap = device.profile().pacing().minGapMs();
         this.engine = new SessionEngine(plan, device.profile().output(), device.profile().force(), gap, clock,
-                settingsFor(device, speed), PressureSettings.DEFAULTS);
+                settingsFor(device, speed), pressureSettingsFor(device, speed));
         this.thread = new Thread(this::loop, "thrum-session");
     }
 
@@ -111,6 +111,18 @@ public final class SessionRunner implements AutoCloseable {
         long realGraceMs = Math.max(d.spinUpGrace().toMillis(), 2L * p.statusPollMs() + p.minGapMs());
         return new EngineSettings(d.rampDown(), d.resumeRamp(), d.windDown(), Duration.ofMillis((long) (realGraceMs * speed)),
                 d.batteryWarnPercent(), d.batteryFloorPercent(), d.continuousAdjustStep());
+    }
+
+    /**
+     * A reading is stale after 3 s of session time, or after two and a half status intervals of the
+     * device in real time when those are longer (a device polled once a second, run 4 times faster than
+     * real time, reports only every 4 s of session time; its readings are not stale in between).
+     */
+    static PressureSettings pressureSettingsFor(DeviceHub device, double speed) {
+        PressureSettings d = PressureSettings.DEFAULTS;
+        long realStatusMs = Math.max(device.profile().pacing().statusPollMs(), 0);
+        long staleMs = Math.max(d.staleMs(), (long) (realStatusMs * 2.5 * Math.max(1, speed)));
+        return new PressureSettings(staleMs, d.dwellMs(), d.hysteresis(), d.warnAfterMs(), d.actAfterMs());
     }
 
     public void addListener(Consumer<RunnerEvent> listener) { listeners.add(listener); }

@@ -1,6 +1,7 @@
 package dev.thrum.cli;
 
 import dev.thrum.app.DeviceSpec;
+import dev.thrum.app.PressureScripts;
 import dev.thrum.daemon.Daemon;
 import dev.thrum.daemon.DaemonAssembly;
 import dev.thrum.daemon.DaemonFiles;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import dev.thrum.notify.DesktopNotifier;
 import dev.thrum.plan.ReminderService;
+import dev.thrum.transport.sim.PressureScript;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,6 +52,10 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--sim-record", paramLabel = "FILE", hidden = true,
             description = "Simulator only: append every frame the simulated massager receives to FILE (for tests).")
     Path simRecord;
+
+    @Option(names = "--pressure-script", paramLabel = "FILE",
+            description = "Simulator only: press the simulated gun as FILE says (lines of SECONDS PRESSURE 0..1; docs/pressure.md).")
+    Path pressureScript;
 
     @Option(names = "--heartbeat-ms", hidden = true, defaultValue = "15000",
             description = "Milliseconds between heartbeat comments on quiet event streams.")
@@ -104,9 +110,17 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         if (simRecord != null && !settings.device().isSimulator())
             throw new CommandLine.ParameterException(spec.commandLine(), "--sim-record only works with the simulator (--device sim)");
+        if (pressureScript != null && !settings.device().isSimulator())
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pressure-script only works with the simulator (--device sim)");
+        PressureScript script;
+        try {
+            script = pressureScript == null ? null : PressureScripts.read(pressureScript);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         DaemonFiles files = DaemonFiles.fromEnvironment();
         Daemon daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, dirs, files, simRecord,
-                Duration.ofMillis(heartbeatMs), Duration.ofSeconds(linkGraceSeconds)));
+                Duration.ofMillis(heartbeatMs), Duration.ofSeconds(linkGraceSeconds), script));
         ReminderService reminders = startReminders(dirs);
         // SIGTERM and SIGINT run shutdown hooks: the motor stops and the session is logged before the JVM ends
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

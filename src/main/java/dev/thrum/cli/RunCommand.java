@@ -2,6 +2,7 @@ package dev.thrum.cli;
 
 import dev.thrum.app.DeviceConnector;
 import dev.thrum.app.DeviceHub;
+import dev.thrum.app.PressureScripts;
 import dev.thrum.app.DeviceSpec;
 import dev.thrum.app.ScaledClock;
 import dev.thrum.app.SessionRunner;
@@ -63,6 +64,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--speedup", paramLabel = "N", defaultValue = "1",
             description = "run the program's clock N times faster, for simulators and test rigs; caps still hold")
     double speedup;
+
+    @Option(names = "--pressure-script", paramLabel = "FILE",
+            description = "with --device sim: press the simulated gun as FILE says (lines of SECONDS PRESSURE 0..1)")
+    Path pressureScript;
 
     @Option(names = {"-y", "--yes"}, description = "answer yes to questions (speedup on a real device, condition warnings)")
     boolean yes;
@@ -161,6 +166,19 @@ public final class RunCommand implements Callable<Integer> {
         } catch (TransportException e) {
             err.println("thrum: cannot connect: " + e.getMessage());
             return 1;
+        }
+        if (pressureScript != null) {
+            try {
+                if (!hub.pressSimulator(PressureScripts.read(pressureScript))) {
+                    hub.close();
+                    err.println("thrum: --pressure-script only works with the simulator (--device sim)");
+                    return 2;
+                }
+            } catch (IllegalArgumentException e) {
+                hub.close();
+                err.println("thrum: " + e.getMessage());
+                return 2;
+            }
         }
         out.println("device: " + hub.address() + " (" + hub.profile().name() + ")");
         java.util.Set<String> regions = regionIds(catalogue);

@@ -1,5 +1,6 @@
 package dev.thrum.cli;
 
+import dev.thrum.app.PressureScripts;
 import dev.thrum.files.ProfileLibraryLoader;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.profile.ProfileLibrary;
@@ -12,7 +13,9 @@ import dev.thrum.transport.Endpoint;
 import dev.thrum.transport.LinkState;
 import dev.thrum.transport.TransportException;
 import dev.thrum.transport.serial.SerialTransport;
+import dev.thrum.transport.sim.PressureScript;
 import dev.thrum.transport.sim.SimulatedMassager;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,7 +86,7 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulatedMassager massager = new SimulatedMassager(profile, codec, Clock.systemUTC(),
                 SimulatedMassager.Input.STREAM, frame -> sendToHost(port, frame, err));
         if (record != null) massager.recordTo(record);
-        if (pressureScript != null) massager.followPressure(PressureScripts.read(pressureScript, spec.commandLine()));
+        if (pressureScript != null) massager.followPressure(pressureScript(pressureScript));
 
         // A reader of its own for the printout: asking the simulator for its whole record after
         // every chunk would copy an ever longer list.
@@ -150,6 +153,14 @@ public final class SimulateCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         s.codePoints().limit(40).forEach(c -> b.append(Character.isISOControl(c) ? '?' : Character.toString(c)));
         return b.toString();
+    }
+
+    private PressureScript pressureScript(Path file) {
+        try {
+            return PressureScripts.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** Like {@code A5 05 01 28 7F  setSpeed 40}, or the reason the frame was rejected. */

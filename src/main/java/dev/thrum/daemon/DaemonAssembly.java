@@ -2,6 +2,7 @@ package dev.thrum.daemon;
 
 import dev.thrum.app.DeviceConnector;
 import dev.thrum.app.DeviceHub;
+import dev.thrum.transport.sim.PressureScript;
 import dev.thrum.app.ScaledClock;
 import dev.thrum.files.ClientStore;
 import dev.thrum.files.EarlyProfiles;
@@ -26,8 +27,15 @@ public final class DaemonAssembly {
      * @param heartbeat quiet time after which an event stream gets a comment line
      * @param linkGrace how long the device may stay unreachable before the daemon closes
      */
+    /** @param pressureScript simulator only: the scripted person presses as this script says (null: a steady press) */
     public record Options(DaemonSettings settings, ThrumDirs dirs, DaemonFiles files, Path simRecord,
-                          Duration heartbeat, Duration linkGrace) {}
+                          Duration heartbeat, Duration linkGrace, PressureScript pressureScript) {
+
+        public Options(DaemonSettings settings, ThrumDirs dirs, DaemonFiles files, Path simRecord, Duration heartbeat,
+                       Duration linkGrace) {
+            this(settings, dirs, files, simRecord, heartbeat, linkGrace, null);
+        }
+    }
 
     private DaemonAssembly() {}
 
@@ -62,6 +70,7 @@ public final class DaemonAssembly {
         }
         try {
             if (o.simRecord() != null) hub.recordSimulatorTo(o.simRecord());
+            if (o.pressureScript() != null) hub.pressSimulator(o.pressureScript());
             RunnerSessionHost host = new RunnerSessionHost(hub, log, new ClientStore(o.dirs().clients()), clock, o.linkGrace());
             LibraryEndpoints library = new LibraryEndpoints(o.dirs());
             LogEndpoints logs = new LogEndpoints(log);
