@@ -12,6 +12,9 @@ const map = new BodyMap($('map'));
 const voice = new Voice();
 let startPanel = null;
 
+/** The engine's pressure advice (pressureAdvised events) in words. */
+const ADVICE = { LIGHTER: 'press lighter', HOLD: 'hold this pressure', HARDER: 'press a little harder', NO_READING: '' };
+
 const state = {
   connected: false, loggedIn: true, running: false, ended: false, link: 'up',
   view: null,        // the engine's last view (from hello and view events)
@@ -44,6 +47,8 @@ function follow() {
     state.running = d.running;
     state.link = d.link;
     if (d.view) state.view = d.view;
+    // pressure guidance (docs/pressure.md): band, advice in words, and the reading in the device's unit
+    state.pressure = d.pressure || null;
     state.paused = d.view && d.view.state === 'PAUSED' ? (d.view.pauseReason || 'USER') : null;
     // a daemon with get-ready countdowns says how many seconds are left (null: none running)
     if (d.countdown === null) state.countdown = null;
@@ -68,7 +73,11 @@ function follow() {
     if (d.code === 'BATTERY_LOW' || d.code === 'BATTERY_CRITICAL') state.batteryLow = true;
     voice.say(d.message);
   });
-  on('pressure', d => { state.advice = d.advice || null; if (d.advice && d.advice !== 'hold') voice.say(d.advice); });
+  on('pressureAdvised', d => {
+    const said = ADVICE[d.advice];
+    state.advice = said || null;
+    if (said && d.advice !== 'HOLD') voice.say(said);
+  });
   on('status', d => {
     if (d.status.battery != null) state.battery = d.status.battery;
     if (d.status.force != null) state.force = d.status.force;
@@ -165,12 +174,21 @@ function render() {
     $('actual-text').textContent = c.actual == null ? '–' : percent(c.actual);
     $('next').textContent = next ? 'Next: ' + next.regionName + (sideText(next.side) ? ', ' + sideText(next.side) : '') : 'Last region';
   }
-  $('pressure-box').hidden = state.force == null;
-  if (state.force != null) {
+  const p = state.pressure;
+  $('pressure-box').hidden = state.force == null && !p;
+  if (p && p.wanted && p.newtons != null) {
+    // the gauge in newtons with the band wanted now marked as its "good" range
+    $('pressure').max = Math.max(p.wanted.high * 2, p.newtons * 1.1, 1);
+    $('pressure').low = p.wanted.low;
+    $('pressure').high = p.wanted.high;
+    $('pressure').optimum = (p.wanted.low + p.wanted.high) / 2;
+    $('pressure').value = p.newtons;
+  } else if (state.force != null) {
     $('pressure').value = state.force;
-    $('pressure-text').textContent = state.force + ' (device estimate)';
   }
-  $('advice').textContent = state.advice || '';
+  $('pressure-text').textContent = p ? p.band + ' pressure' + (p.shown ? ': ' + p.shown + ' (device estimate)' : '')
+      : state.force != null ? state.force + ' (device estimate)' : '';
+  $('advice').textContent = p ? (p.advice === 'no-reading' ? (p.unit ? 'no force reading: aim for ' + p.band + ' pressure' : 'aim for ' + p.band + ' pressure') : p.words) : (state.advice || '');
   $('battery').textContent = state.battery == null ? '' : 'Battery ' + state.battery + '%';
   renderCountdown(c);
   renderControls();

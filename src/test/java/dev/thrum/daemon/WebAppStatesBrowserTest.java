@@ -128,6 +128,16 @@ class WebAppStatesBrowserTest {
         publish("status", "{\"status\":{\"running\":true,\"speed\":1800,\"force\":40,\"battery\":12},\"at\":\"" + Instant.now() + "\"}");
         await("the pressure gauge", d -> shown("pressure-box") && text("pressure-text").equals("40 (device estimate)"));
         await("the battery banner", d -> text("banner").startsWith("Battery low (12%)"));
+        // pressure guidance: the engine's advice is shown and spoken; the view's pressure gives band and reading
+        publish("pressureAdvised", "{" + at + ",\"stepIndex\":0,\"regionId\":\"calves\",\"band\":\"MEDIUM\",\"advice\":\"LIGHTER\","
+                + "\"newtons\":140.0,\"wanted\":{\"low\":67.5,\"high\":135.0}}");
+        await("the pressure advice", d -> text("advice").equals("press lighter"));
+        assertTrue(spoken().contains("press lighter"), spoken().toString());
+        publish("view", "{\"running\":true,\"link\":\"up\",\"pressure\":{\"band\":\"medium\",\"maxBand\":\"firm\","
+                + "\"advice\":\"hold\",\"words\":\"hold this pressure\",\"newtons\":90.0,\"wanted\":{\"low\":67.5,\"high\":135.0},"
+                + "\"unit\":\"N\",\"shown\":\"90 N\"}}");
+        await("the pressure from the view", d -> text("advice").equals("hold this pressure")
+                && text("pressure-text").equals("medium pressure: 90 N (device estimate)"));
 
         publish("linkDown", "{\"up\":false,\"reason\":\"gone\"," + at + "}");
         await("link lost", d -> text("state").equals("Link lost") && text("banner").startsWith("Link to the massager lost"));
