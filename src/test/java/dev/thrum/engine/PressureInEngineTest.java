@@ -59,6 +59,13 @@ class PressureInEngineTest {
             sent.addAll(engine.onStatus(new DeviceStatus(true, null, forcePerSecond[s], null, null, null)));
             events.addAll(engine.drainEvents());
         }
+        // let a ramp-down that began at the end of the script finish (it lasts the engine's wind-down)
+        long settle = EngineSettings.defaults().windDown().toMillis() + 500;
+        for (long t = 0; t < settle && !engine.finished(); t += 100) {
+            clock.advance(100);
+            sent.addAll(engine.tick());
+            events.addAll(engine.drainEvents());
+        }
         return new Run(engine, clock, events, sent);
     }
 
