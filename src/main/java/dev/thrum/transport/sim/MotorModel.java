@@ -33,7 +33,11 @@ final class MotorModel {
     private double actual;
     private boolean running;
     private double battery = 100;
-    private double pressure = 0.5;
+    /**
+     * How hard the simulated person presses, 0..1. The default, a fifth, lands in the light band of the
+     * default bands (docs/pressure.md) at running speeds: never "too much", so an unscripted demo completes.
+     */
+    private double pressure = 0.2;
 
     MotorModel(OutputRange range) {
         this(range, FORCE_AT_FULL);
