@@ -45,7 +45,9 @@ final class Gen4Peer implements DeviceEnd {
                 status[14] = (byte) speed;
                 statusReplies++;
             }
-            status[16] = 42; // a force estimate; bytes 17-19 are padding the notes do not describe
+            // a force estimate (pounds, as the Theragun app shows it): a steady, light press, in the light band
+            // everywhere, so the run is never paused for too much pressure; bytes 17-19 are padding the notes do not describe
+            status[16] = 10;
             status[19] = 0x5A;
             status[1] = (byte) sum(status);
             toHost.accept(status);
