@@ -31,7 +31,11 @@ public final class DeviceConnector {
         Transport transport;
         if (spec instanceof DeviceSpec.Serial s) transport = SerialTransport.forProfile(s.path(), profile);
         else if (spec instanceof DeviceSpec.Ble b) transport = BleSupport.transport(b, profile, profiles);
-        else transport = new SimTransport(profile, codec, simClock);
+        else {
+            SimTransport sim = new SimTransport(profile, codec, simClock);
+            sim.massager().setLineClock(Clock.systemUTC()); // keepalives and the watchdog run in real time
+            transport = sim;
+        }
         DeviceHub hub = new DeviceHub(profile, codec, transport);
         try {
             hub.connect();

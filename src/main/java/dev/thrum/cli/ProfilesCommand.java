@@ -11,6 +11,7 @@ import dev.thrum.protocol.Codecs;
 import dev.thrum.protocol.DecodeResult;
 import dev.thrum.protocol.DeviceCommand;
 import dev.thrum.protocol.DeviceStatus;
+import dev.thrum.protocol.TemplateCodec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -186,37 +187,47 @@ public final class ProfilesCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "ID", description = "Profile id.")
         String id;
         @Parameters(index = "1", paramLabel = "COMMAND",
-                description = "setSpeed, stop, status, version, battery or keepalive.")
+                description = "A command the profile defines (`thrum profiles show ID` lists them), by its"
+                        + " template name or, for thrum-open-serial, its protocol name: SET_SPEED, STOP,"
+                        + " GET_STATUS, GET_VERSION, PING, HELLO.")
         String command;
-        @Parameters(index = "2", arity = "0..1", paramLabel = "VALUE", description = "Device value for setSpeed.")
+        @Parameters(index = "2", arity = "0..1", paramLabel = "VALUE",
+                description = "The speed for setSpeed (a device value); the protocol version for hello.")
         Integer value;
 
         public Integer call() {
-            DeviceCommand c = parse();
             DeviceProfile p = parent.load(spec.commandLine().getErr()).require(id);
+            DeviceCommand c = parse(p);
             spec.commandLine().getOut().println(hex(Codecs.forProfile(p).encode(c)));
             return 0;
         }
 
-        private DeviceCommand parse() {
-            String name = command.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-            DeviceCommand c = switch (name) {
-                case "setspeed", "speed" -> {
-                    if (value == null)
-                        throw new CommandLine.ParameterException(spec.commandLine(), "setSpeed needs a VALUE");
-                    yield new DeviceCommand.SetSpeed(value);
-                }
+        /** Template names, and the open serial protocol's names for them (docs/open-serial-protocol.md). */
+        private static final Map<String, String> ALIASES = Map.of(
+                "setspeed", "setSpeed", "speed", "setSpeed", "stop", "stop",
+                "status", "status", "getstatus", "status", "version", "version", "getversion", "version",
+                "battery", "battery", "keepalive", "keepalive", "ping", "keepalive");
+
+        private DeviceCommand parse(DeviceProfile p) {
+            String key = command.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+            String name = key.equals("hello") ? "hello" : ALIASES.get(key);
+            if (name == null || !p.commands().containsKey(name))
+                throw new CommandLine.ParameterException(spec.commandLine(), "profile " + p.id() + " has no command '"
+                        + command + "'; its commands are " + String.join(", ", p.commands().keySet()));
+            boolean takesValue = name.equals("setSpeed") || name.equals("hello");
+            if (value != null && !takesValue)
+                throw new CommandLine.ParameterException(spec.commandLine(), command + " takes no VALUE");
+            if (value == null && takesValue)
+                throw new CommandLine.ParameterException(spec.commandLine(), name + " needs a VALUE");
+            return switch (name) {
+                case "setSpeed" -> new DeviceCommand.SetSpeed(value);
+                case "hello" -> new DeviceCommand.Hello(value);
                 case "stop" -> new DeviceCommand.Stop();
                 case "status" -> new DeviceCommand.StatusRequest();
                 case "version" -> new DeviceCommand.VersionRequest();
                 case "battery" -> new DeviceCommand.BatteryRequest();
-                case "keepalive" -> new DeviceCommand.Keepalive();
-                default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown command '"
-                        + command + "'; use setSpeed, stop, status, version, battery or keepalive");
+                default -> new DeviceCommand.Keepalive();
             };
-            if (value != null && !(c instanceof DeviceCommand.SetSpeed))
-                throw new CommandLine.ParameterException(spec.commandLine(), command + " takes no VALUE");
-            return c;
         }
     }
 
@@ -239,7 +250,8 @@ public final class ProfilesCommand implements Runnable {
             Codec codec = Codecs.forProfile(p);
             DecodeResult<DeviceStatus> status = codec.decodeStatus(frame);
             if (status instanceof DecodeResult.Decoded<DeviceStatus> d) {
-                out.println("status frame (device to host):");
+                String name = codec instanceof TemplateCodec t ? t.replyName(frame).orElse("status") : "status";
+                out.println(name + " frame (device to host):");
                 print(out, d.value(), p.output().unit());
                 return 0;
             }
@@ -270,9 +282,14 @@ public final class ProfilesCommand implements Runnable {
             if (s.battery() != null) out.println("  battery:  " + s.battery() + "%");
             if (s.timer() != null) out.println("  timer:    " + s.timer() + " s");
             if (s.firmware() != null) out.println("  firmware: " + s.firmware());
+            if (s.protocol() != null) out.println("  protocol: " + s.protocol());
+            if (s.capabilities() != null) out.printf("  capabilities: %02X%n", s.capabilities());
+            if (s.stopReason() != null) out.println("  stop reason: " + s.stopReason());
+            if (s.nakCommand() != null) out.printf("  refused command: %02X, reason %d%n", s.nakCommand(), s.nakReason());
         }
 
         private static String describe(DeviceCommand c, String unit) {
+            if (c instanceof DeviceCommand.Hello h) return "hello, protocol " + h.protocol();
             return c instanceof DeviceCommand.SetSpeed s ? "setSpeed " + s.value() + " " + unit : c.templateName();
         }
     }

@@ -88,11 +88,23 @@ public record DeviceProfile(
      */
     public record Pacing(int minGapMs, int keepaliveMs, int statusPollMs, int linkTimeoutMs) {}
 
-    /** One status frame template and its typed fields. */
-    public record StatusFrameSpec(String frame, Map<String, FieldSpec> fields) {}
+    /**
+     * One status frame template and its typed fields.
+     *
+     * @param name what the frame is called in its protocol ("STATUS", "VERSION"), or null
+     */
+    public record StatusFrameSpec(String frame, Map<String, FieldSpec> fields, String name) {
+        public StatusFrameSpec(String frame, Map<String, FieldSpec> fields) { this(frame, fields, null); }
+    }
 
-    /** @param scale multiply the raw value by this (for example battery bars 0..4 to percent: 25) */
-    public record FieldSpec(int at, String type, double scale) {}
+    /**
+     * @param scale   multiply the raw value by this (for example battery bars 0..4 to percent: 25)
+     * @param unknown the raw value that means "not known" (read as absent), or null
+     * @param max     the highest valid raw value (above it the frame is rejected), or null
+     */
+    public record FieldSpec(int at, String type, double scale, Long unknown, Long max) {
+        public FieldSpec(int at, String type, double scale) { this(at, type, scale, null, null); }
+    }
 
     /** The same profile, loaded from somewhere else (a byte-identical copy of a file already parsed). */
     public DeviceProfile withOrigin(String newOrigin) {

@@ -314,13 +314,17 @@ public final class ProfileParser {
                 checkStreamable(root, t, path);
                 List<Slot.Value> values = t.values();
                 for (Slot.Value v : values) {
-                    if (!v.name().equals(ProfileFields.SPEED) || !name.equals("setSpeed")) {
+                    String allowed = name.equals("setSpeed") ? ProfileFields.SPEED
+                            : name.equals("hello") ? ProfileFields.PROTOCOL : null;
+                    if (!v.name().equals(allowed)) {
                         c.at(path, "the template names an undefined field {" + v.name() + ":"
-                                + v.type().spelling() + "}; " + (name.equals("setSpeed")
-                                ? "setSpeed can carry only {speed:TYPE}"
+                                + v.type().spelling() + "}; " + (allowed != null
+                                ? name + " can carry only {" + allowed + ":TYPE}"
                                 : "the " + name + " command carries no value: write its bytes out"));
                     }
                 }
+                if (name.equals("hello") && values.size() != 1)
+                    c.at(path, "hello must carry the host's protocol version once: add {protocol:u8}");
                 if (name.equals("setSpeed")) {
                     if (values.isEmpty())
                         c.at(path, "setSpeed must carry the speed: add a placeholder like {speed:u16be}");
@@ -357,8 +361,9 @@ public final class ProfileParser {
                     c.at(path, "each status entry must be an object {\"frame\": ..., \"fields\": {...}}");
                     continue;
                 }
-                c.onlyKeys(frame, path, List.of("frame", "fields"));
+                c.onlyKeys(frame, path, List.of("frame", "fields", "name"));
                 String text = c.string(frame, path, "frame", true);
+                String frameName = c.string(frame, path, "name", false);
                 FrameTemplate t = text == null ? null : template(text, path + ".frame");
                 if (t != null) checkStreamable(root, t, path + ".frame");
                 if (t != null && !t.values().isEmpty())
@@ -377,7 +382,7 @@ public final class ProfileParser {
                     });
                 }
                 checkOverlaps(specs, path);
-                if (text != null) out.add(new DeviceProfile.StatusFrameSpec(text, Collections.unmodifiableMap(specs)));
+                if (text != null) out.add(new DeviceProfile.StatusFrameSpec(text, Collections.unmodifiableMap(specs), frameName));
             }
             return out;
         }
@@ -402,7 +407,9 @@ public final class ProfileParser {
                 c.at(path, "a field must be an object like {\"at\": 4, \"type\": \"u8\"}");
                 return null;
             }
-            c.onlyKeys(n, path, List.of("at", "type", "scale"));
+            c.onlyKeys(n, path, List.of("at", "type", "scale", "unknown", "max"));
+            Integer unknown = c.integer(n, path, "unknown", false, 0, Integer.MAX_VALUE);
+            Integer max = c.integer(n, path, "max", false, 0, Integer.MAX_VALUE);
             Integer at = c.integer(n, path, "at", true, 0, 65_535);
             String typeText = c.string(n, path, "type", true);
             IntType type = null;
@@ -439,7 +446,15 @@ public final class ProfileParser {
                     }
                 }
             }
-            return new DeviceProfile.FieldSpec(at, type.spelling(), scale);
+            for (Integer raw : java.util.Arrays.asList(unknown, max)) {
+                if (raw != null && raw > type.max()) {
+                    c.at(path, "\"" + (raw.equals(unknown) ? "unknown" : "max") + "\" is " + raw + " but a "
+                            + type.spelling() + " holds at most " + type.max() + "; use a value the field can hold");
+                    return null;
+                }
+            }
+            return new DeviceProfile.FieldSpec(at, type.spelling(), scale,
+                    unknown == null ? null : unknown.longValue(), max == null ? null : max.longValue());
         }
 
         // A serial line is one byte stream: only a length field tells where an open-ended frame ends.

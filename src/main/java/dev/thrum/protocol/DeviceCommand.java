@@ -35,4 +35,12 @@ public sealed interface DeviceCommand {
     record Keepalive() implements DeviceCommand {
         public String templateName() { return "keepalive"; }
     }
+
+    /**
+     * Announces the host's protocol version (open serial protocol v2 and later); a device that knows
+     * it answers with its own version and capabilities, one that does not ignores it.
+     */
+    record Hello(int protocol) implements DeviceCommand {
+        public String templateName() { return "hello"; }
+    }
 }

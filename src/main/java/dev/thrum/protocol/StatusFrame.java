@@ -7,6 +7,7 @@ import dev.thrum.profile.template.MatchResult;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,9 +19,11 @@ final class StatusFrame {
 
     private final FrameTemplate template;
     private final Map<String, DeviceProfile.FieldSpec> fields;
+    private final String name;
 
-    StatusFrame(FrameTemplate template, Map<String, DeviceProfile.FieldSpec> fields) {
+    StatusFrame(FrameTemplate template, Map<String, DeviceProfile.FieldSpec> fields, String name) {
         this.template = template;
+        this.name = name;
         this.fields = Map.copyOf(fields);
         for (var e : fields.entrySet()) {
             var f = e.getValue();
@@ -31,43 +34,46 @@ final class StatusFrame {
 
     FrameTemplate template() { return template; }
 
+    /** What the protocol calls this frame ("STATUS", "VERSION"), or null when the profile does not say. */
+    String name() { return name; }
+
     /** A status, or the reason the frame was rejected (never both); closeness ranks rejections. */
     record Read(DeviceStatus status, String rejection, int closeness) {}
 
     Read read(byte[] frame) {
         MatchResult m = template.match(frame);
         if (m instanceof MatchResult.Mismatch mm) return new Read(null, mm.reason(), mm.closeness());
-        Boolean running = null;
-        Integer speed = null, force = null, battery = null, timer = null;
-        String firmware = null;
+        Map<String, Object> values = new HashMap<>();
         for (var e : fields.entrySet()) {
             var f = e.getValue();
             long raw = type(f).read(frame, f.at());
             String name = e.getKey();
+            if (f.unknown() != null && raw == f.unknown()) continue; // "not known": the field stays absent
+            if (f.max() != null && raw > f.max())
+                return reject(String.format("%s at byte %d is %d; at most %d is valid", name, f.at(), raw, f.max()));
             switch (name) {
                 case "running" -> {
                     if (raw > 1) return reject(String.format("running flag at byte %d is %d; only 0 or 1 are valid",
                             f.at(), raw));
-                    running = raw == 1;
+                    values.put(name, raw == 1);
                 }
-                case "firmware" -> firmware = firmwareText(raw, f.scale());
+                case "firmware" -> values.put(name, firmwareText(raw, f.scale()));
                 default -> {
                     double scaled = raw * f.scale();
                     if (scaled > Integer.MAX_VALUE) return reject(name + " at byte " + f.at() + " is too large: " + raw);
                     int value = (int) Math.round(scaled);
                     if (name.equals("battery") && value > 100)
                         return reject("battery at byte " + f.at() + " reads " + value + "%, above 100%");
-                    switch (name) {
-                        case "speed" -> speed = value;
-                        case "force" -> force = value;
-                        case "battery" -> battery = value;
-                        case "timer" -> timer = value;
-                        default -> throw new IllegalStateException("unknown field " + name);
-                    }
+                    values.put(name, value);
                 }
             }
         }
-        return new Read(new DeviceStatus(running, speed, force, battery, timer, firmware), null, Integer.MAX_VALUE);
+        DeviceStatus status = new DeviceStatus((Boolean) values.get("running"), (Integer) values.get("speed"),
+                (Integer) values.get("force"), (Integer) values.get("battery"), (Integer) values.get("timer"),
+                (String) values.get("firmware"), (Integer) values.get("protocol"),
+                (Integer) values.get("capabilities"), (Integer) values.get("stopReason"),
+                (Integer) values.get("nakCommand"), (Integer) values.get("nakReason"));
+        return new Read(status, null, Integer.MAX_VALUE);
     }
 
     private static Read reject(String reason) { return new Read(null, reason, Integer.MAX_VALUE - 1); }
@@ -85,7 +91,7 @@ final class StatusFrame {
                 var f = e.getValue();
                 Object v = valueOf(s, e.getKey());
                 long raw;
-                if (v == null) raw = 0;
+                if (v == null) raw = f.unknown() != null ? f.unknown() : 0;
                 else if (v instanceof Boolean b) raw = b ? 1 : 0;
                 else if (v instanceof String text) raw = firmwareRaw(text, f.scale());
                 else {
@@ -106,6 +112,11 @@ final class StatusFrame {
             case "battery" -> s.battery();
             case "timer" -> s.timer();
             case "firmware" -> s.firmware();
+            case "protocol" -> s.protocol();
+            case "capabilities" -> s.capabilities();
+            case "stopReason" -> s.stopReason();
+            case "nakCommand" -> s.nakCommand();
+            case "nakReason" -> s.nakReason();
             default -> null;
         };
     }

@@ -22,7 +22,7 @@ public final class TemplateCodec implements Codec {
 
     // Decoding order: fixed commands first, so "speed 0" bytes that equal the stop template read as Stop.
     private static final List<String> DECODE_ORDER =
-            List.of("stop", "status", "version", "battery", "keepalive", "setSpeed");
+            List.of("stop", "status", "version", "battery", "keepalive", "hello", "setSpeed");
 
     private final String profileId;
     private final OutputRange output;
@@ -38,7 +38,7 @@ public final class TemplateCodec implements Codec {
             if (text != null) commands.put(name, compile(text));
         }
         for (DeviceProfile.StatusFrameSpec spec : profile.status())
-            statusFrames.add(new StatusFrame(compile(spec.frame()), spec.fields()));
+            statusFrames.add(new StatusFrame(compile(spec.frame()), spec.fields(), spec.name()));
     }
 
     private FrameTemplate compile(String text) {
@@ -61,6 +61,7 @@ public final class TemplateCodec implements Codec {
         if (type == DeviceCommand.VersionRequest.class) return "version";
         if (type == DeviceCommand.BatteryRequest.class) return "battery";
         if (type == DeviceCommand.Keepalive.class) return "keepalive";
+        if (type == DeviceCommand.Hello.class) return "hello";
         return "";
     }
 
@@ -74,7 +75,19 @@ public final class TemplateCodec implements Codec {
                         + "' accepts; " + describe(output));
             return template("setSpeed").fill(Map.of("speed", (long) v));
         }
+        if (command instanceof DeviceCommand.Hello hello)
+            return template("hello").fill(Map.of("protocol", (long) hello.protocol()));
         return template(command.templateName()).fill(Map.of());
+    }
+
+    /**
+     * What the profile calls the reply frame these bytes are ("STATUS", "VERSION"...): the name of
+     * the first status template they fit, or empty when none fits or the profile names none.
+     */
+    public java.util.Optional<String> replyName(byte[] frame) {
+        for (StatusFrame f : statusFrames)
+            if (f.read(frame).status() != null) return java.util.Optional.ofNullable(f.name());
+        return java.util.Optional.empty();
     }
 
     private FrameTemplate template(String name) {
@@ -137,6 +150,7 @@ public final class TemplateCodec implements Codec {
             case "version" -> new DeviceCommand.VersionRequest();
             case "battery" -> new DeviceCommand.BatteryRequest();
             case "keepalive" -> new DeviceCommand.Keepalive();
+            case "hello" -> new DeviceCommand.Hello(values.get("protocol").intValue());
             case "setSpeed" -> {
                 long v = values.get("speed");
                 if (v == output.stopValue()) yield new DeviceCommand.Stop();

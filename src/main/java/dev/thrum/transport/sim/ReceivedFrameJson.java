@@ -23,7 +23,7 @@ import java.util.List;
  * {"at":"2026-11-24T08:00:00.170Z","hex":"AA0010","rejected":"bad checksum"}
  * </pre>
  * {@code command} is the profile template name ({@link DeviceCommand#templateName()});
- * {@code value} appears only for setSpeed; {@code hex} is upper-case without separators.
+ * {@code value} appears only for setSpeed (the speed) and hello (the protocol version); {@code hex} is upper-case without separators.
  */
 public final class ReceivedFrameJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +38,7 @@ public final class ReceivedFrameJson {
         if (frame.result() instanceof DecodeResult.Decoded<DeviceCommand> d) {
             o.put("command", d.value().templateName());
             if (d.value() instanceof DeviceCommand.SetSpeed s) o.put("value", s.value());
+            if (d.value() instanceof DeviceCommand.Hello h) o.put("value", h.protocol());
         } else if (frame.result() instanceof DecodeResult.Rejected<DeviceCommand> r) {
             o.put("rejected", r.reason());
         }
@@ -90,6 +91,7 @@ public final class ReceivedFrameJson {
             case "version" -> new DeviceCommand.VersionRequest();
             case "battery" -> new DeviceCommand.BatteryRequest();
             case "keepalive" -> new DeviceCommand.Keepalive();
+            case "hello" -> new DeviceCommand.Hello(value);
             default -> throw new IllegalArgumentException("unknown command \"" + name + "\"");
         };
     }

@@ -63,6 +63,11 @@ public final class SimulatedMassager {
     private final List<ReceivedFrame> received = new ArrayList<>();
     private final Deque<Answer> delayed = new ArrayDeque<>();
     private final List<Consumer<Boolean>> linkListeners = new CopyOnWriteArrayList<>();
+    /** The open serial protocol's rules, for a profile with a hello command; else null. */
+    private final OpenSerialDevice openSerial;
+    private final Input input;
+    /** Time on the wire (watchdog, pacing, timeouts): real time even when the session clock is sped up. */
+    private Clock lineClock;
 
     private Instant lastAdvance;
     private Instant nextStreamAt;
@@ -84,9 +89,13 @@ public final class SimulatedMassager {
         this.codec = codec;
         this.clock = clock;
         this.toHost = toHost;
-        this.reader = input == Input.STREAM ? codec.commandFrameReader() : null;
+        this.input = input;
+        this.lineClock = clock;
         this.motor = profile.force() == null ? new MotorModel(profile.output())
                 : new MotorModel(profile.output(), profile.force().stallNewtons() / profile.force().newtonsPerUnit());
+        this.openSerial = codec.supports(DeviceCommand.Hello.class)
+                ? new OpenSerialDevice(codec, motor, this::answer, clock.instant()) : null;
+        this.reader = input == Input.STREAM && openSerial == null ? codec.commandFrameReader() : null;
         this.lastAdvance = clock.instant();
         this.streamPeriodMs = streams(profile, codec)
                 ? (profile.pacing() != null && profile.pacing().statusPollMs() > 0
@@ -109,7 +118,9 @@ public final class SimulatedMassager {
         synchronized (this) {
             if (!linkUp) return; // nothing crosses a dropped link
             advanceTo(clock.instant(), out);
-            List<byte[]> frames = reader == null ? List.of(bytes.clone()) : reader.feed(bytes);
+            List<byte[]> frames;
+            if (openSerial != null && input == Input.STREAM) frames = openSerial.feed(bytes, lineClock.instant());
+            else frames = reader == null ? List.of(bytes.clone()) : reader.feed(bytes);
             for (byte[] frame : frames) handleFrame(frame, out);
         }
         send(out);
@@ -120,6 +131,8 @@ public final class SimulatedMassager {
         List<byte[]> out = new ArrayList<>();
         synchronized (this) {
             advanceTo(clock.instant(), out);
+            if (openSerial != null && linkUp)
+                for (byte[] frame : openSerial.tick(lineClock.instant(), out)) handleFrame(frame, out);
         }
         send(out);
     }
@@ -130,7 +143,9 @@ public final class SimulatedMassager {
         ReceivedFrame record = new ReceivedFrame(now, frame, result);
         received.add(record);
         appendToFile(record);
-        if (result instanceof DecodeResult.Decoded<DeviceCommand> d) {
+        if (openSerial != null) {
+            openSerial.handle(frame, result, lineClock.instant(), out);
+        } else if (result instanceof DecodeResult.Decoded<DeviceCommand> d) {
             act(d.value(), out);
         } else if (result instanceof DecodeResult.Rejected<DeviceCommand> r) {
             LOG.log(System.Logger.Level.DEBUG, () -> "sim " + profile.id() + " rejected frame: " + r.reason());
@@ -155,7 +170,9 @@ public final class SimulatedMassager {
         // Keepalive: hearing from the host is all it is for
     }
 
-    private void answer(DeviceStatus status, List<byte[]> out) {
+    private void answer(DeviceStatus status, List<byte[]> out) { answer(status, out, Duration.ZERO); }
+
+    private void answer(DeviceStatus status, List<byte[]> out, Duration extraDelay) {
         if (!answering) return;
         byte[] frame;
         try {
@@ -168,8 +185,9 @@ public final class SimulatedMassager {
             corruptRemaining--;
             frame = corrupt(frame);
         }
-        if (answerDelay.isZero()) out.add(frame);
-        else delayed.add(new Answer(lastAdvance.plus(answerDelay), frame));
+        Duration delay = answerDelay.plus(extraDelay);
+        if (delay.isZero()) out.add(frame);
+        else delayed.add(new Answer(lastAdvance.plus(delay), frame));
     }
 
     /** Flips every bit of the middle byte: a single-byte error any checksum or fixed byte catches. */
@@ -261,7 +279,10 @@ public final class SimulatedMassager {
     }
 
     /** Bytes the stream reader threw away while resynchronising (0 in FRAMES mode). */
-    public synchronized long discardedBytes() { return reader == null ? 0 : reader.discardedBytes(); }
+    public synchronized long discardedBytes() {
+        if (openSerial != null && input == Input.STREAM) return openSerial.discardedBytes();
+        return reader == null ? 0 : reader.discardedBytes();
+    }
 
     /**
      * Also appends every received frame to this file as a JSON line ({@link ReceivedFrameJson}),
@@ -368,5 +389,37 @@ public final class SimulatedMassager {
     }
 
     /** What a version request answers with. */
-    public synchronized void setFirmware(String version) { firmware = version; }
+    public synchronized void setFirmware(String version) {
+        firmware = version;
+        if (openSerial != null) openSerial.firmware(version);
+    }
+
+    // ---- open serial protocol (profiles with a hello command; docs/open-serial-protocol.md) ----
+
+    /**
+     * Which version of the open serial protocol the device speaks: 2 (the default) or 1, as firmware
+     * written before version 2 does.
+     *
+     * @throws IllegalStateException when the profile is not an open-serial one (it has no hello command)
+     */
+    public synchronized void speakProtocol(int version) { openSerial().speak(version); }
+
+    /** Breaks one rule of the open serial protocol on purpose (for the conformance check's own tests). */
+    public synchronized void addFault(OpenSerialFault fault) { openSerial().add(fault); }
+
+    /** True once a HELLO switched this device to version 2 frames. */
+    public synchronized boolean protocolNegotiated() { return openSerial != null && openSerial.negotiated(); }
+
+    /**
+     * The clock of the wire (watchdog, pacing, timeouts). Defaults to the simulator's clock; a
+     * sped-up session gives the real clock here, because the host's keepalives come in real time.
+     */
+    public synchronized void setLineClock(Clock clock) { lineClock = clock; }
+
+    private OpenSerialDevice openSerial() {
+        if (openSerial == null)
+            throw new IllegalStateException("profile " + profile.id() + " is not an open serial protocol profile"
+                    + " (it has no hello command)");
+        return openSerial;
+    }
 }
