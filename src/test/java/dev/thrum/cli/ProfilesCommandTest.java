@@ -85,8 +85,44 @@ class ProfilesCommandTest {
         assertEquals(2, run("encode", "theragun-gen4", "setSpeed").exit(), "missing value is a usage error");
         assertEquals(2, run("encode", "theragun-gen4", "jump").exit(), "unknown command is a usage error");
         Run missing = run("encode", "foreo", "version");
-        assertEquals(1, missing.exit());
-        assertTrue(missing.err().contains("has no \"version\" command"), missing.err());
+        assertEquals(2, missing.exit(), "a command the profile lacks is a usage error");
+        assertTrue(missing.err().contains("profile foreo has no command 'version'; its commands are setSpeed, stop"),
+                missing.err());
+    }
+
+    /** The open serial protocol's own names work, and help lists no command a profile may lack. */
+    @Test
+    void encodeTakesTheProtocolsNamesAndHelpListsNoFixedCommands() {
+        assertEquals("A5 04 03 5D", run("encode", "thrum-open-serial", "GET_STATUS").out().strip());
+        assertEquals("A5 04 04 48", run("encode", "thrum-open-serial", "GET_VERSION").out().strip());
+        assertEquals("A5 04 05 4F", run("encode", "thrum-open-serial", "PING").out().strip());
+        assertEquals("A5 05 01 32 4B", run("encode", "thrum-open-serial", "SET_SPEED", "50").out().strip());
+        assertEquals("A5 05 06 02 B0", run("encode", "thrum-open-serial", "HELLO", "2").out().strip());
+        Run battery = run("encode", "thrum-open-serial", "battery");
+        assertEquals(2, battery.exit());
+        assertTrue(battery.err().contains("its commands are setSpeed, stop, status, version, keepalive, hello"), battery.err());
+        String help = run("encode", "--help").out();
+        assertTrue(!help.contains("battery") && help.contains("GET_STATUS"), help);
+    }
+
+    @Test
+    void decodeNamesTheFrameAndRefusesASpeedAbove100() {
+        Run version = run("decode", "thrum-open-serial", "A5 06 84 00 66 E1");
+        assertEquals(0, version.exit(), version.err());
+        assertTrue(version.out().startsWith("VERSION frame (device to host)") && version.out().contains("firmware: 1.02"),
+                version.out());
+        Run info = run("decode", "thrum-open-serial", "A5 08 86 02 00 66 0F 19");
+        assertTrue(info.out().startsWith("INFO frame") && info.out().contains("protocol: 2"), info.out());
+        Run nak = run("decode", "thrum-open-serial", "A5 06 80 01 03 63");
+        assertTrue(nak.out().startsWith("NAK frame") && nak.out().contains("refused command: 01, reason 3"), nak.out());
+        Run fast = run("decode", "thrum-open-serial", "A5 0B 83 01 65 57 01 2C 02 58 " + crc("0B 83 01 65 57 01 2C 02 58"));
+        assertEquals(1, fast.exit(), fast.out());
+        assertTrue(fast.err().contains("speed at byte 4 is 101; at most 100 is valid"), fast.err());
+    }
+
+    private static String crc(String hex) {
+        byte[] b = java.util.HexFormat.ofDelimiter(" ").parseHex(hex);
+        return String.format("%02X", dev.thrum.protocol.OpenSerialFrames.crc8(b, 0, b.length));
     }
 
     @Test

@@ -21,7 +21,7 @@ final class ProfileFrames {
         }
     }
 
-    /** Raw values for each field of a status frame, valid for the field (running 0/1, battery up to 100%). */
+    /** Raw values for each field of a status frame, valid for the field (running 0/1, battery up to 100%, its max). */
     static Map<String, Long> validRaws(DeviceProfile.StatusFrameSpec spec, Random random) {
         var out = new java.util.LinkedHashMap<String, Long>();
         spec.fields().forEach((name, f) -> {
@@ -31,6 +31,9 @@ final class ProfileFrames {
                 case "battery" -> (long) Math.floor(100 / f.scale());
                 default -> Math.min(type.max(), (long) (Integer.MAX_VALUE / f.scale()));
             };
+            if (f.max() != null) max = Math.min(max, f.max());
+            if (f.unknown() != null && f.unknown() <= max)
+                throw new AssertionError("a field whose 'unknown' value lies inside its range: " + name);
             out.put(name, random.nextInt(4) == 0 ? max : (long) (random.nextDouble() * (max + 1)));
         });
         return out;

@@ -107,6 +107,7 @@ class ShippedProfilesSimulatorTest {
         SimulatedMassager sim = sim(p, codec);
         sim.onBytesFromHost(codec.encode(new DeviceCommand.SetSpeed(p.output().highest())));
         clock.advanceMillis(2000);
+        toHost.clear(); // an open-serial device answers SET_SPEED too
         sim.corruptNextFrames(1);
         sim.onBytesFromHost(codec.encode(new DeviceCommand.StatusRequest()));
         sim.onBytesFromHost(codec.encode(new DeviceCommand.StatusRequest()));
