@@ -78,6 +78,8 @@ final class StatusFrame {
 
     private static Read reject(String reason) { return new Read(null, reason, Integer.MAX_VALUE - 1); }
 
+    int fieldCount() { return fields.size(); }
+
     /** How many of the status's non-null values this frame carries. */
     int covers(DeviceStatus s) {
         int n = 0;

@@ -172,11 +172,17 @@ public final class TemplateCodec implements Codec {
 
     @Override
     public byte[] encodeStatus(DeviceStatus status) {
+        // The frame carrying the most of the status's values; of those, the one with the fewest
+        // fields the status leaves empty (a version 1 STATUS rather than the longer version 2 one).
         StatusFrame best = null;
-        int bestCount = 0;
+        int bestCount = 0, bestSpare = 0;
         for (StatusFrame f : statusFrames) {
-            int n = f.covers(status);
-            if (n > bestCount) { best = f; bestCount = n; }
+            int n = f.covers(status), spare = f.fieldCount() - n;
+            if (n > bestCount || (n == bestCount && n > 0 && spare < bestSpare)) {
+                best = f;
+                bestCount = n;
+                bestSpare = spare;
+            }
         }
         if (best == null)
             throw new IllegalArgumentException("profile '" + profileId + "' has no status frame carrying any of "

@@ -67,11 +67,17 @@ public final class FrameTemplate {
         return out;
     }
 
-    /** The slot covering byte {@code index}. */
+    /** The slot covering byte {@code index} of the shortest frame. */
     public Slot slotAt(int index) {
-        for (Slot s : slots) if (index >= s.at() && index < s.at() + s.width()) return s;
+        for (Slot s : slots) {
+            int at = at(s, minLength);
+            if (index >= at && index < at + s.width()) return s;
+        }
         throw new IndexOutOfBoundsException(index);
     }
+
+    /** Where a slot starts in a frame of this length: a checksum after {@code ...} counts from the end. */
+    public static int at(Slot s, int frameLength) { return s.at() < 0 ? frameLength + s.at() : s.at(); }
 
     // ---- parsing ------------------------------------------------------------------------------
 
@@ -80,15 +86,25 @@ public final class FrameTemplate {
         int at = 0;
         int i = 0;
         int openColumn = 0;
+        List<Slot.Checksum> trailing = new ArrayList<>();
         while (i < text.length()) {
             if (Character.isWhitespace(text.charAt(i))) { i++; continue; }
             int start = i;
             while (i < text.length() && !Character.isWhitespace(text.charAt(i))) i++;
             String token = text.substring(start, i);
             int column = start + 1;
-            if (openColumn > 0)
+            if (openColumn > 0) {
+                // Only checksums may follow '...': they sit at the end of the real frame (serial
+                // protocols close a frame of any length with its CRC).
+                if (token.startsWith("{") && token.endsWith("}") && token.length() > 2
+                        && placeholder(token.substring(1, token.length() - 1), 0, column) instanceof Slot.Checksum c) {
+                    trailing.add(c);
+                    continue;
+                }
                 throw new TemplateSyntaxException("'" + OPEN_TAIL + "' (any further bytes) must be the last token"
-                        + " of a template; move '" + token + "' before it or remove it", column);
+                        + " of a template, or be followed only by checksums, which then end the real frame; move '"
+                        + token + "' before it or remove it", column);
+            }
             if (token.equals(OPEN_TAIL)) {
                 openColumn = column;
             } else if (token.equals("..")) {
@@ -108,7 +124,14 @@ public final class FrameTemplate {
             }
         }
         if (slots.isEmpty()) throw new TemplateSyntaxException("the template is empty; write at least one byte", 0);
-        FrameTemplate t = new FrameTemplate(text, slots, at, openColumn > 0);
+        // trailing checksums count back from the end of the frame: their 'at' is negative
+        int tail = trailing.stream().mapToInt(Slot::width).sum();
+        int back = tail;
+        for (Slot.Checksum c : trailing) {
+            slots.add(new Slot.Checksum(-back, c.spec()));
+            back -= c.width();
+        }
+        FrameTemplate t = new FrameTemplate(text, slots, at + tail, openColumn > 0);
         t.checkRanges();
         return t;
     }
@@ -246,9 +269,9 @@ public final class FrameTemplate {
             if (s instanceof Slot.Checksum c) {
                 for (Slot other : slots) {
                     if (!(other instanceof Slot.Checksum)) continue;
-                    for (int b = other.at(); b < other.at() + other.width(); b++) {
+                    for (int b = at(other, length); b < at(other, length) + other.width(); b++) {
                         if (r.contains(b, length))
-                            throw new TemplateSyntaxException(what + " at byte " + c.at() + " covers byte " + b
+                            throw new TemplateSyntaxException(what + " at byte " + at(c, length) + " covers byte " + b
                                     + ", which is " + (other == c ? "its own" : "another checksum's")
                                     + " place; narrow the range, for example "
                                     + suggestRange(c, length), 0);
@@ -259,8 +282,9 @@ public final class FrameTemplate {
     }
 
     private static String suggestRange(Slot.Checksum c, int length) {
-        return c.at() == 0 ? "1.." : c.at() == length - c.width()
-                ? "0.." + (-c.width() - 1) : (c.at() + c.width()) + "..";
+        int at = at(c, length);
+        return at == 0 ? "1.." : at == length - c.width()
+                ? "0.." + (-c.width() - 1) : (at + c.width()) + "..";
     }
 
     // ---- reading ------------------------------------------------------------------------------
@@ -299,7 +323,7 @@ public final class FrameTemplate {
                 ChecksumSpec spec = c.spec();
                 int first = spec.range().first(length), last = spec.range().last(length);
                 int expected = spec.compute(frame, first, last);
-                int found = spec.read(frame, c.at());
+                int found = spec.read(frame, at(c, length));
                 if (found != expected) {
                     String digits = "0x%0" + (2 * spec.kind().width()) + "X";
                     return new MatchResult.Mismatch(String.format("%s over bytes %d..%d is " + digits
@@ -405,7 +429,7 @@ public final class FrameTemplate {
         for (Slot s : slots) {
             if (s instanceof Slot.Checksum c) {
                 ChecksumSpec spec = c.spec();
-                spec.write(frame, c.at(), spec.compute(frame, spec.range().first(minLength), spec.range().last(minLength)));
+                spec.write(frame, at(c, minLength), spec.compute(frame, spec.range().first(minLength), spec.range().last(minLength)));
             }
         }
         return frame;
