@@ -36,7 +36,11 @@ import java.util.function.Consumer;
  *     frames arriving too close together still gets a stop. A failed echo is retried like a stop.
  *     A stop outside the gap is written once.</li>
  * <li>Status is requested every {@code statusPollMs} when the profile has a status command; a
- *     keepalive goes out when nothing was written for half of {@code keepaliveMs}.</li>
+ *     keepalive goes out when nothing was written for half of {@code keepaliveMs}. Where the profile
+ *     has a keepalive command, only speeds, keepalives and hellos count as written here: a device's
+ *     watchdog is fed by those, not by status polls (docs/open-serial-protocol.md, device rule 7).</li>
+ * <li>A profile with a {@code hello} command (open serial protocol v2) gets HELLO first, and again
+ *     after the link comes back; {@link ProtocolHandshake} retries it and falls back to version 1.</li>
  * <li>Received bytes are cut into frames by the codec's status frame reader on stream transports;
  *     frames the codec rejects are counted and logged at debug level, never reported as values.</li>
  * <li>Link loss (the transport's {@link LinkState#DOWN}, or no valid status for longer than
@@ -94,6 +98,10 @@ public final class DeviceSession implements AutoCloseable {
     private WriteQueue.Pending lastSpeedWritten;
     private long lastHeldStopEnd;
     private boolean heldStopFailing;
+
+    private long lastFeedEnd;
+    private boolean fedOnce;
+    private final ProtocolHandshake handshake;
     private long written, writeFailures, rejectedFrames, droppedWhileLinkLost;
 
     private volatile boolean started;
@@ -135,6 +143,8 @@ public final class DeviceSession implements AutoCloseable {
         boolean streams = hasStatusFrames && !codec.supports(DeviceCommand.StatusRequest.class);
         this.expectsStatus = hasStatusFrames && (pollsStatus || streams);
         this.statusReader = transport.isStream() ? codec.statusFrameReader() : null;
+        this.handshake = codec.supports(DeviceCommand.Hello.class)
+                ? new ProtocolHandshake(codec.supports(DeviceCommand.VersionRequest.class)) : null;
     }
 
     /**
@@ -152,6 +162,7 @@ public final class DeviceSession implements AutoCloseable {
         started = true;
         scheduler.execute(() -> {
             lastStatusAt = scheduler.nanoTime();
+            if (handshake != null) greet();
             if (pollsStatus) { enqueue(new DeviceCommand.StatusRequest()); every(pacing.statusPollMs(), this::poll); }
             if (pacing.keepaliveMs() > 0) every(Math.max(1, pacing.keepaliveMs() / 2), this::keepalive);
             if (expectsStatus && pacing.linkTimeoutMs() > 0)
@@ -250,6 +261,12 @@ public final class DeviceSession implements AutoCloseable {
 
     /** How often stop is written while the link is lost: the profile's gap, at least {@link #HOLD_STILL_MIN_MS}. */
     public long holdStillEveryMs() { return Math.max(pacing.minGapMs(), HOLD_STILL_MIN_MS); }
+
+    /**
+     * The protocol version the device said it speaks (an INFO answer to HELLO), or null: not yet
+     * known, a version 1 device, or a profile without a handshake.
+     */
+    public Integer protocolVersion() { return handshake == null ? null : handshake.deviceVersion(); }
 
     /** True unless a link loss was reported and the link has not come back. */
     public boolean linkUp() { return started && linkUp; }
@@ -469,6 +486,10 @@ public final class DeviceSession implements AutoCloseable {
             write(p.bytes());
             written++;
             if (p.command() instanceof DeviceCommand.SetSpeed) lastSpeedWritten = p;
+            if (feedsWatchdog(p.command())) {
+                lastFeedEnd = lastWriteEnd;
+                fedOnce = true;
+            }
             emit(new DeviceEvent.CommandWritten(p.command(), p.bytes(), clock.instant()));
         } catch (TransportException | RuntimeException e) {
             writeFailures++;
@@ -580,6 +601,10 @@ public final class DeviceSession implements AutoCloseable {
 
     private void statusArrived(DeviceStatus status) {
         lastStatusAt = scheduler.nanoTime();
+        if (handshake != null && status.protocol() != null) handshake.answered(status.protocol());
+        if (status.isNak())
+            LOG.log(System.Logger.Level.INFO, () -> String.format("%s refused command %02X (reason %d)",
+                    transport.describe(), status.nakCommand(), status.nakReason()));
         if (!linkUp && transportUp) restoreLink();
         emit(new DeviceEvent.StatusReceived(status, clock.instant()));
     }
@@ -621,6 +646,7 @@ public final class DeviceSession implements AutoCloseable {
     private void restoreLink() {
         linkUp = true;
         lastStatusAt = scheduler.nanoTime();
+        if (handshake != null) greet(); // the device may have restarted, back in version 1
         LOG.log(System.Logger.Level.INFO, () -> "link back: " + transport.describe());
         emit(new DeviceEvent.LinkRestored(clock.instant()));
     }
@@ -631,7 +657,9 @@ public final class DeviceSession implements AutoCloseable {
 
     private void keepalive() {
         if (!linkUp || !transportUp) return;
-        long idle = wroteOnce ? scheduler.nanoTime() - lastWriteEnd : Long.MAX_VALUE;
+        long idle;
+        if (codec.supports(DeviceCommand.Keepalive.class)) idle = fedOnce ? scheduler.nanoTime() - lastFeedEnd : Long.MAX_VALUE;
+        else idle = wroteOnce ? scheduler.nanoTime() - lastWriteEnd : Long.MAX_VALUE;
         if (idle < pacing.keepaliveMs() / 2 * MS || !queue.isEmpty() || !stopWaiters.isEmpty() || echoDue) return;
         if (codec.supports(DeviceCommand.Keepalive.class)) enqueue(new DeviceCommand.Keepalive());
         else if (codec.supports(DeviceCommand.StatusRequest.class)) enqueue(new DeviceCommand.StatusRequest());
@@ -644,6 +672,30 @@ public final class DeviceSession implements AutoCloseable {
         if (silentMs > pacing.linkTimeoutMs())
             loseLink("no valid status from " + transport.describe() + " for " + silentMs + " ms (limit "
                     + pacing.linkTimeoutMs() + " ms)");
+    }
+
+    /** Speeds, keepalives and hellos feed a device's watchdog; polls and version requests do not. */
+    private static boolean feedsWatchdog(DeviceCommand c) {
+        return c instanceof DeviceCommand.SetSpeed || c instanceof DeviceCommand.Keepalive
+                || c instanceof DeviceCommand.Hello;
+    }
+
+    /** Sends HELLO now and retries it until INFO comes or the tries run out (then version 1 it is). */
+    private void greet() {
+        handshake.restart();
+        helloTry();
+    }
+
+    private void helloTry() {
+        if (closed) return;
+        ProtocolHandshake.Step step = handshake.next();
+        if (step == ProtocolHandshake.Step.HELLO) {
+            if (transportUp) enqueue(new DeviceCommand.Hello(ProtocolHandshake.HOST_VERSION));
+            scheduler.schedule(this::helloTry, ProtocolHandshake.ANSWER_WAIT_MS * MS);
+        } else if (step == ProtocolHandshake.Step.ASK_VERSION) {
+            LOG.log(System.Logger.Level.INFO, () -> transport.describe() + " did not answer HELLO: version 1 device");
+            if (transportUp) enqueue(new DeviceCommand.VersionRequest());
+        }
     }
 
     /** Runs {@code task} every {@code periodMs} until the session closes. */
