@@ -26,6 +26,7 @@ public final class ThrumCommand implements Runnable {
             ReportCommand.class,
             DevicesCommand.class,
             SimulateCommand.class,
+            ConformanceCommand.class,
             DaemonCommand.class,
             StopCommand.class,
             OpenCommand.class,

@@ -41,18 +41,29 @@ public final class SimTransport implements Transport {
     private final List<Consumer<byte[]>> rxListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<LinkState>> linkListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger failWrites = new AtomicInteger();
+    private final boolean stream;
     private volatile boolean connected;
     private volatile boolean closed;
 
     /** A transport around a fresh simulator of this profile, whose time comes from {@code clock}. */
     public SimTransport(DeviceProfile profile, Codec codec, Clock clock) {
+        this(profile, codec, clock, SimulatedMassager.Input.FRAMES);
+    }
+
+    /**
+     * @param input {@link SimulatedMassager.Input#STREAM} makes this a byte-stream transport, as a
+     *              serial line is: writes may be any piece of a frame, or noise (the conformance check
+     *              sends split and noisy frames); replies still come one frame per callback
+     */
+    public SimTransport(DeviceProfile profile, Codec codec, Clock clock, SimulatedMassager.Input input) {
+        this.stream = input == SimulatedMassager.Input.STREAM;
         String name = "sim-" + profile.id() + "-" + THREADS.incrementAndGet();
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        this.massager = new SimulatedMassager(profile, codec, clock, SimulatedMassager.Input.FRAMES,
+        this.massager = new SimulatedMassager(profile, codec, clock, input,
                 frame -> post(() -> deliver(frame)));
         massager.onLinkChange(up -> post(() -> linkChanged(up)));
         thread.scheduleWithFixedDelay(() -> {
@@ -98,7 +109,7 @@ public final class SimTransport implements Transport {
     public void onLinkState(Consumer<LinkState> listener) { linkListeners.add(listener); }
 
     @Override
-    public boolean isStream() { return false; }
+    public boolean isStream() { return stream; }
 
     @Override
     public String describe() { return "sim:" + massager.profile().id(); }
