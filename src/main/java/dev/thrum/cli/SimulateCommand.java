@@ -14,6 +14,7 @@ import dev.thrum.transport.LinkState;
 import dev.thrum.transport.TransportException;
 import dev.thrum.transport.serial.SerialTransport;
 import dev.thrum.transport.sim.PressureScript;
+import dev.thrum.transport.sim.OpenSerialFault;
 import dev.thrum.transport.sim.SimulatedMassager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -65,6 +68,17 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " (see docs/pressure.md).")
     Path pressureScript;
 
+    @Option(names = "--protocol", paramLabel = "1|2",
+            description = "Open serial protocol version the device speaks (profiles with a hello command"
+                    + " only): 2, or 1 as older firmware does. Default: 2.")
+    Integer protocol;
+
+    @Option(names = "--fault", paramLabel = "FAULT",
+            description = "Break one rule of the open serial protocol on purpose (repeatable), to see"
+                    + " 'thrum conformance' catch it: no-nak, clamp-speed, drop-frames-in-gap, polls-feed-watchdog,"
+                    + " no-watchdog, chatty, no-inter-byte-timeout, slow-answers.")
+    List<String> faults = new ArrayList<>();
+
     private final Supplier<ProfileLibrary> profiles;
 
     public SimulateCommand() {
@@ -87,6 +101,13 @@ public final class SimulateCommand implements Callable<Integer> {
                 SimulatedMassager.Input.STREAM, frame -> sendToHost(port, frame, err));
         if (record != null) massager.recordTo(record);
         if (pressureScript != null) massager.followPressure(pressureScript(pressureScript));
+
+        try {
+            if (protocol != null) massager.speakProtocol(protocol);
+            for (String f : faults) massager.addFault(OpenSerialFault.parse(f));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
 
         // A reader of its own for the printout: asking the simulator for its whole record after
         // every chunk would copy an ever longer list.
@@ -174,7 +195,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (r instanceof DecodeResult.Decoded<DeviceCommand> d) {
             DeviceCommand c = d.value();
-            return hex + "  " + c.templateName() + (c instanceof DeviceCommand.SetSpeed s ? " " + s.value() : "");
+            String value = c instanceof DeviceCommand.SetSpeed s ? " " + s.value()
+                    : c instanceof DeviceCommand.Hello h ? " " + h.protocol() : "";
+            return hex + "  " + c.templateName() + value;
         }
         return hex + "  rejected: " + ((DecodeResult.Rejected<DeviceCommand>) r).reason();
     }

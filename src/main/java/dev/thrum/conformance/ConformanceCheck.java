@@ -6,7 +6,10 @@ import dev.thrum.transport.Transport;
 import dev.thrum.transport.TransportException;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,35 +26,61 @@ public final class ConformanceCheck {
     /** @param progress called after each rule (the CLI prints it at once); may be a no-op */
     public ConformanceCheck(Consumer<RuleResult> progress) { this.progress = progress; }
 
+    /** Every rule's id, in the order they run ({@code hello} first, {@code final-stop} last). */
+    public static final List<String> RULES = List.of("hello", "get-status", "get-version", "ping", "bad-crc",
+            "unknown-command", "too-short", "above-range", "longer-frames", "split-frame", "noise",
+            "inter-byte-timeout", "pacing", "set-speed", "unprompted-status", "stop-in-gap", "watchdog", "final-stop");
+
+    /** A rule to run: it may block for seconds and throws only when the line fails. */
+    private interface Rule {
+        RuleResult check() throws TransportException, InterruptedException;
+    }
+
     /** Runs every rule against the device on this (stream) transport, then closes it. */
     public ConformanceReport run(Transport transport) throws TransportException, InterruptedException {
+        return run(transport, Set.copyOf(RULES));
+    }
+
+    /**
+     * Runs the chosen rules (the handshake and the final STOP always run: the first decides which
+     * version's rules apply, the second is for safety), then closes the transport.
+     *
+     * @throws IllegalArgumentException naming the known rules when an id is not one
+     */
+    public ConformanceReport run(Transport transport, Set<String> only) throws TransportException, InterruptedException {
+        for (String id : only)
+            if (!RULES.contains(id))
+                throw new IllegalArgumentException("no rule '" + id + "'; rules: " + String.join(", ", RULES));
         List<RuleResult> results = new ArrayList<>();
         Probe probe;
         try (DeviceLine line = new DeviceLine(transport)) {
             probe = new Probe(line);
-            MessageRules messages = new MessageRules(probe);
+            MessageRules m = new MessageRules(probe);
             MotionRules motion = new MotionRules(probe);
             try {
-                probe.send(OpenSerialFrames.frame(OpenSerialFrames.STOP)); // whatever state it was left in
+                probe.sendNow(OpenSerialFrames.frame(OpenSerialFrames.STOP)); // whatever state it was left in
                 line.collect(200);
-                add(results, messages.hello());
-                boolean watchdogDeclared = declaresWatchdog(results.get(0));
-                add(results, messages.answers("get-status", OpenSerialFrames.GET_STATUS, OpenSerialFrames.STATUS));
-                add(results, messages.answers("get-version", OpenSerialFrames.GET_VERSION, OpenSerialFrames.VERSION));
-                add(results, messages.answers("ping", OpenSerialFrames.PING, OpenSerialFrames.STATUS));
-                add(results, messages.badCrc());
-                add(results, messages.unknownCommand());
-                add(results, messages.tooShort());
-                add(results, messages.aboveRange());
-                add(results, messages.longerFrames());
-                add(results, messages.splitFrame());
-                add(results, messages.noise());
-                add(results, messages.interByteTimeout());
-                add(results, motion.pacing());
-                add(results, motion.setSpeedAndStop());
-                add(results, motion.unpromptedStatus());
-                add(results, motion.stopInsideTheGap());
-                add(results, motion.watchdog(watchdogDeclared));
+                RuleResult hello = m.hello();
+                add(results, hello);
+                boolean watchdogDeclared = declaresWatchdog(hello);
+                Map<String, Rule> rules = new LinkedHashMap<>();
+                rules.put("get-status", () -> m.answers("get-status", OpenSerialFrames.GET_STATUS, OpenSerialFrames.STATUS));
+                rules.put("get-version", () -> m.answers("get-version", OpenSerialFrames.GET_VERSION, OpenSerialFrames.VERSION));
+                rules.put("ping", () -> m.answers("ping", OpenSerialFrames.PING, OpenSerialFrames.STATUS));
+                rules.put("bad-crc", m::badCrc);
+                rules.put("unknown-command", m::unknownCommand);
+                rules.put("too-short", m::tooShort);
+                rules.put("above-range", m::aboveRange);
+                rules.put("longer-frames", m::longerFrames);
+                rules.put("split-frame", m::splitFrame);
+                rules.put("noise", m::noise);
+                rules.put("inter-byte-timeout", m::interByteTimeout);
+                rules.put("pacing", motion::pacing);
+                rules.put("set-speed", motion::setSpeedAndStop);
+                rules.put("unprompted-status", motion::unpromptedStatus);
+                rules.put("stop-in-gap", motion::stopInsideTheGap);
+                rules.put("watchdog", () -> motion.watchdog(watchdogDeclared));
+                for (var e : rules.entrySet()) if (only.contains(e.getKey())) add(results, e.getValue().check());
             } finally {
                 add(results, finalStop(probe));
             }

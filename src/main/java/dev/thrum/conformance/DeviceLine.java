@@ -25,6 +25,9 @@ final class DeviceLine implements AutoCloseable {
         String hex() { return OpenSerialFrames.hex(frame); }
     }
 
+    /** The host's minimum gap between frames, with a little margin for the far end's clock. */
+    static final long GAP_MS = 25;
+
     private final Transport transport;
     private final OpenSerialFrames.Reader reader = new OpenSerialFrames.Reader();
     private final BlockingQueue<Arrived> frames = new LinkedBlockingQueue<>();
@@ -48,8 +51,18 @@ final class DeviceLine implements AutoCloseable {
 
     String describe() { return transport.describe(); }
 
-    /** Writes the bytes at once; returns the time the write ended (answers are timed from it). */
-    long send(byte[] bytes) throws TransportException {
+    /**
+     * Writes the bytes as the host's pacing allows: at least {@link #GAP_MS} after the previous write
+     * (the checker keeps the rules it checks a device against). Returns when the write ended.
+     */
+    long send(byte[] bytes) throws TransportException, InterruptedException {
+        long wait = sentNanos + TimeUnit.MILLISECONDS.toNanos(GAP_MS) - System.nanoTime();
+        if (sentNanos != 0 && wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+        return sendNow(bytes);
+    }
+
+    /** Writes the bytes at once, inside the gap if need be (STOP, and pieces of one frame). */
+    long sendNow(byte[] bytes) throws TransportException {
         transport.write(Endpoint.TX, bytes);
         sentNanos = System.nanoTime();
         return sentNanos;

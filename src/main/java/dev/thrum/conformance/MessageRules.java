@@ -27,13 +27,13 @@ final class MessageRules {
     RuleResult hello() throws TransportException, InterruptedException {
         p.begin();
         for (int attempt = 0; attempt < 3; attempt++) {
-            DeviceLine.Arrived a = p.ask(frame(HELLO, 2), f -> true, 300);
+            // a STATUS may come unprompted at any time; only INFO or a NAK answer HELLO
+            DeviceLine.Arrived a = p.ask(frame(HELLO, 2), f -> cmd(f) == INFO || cmd(f) == NAK, 300);
             if (a == null) continue;
             byte[] f = a.frame();
             if (cmd(f) != INFO)
-                return result("hello", "Talking version 2", Verdict.FAIL, "HELLO was answered with "
-                        + String.format("%02X", cmd(f)) + ": a version 2 device answers INFO (86), a version 1 device"
-                        + " ignores HELLO");
+                return result("hello", "Talking version 2", Verdict.FAIL, "HELLO was answered with NAK " + a.hex()
+                        + ": a version 2 device answers INFO (86), a version 1 device ignores HELLO");
             if (payloadLength(f) < 4)
                 return result("hello", "Replies", Verdict.FAIL, "INFO has " + payloadLength(f) + " payload bytes; it needs 4");
             int version = payload(f, 0), caps = payload(f, 3);
@@ -172,9 +172,10 @@ final class MessageRules {
         p.begin();
         byte[] f = frame(GET_STATUS);
         boolean answered = false;
-        for (byte b : f) {
-            p.send(new byte[]{b});
+        p.send(new byte[]{f[0]});
+        for (int i = 1; i < f.length; i++) {
             for (DeviceLine.Arrived a : p.listen(5)) answered |= Probe.isStatus(a.frame());
+            p.sendNow(new byte[]{f[i]});
         }
         for (DeviceLine.Arrived a : p.listen(Probe.ANSWER_MS + Probe.SLACK_MS)) answered |= Probe.isStatus(a.frame());
         return result("split-frame", "Receiving frames", answered ? Verdict.PASS : Verdict.FAIL,

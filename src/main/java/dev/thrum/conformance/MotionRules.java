@@ -83,9 +83,9 @@ final class MotionRules {
         int answered = 0;
         p.send(frame(GET_STATUS));
         answered += (int) p.listen(20).stream().filter(a -> Probe.isStatus(a.frame())).count();
-        p.send(frame(GET_VERSION));
+        p.sendNow(frame(GET_VERSION)); // 20 ms after the last: the host's pacing, no margin
         answered += (int) p.listen(20).stream().filter(a -> cmd(a.frame()) == VERSION).count();
-        p.send(frame(GET_STATUS));
+        p.sendNow(frame(GET_STATUS));
         for (DeviceLine.Arrived a : p.listen(Probe.ANSWER_MS + Probe.SLACK_MS))
             if (Probe.isStatus(a.frame()) || cmd(a.frame()) == VERSION) answered++;
         return result("pacing", "Host rule 1", answered >= 3 ? Verdict.PASS : Verdict.FAIL,
@@ -99,7 +99,7 @@ final class MotionRules {
         p.holdWithPings(600);
         p.send(frame(PING));
         Thread.sleep(2);
-        p.send(frame(STOP));
+        p.sendNow(frame(STOP));
         boolean stopped = false;
         for (DeviceLine.Arrived a : p.listen(Probe.ANSWER_MS + Probe.SLACK_MS + 100)) {
             if (Probe.isStatus(a.frame()) && !Probe.Status.of(a.frame()).isRunning()) stopped = true;

@@ -78,7 +78,10 @@ final class Probe {
         return String.join(" | ", out);
     }
 
-    void send(byte[] frame) throws TransportException { line.send(frame); }
+    void send(byte[] frame) throws TransportException, InterruptedException { line.send(frame); }
+
+    /** Inside the host's gap on purpose (STOP, split frames). */
+    void sendNow(byte[] bytes) throws TransportException { line.sendNow(bytes); }
 
     /** Sends {@code frame} and waits {@code ms} for a reply that fits; null when none came. */
     DeviceLine.Arrived ask(byte[] frame, Predicate<byte[]> reply, long ms) throws TransportException, InterruptedException {
@@ -117,7 +120,7 @@ final class Probe {
 
     /** STOP, and wait up to 3 s until a STATUS says the motor is still (speed 0). True when it did. */
     boolean stopAndSettle() throws TransportException, InterruptedException {
-        line.send(frame(STOP));
+        line.sendNow(frame(STOP));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         while (System.nanoTime() < deadline) {
             DeviceLine.Arrived a = line.await(Probe::isStatus, 300, seen);
@@ -129,7 +132,7 @@ final class Probe {
                 line.send(frame(GET_STATUS));
             }
         }
-        line.send(frame(STOP));
+        line.sendNow(frame(STOP));
         return false;
     }
 
