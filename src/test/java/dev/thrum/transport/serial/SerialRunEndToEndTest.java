@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,11 +43,14 @@ class SerialRunEndToEndTest {
         if (pair != null) pair.close();
     }
 
-    @Test
-    void aProgramRunsToTheEndOverASerialLine() throws Exception {
+    /** sciatica-relief against a version 2 device (HELLO answered) and a version 1 device (HELLO ignored). */
+    @ParameterizedTest(name = "device speaks protocol {0}")
+    @ValueSource(ints = {2, 1})
+    void aProgramRunsToTheEndOverASerialLine(int protocol) throws Exception {
         pair = SocatPair.start(dir);
         Path record = dir.resolve("received.jsonl");
-        sim = SimulatorProcess.start(PROFILE, pair.b(), record);
+        sim = SimulatorProcess.start(PROFILE, pair.b(), record, List.of("-XX:TieredStopAtLevel=1"),
+                List.of("--protocol", Integer.toString(protocol)));
 
         Path output = dir.resolve("run.out");
         Process run = startThrum(output, "run", "sciatica-relief", "--device", "serial:" + pair.a() + "@" + PROFILE,
@@ -61,7 +66,12 @@ class SerialRunEndToEndTest {
         int regions = Integer.parseInt(treated.group(1));
 
         List<String> motor = new ArrayList<>(); // "setSpeed N" and "stop", in order
-        for (String line : Files.readAllLines(record, StandardCharsets.UTF_8)) {
+        List<String> all = Files.readAllLines(record, StandardCharsets.UTF_8);
+        assertEquals("hello", JSON.readTree(all.get(0)).path("command").asText(), "HELLO is Thrum's first frame: " + all.get(0));
+        long hellos = all.stream().filter(l -> l.contains("\"command\":\"hello\"")).count();
+        if (protocol == 2) assertEquals(1, hellos, "a version 2 device answers the first HELLO");
+        else assertTrue(hellos >= 3, "a version 1 device ignores HELLO; Thrum tries three times: " + hellos);
+        for (String line : all) {
             JsonNode frame = JSON.readTree(line);
             assertTrue(!frame.has("rejected"), "the simulator rejected a frame: " + line);
             String command = frame.path("command").asText();

@@ -50,6 +50,12 @@ public final class SimulatorProcess implements AutoCloseable {
     /** @param jvmOptions options for the simulator's JVM (a benchmark passes none, to get the full JIT) */
     public static SimulatorProcess start(String profileId, Path port, Path record, List<String> jvmOptions)
             throws IOException, InterruptedException {
+        return start(profileId, port, record, jvmOptions, List.of());
+    }
+
+    /** @param simulateOptions further options of {@code thrum simulate}, like {@code --protocol 1} */
+    public static SimulatorProcess start(String profileId, Path port, Path record, List<String> jvmOptions,
+                                         List<String> simulateOptions) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -59,6 +65,7 @@ public final class SimulatorProcess implements AutoCloseable {
             cmd.add("--record");
             cmd.add(record.toString());
         }
+        cmd.addAll(simulateOptions);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         // never the real home: user profiles would come from here (there are none, so built-ins only)
         Path xdg = port.toAbsolutePath().getParent().resolve("simulator-home");
