@@ -60,6 +60,12 @@ public final class DeviceSession implements AutoCloseable {
     public static final int STOP_RETRIES = 3;
     /** Shortest wait before a stop retry, for devices with no minimum gap. */
     public static final long STOP_RETRY_MIN_MS = 20;
+    /**
+     * On a byte stream, a frame that gets no further byte for this long was noise: its first byte is
+     * dropped and the rest read again (docs/open-serial-protocol.md, "Receiving frames"), so one stray
+     * byte cannot hold a real frame back until more bytes come.
+     */
+    public static final long INTER_BYTE_TIMEOUT_MS = 50;
     /** How long {@link #stopNow()} and {@link #close()} wait for the stop frame at most. */
     public static final long STOP_WAIT_MS = 5000;
     /** Stops repeated while the link is lost go out no more often than this, even with a smaller gap. */
@@ -100,6 +106,8 @@ public final class DeviceSession implements AutoCloseable {
     private boolean heldStopFailing;
 
     private long lastFeedEnd;
+    private long lastByteAt;
+    private SessionScheduler.Scheduled interByteTask;
     private boolean fedOnce;
     private final ProtocolHandshake handshake;
     private long written, writeFailures, rejectedFrames, droppedWhileLinkLost;
@@ -577,7 +585,28 @@ public final class DeviceSession implements AutoCloseable {
     private void onBytes(byte[] chunk, boolean batteryEndpoint) {
         if (closed) return;
         // the battery endpoint is a characteristic read whole, never a stream
-        List<byte[]> frames = statusReader != null && !batteryEndpoint ? statusReader.feed(chunk) : List.of(chunk);
+        boolean stream = statusReader != null && !batteryEndpoint;
+        handleFrames(stream ? statusReader.feed(chunk) : List.of(chunk), batteryEndpoint);
+        if (stream) {
+            lastByteAt = scheduler.nanoTime();
+            if (statusReader.waiting() && interByteTask == null)
+                interByteTask = scheduler.schedule(this::interByteTimeout, INTER_BYTE_TIMEOUT_MS * MS);
+        }
+    }
+
+    /** A started frame heard nothing for the inter-byte timeout: it was noise; read on after its first byte. */
+    private void interByteTimeout() {
+        interByteTask = null;
+        if (closed || !statusReader.waiting()) return;
+        long quiet = scheduler.nanoTime() - lastByteAt;
+        if (quiet < INTER_BYTE_TIMEOUT_MS * MS) {
+            interByteTask = scheduler.schedule(this::interByteTimeout, INTER_BYTE_TIMEOUT_MS * MS - quiet);
+            return;
+        }
+        while (statusReader.waiting()) handleFrames(statusReader.expire(), false);
+    }
+
+    private void handleFrames(List<byte[]> frames, boolean batteryEndpoint) {
         for (byte[] frame : frames) {
             DecodeResult<DeviceStatus> r;
             try {

@@ -14,4 +14,13 @@ public interface FrameReader {
 
     /** Bytes thrown away while resynchronising, since creation (for diagnostics). */
     long discardedBytes();
+
+    /**
+     * The inter-byte timeout passed while a frame was waiting for its bytes: its first byte was
+     * noise. Drops that byte and looks again; returns the frames found in what is left.
+     */
+    default List<byte[]> expire() { return List.of(); }
+
+    /** True while received bytes wait for the rest of a frame. */
+    default boolean waiting() { return false; }
 }

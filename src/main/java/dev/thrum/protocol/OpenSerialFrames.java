@@ -97,6 +97,7 @@ public final class OpenSerialFrames {
         }
 
         /** The inter-byte timeout passed: the frame waiting at the head was noise; drop its A5 and look again. */
+        @Override
         public synchronized List<byte[]> expire() {
             if (size == 0) return List.of();
             drop(1);
@@ -104,6 +105,7 @@ public final class OpenSerialFrames {
         }
 
         /** True while a started frame waits for more bytes. */
+        @Override
         public synchronized boolean waiting() { return size > 0; }
 
         @Override

@@ -60,6 +60,17 @@ public final class TemplateFrameReader implements FrameReader {
     @Override
     public synchronized long discardedBytes() { return discarded; }
 
+    @Override
+    public synchronized List<byte[]> expire() {
+        if (size == 0) return List.of();
+        consume(1);
+        discarded++;
+        return feed(new byte[0]);
+    }
+
+    @Override
+    public synchronized boolean waiting() { return size > 0; }
+
     private void append(byte[] chunk) {
         if (size + chunk.length > buffer.length) buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + chunk.length));
         System.arraycopy(chunk, 0, buffer, size, chunk.length);
