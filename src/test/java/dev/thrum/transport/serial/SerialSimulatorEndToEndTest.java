@@ -54,6 +54,8 @@ class SerialSimulatorEndToEndTest {
         session = new DeviceSession(SerialTransport.forProfile(pair.a().toString(), PROFILE), CODEC, PROFILE, events::add);
         session.start();
 
+        DeviceEvent.StatusReceived info = await(DeviceEvent.StatusReceived.class, 10);
+        assertEquals(2, info.status().protocol(), "the first answer is INFO, to Thrum's HELLO: " + info);
         DeviceEvent.StatusReceived first = await(DeviceEvent.StatusReceived.class, 10);
         assertEquals(Boolean.FALSE, first.status().running(), "a fresh simulator is not running: " + first);
         assertNotNull(first.status().battery());
