@@ -40,6 +40,9 @@ import java.util.function.Consumer;
  * sends status every {@code pacing.statusPollMs}, or every {@link #DEFAULT_STREAM_MS} when that is 0.
  *
  * <p>Thread-safe; the sink is never called while the simulator's lock is held.
+ *
+ * <p>One class over 350 lines because its record, fault controls and motor time act on one state
+ * under one lock; the open serial protocol's own rules live apart, in {@link OpenSerialDevice}.
  */
 public final class SimulatedMassager {
 
