@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = {"Check a device's firmware against the open serial protocol (docs/open-serial-protocol.md).",
-                "Runs the motor at 10 % at most and always ends with STOP."})
+                "Runs the motor at 10 %% at most and always ends with STOP."})
 public final class ConformanceCommand implements Callable<Integer> {
 
     static final String PROFILE = "thrum-open-serial";
@@ -77,7 +77,7 @@ public final class ConformanceCommand implements Callable<Integer> {
                         + String.join(", ", ConformanceCheck.RULES));
         Transport transport = open(profile);
         out.println("checking " + transport.describe() + " against docs/open-serial-protocol.md"
-                + " (motor at 10 % at most; about 20 s)");
+                + " (motor at 10 % at most; about 15 s)");
         out.flush();
         ConformanceReport report = new ConformanceCheck(r -> print(out, r))
                 .run(transport, rules.isEmpty() ? Set.copyOf(ConformanceCheck.RULES) : Set.copyOf(rules));
