@@ -61,6 +61,11 @@ public final class ConformanceCommand implements Callable<Integer> {
                     + " example watchdog,noise); hello and final-stop always run.")
     List<String> rules = new ArrayList<>();
 
+    @Option(names = "--slack-ms", paramLabel = "MS", defaultValue = "50",
+            description = "Allowance on top of the protocol's 100 ms answer time for delays of this computer"
+                    + " and its USB adapter (default 50). Raise it on a busy machine; it never excuses a device.")
+    long slackMs;
+
     private final Supplier<ProfileLibrary> profiles;
 
     public ConformanceCommand() { this(ProfileLibraryLoader::loadDefault); }
@@ -79,7 +84,8 @@ public final class ConformanceCommand implements Callable<Integer> {
         out.println("checking " + transport.describe() + " against docs/open-serial-protocol.md"
                 + " (motor at 10 % at most; about 15 s)");
         out.flush();
-        ConformanceReport report = new ConformanceCheck(r -> print(out, r))
+        if (slackMs < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--slack-ms must not be negative");
+        ConformanceReport report = new ConformanceCheck(r -> print(out, r), slackMs)
                 .run(transport, rules.isEmpty() ? Set.copyOf(ConformanceCheck.RULES) : Set.copyOf(rules));
         out.printf("%ndevice speaks protocol version %d: %d passed, %d failed, %d warnings, %d skipped%n",
                 report.protocolVersion(), report.count(RuleResult.Verdict.PASS), report.count(RuleResult.Verdict.FAIL),

@@ -22,9 +22,20 @@ import java.util.function.Consumer;
 public final class ConformanceCheck {
 
     private final Consumer<RuleResult> progress;
+    private final long slackMs;
 
     /** @param progress called after each rule (the CLI prints it at once); may be a no-op */
-    public ConformanceCheck(Consumer<RuleResult> progress) { this.progress = progress; }
+    public ConformanceCheck(Consumer<RuleResult> progress) { this(progress, Probe.DEFAULT_SLACK_MS); }
+
+    /**
+     * @param slackMs what the checker allows on top of the document's 100 ms answer time for delays of
+     *                its own (a busy computer, USB latency); answers later than 100 ms + this fail
+     */
+    public ConformanceCheck(Consumer<RuleResult> progress, long slackMs) {
+        if (slackMs < 0) throw new IllegalArgumentException("slack must not be negative: " + slackMs);
+        this.progress = progress;
+        this.slackMs = slackMs;
+    }
 
     /** Every rule's id, in the order they run ({@code hello} first, {@code final-stop} last). */
     public static final List<String> RULES = List.of("hello", "get-status", "get-version", "ping", "bad-crc",
@@ -54,7 +65,7 @@ public final class ConformanceCheck {
         List<RuleResult> results = new ArrayList<>();
         Probe probe;
         try (DeviceLine line = new DeviceLine(transport)) {
-            probe = new Probe(line);
+            probe = new Probe(line, slackMs);
             MessageRules m = new MessageRules(probe);
             MotionRules motion = new MotionRules(probe);
             try {

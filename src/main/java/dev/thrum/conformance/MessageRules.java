@@ -111,7 +111,7 @@ final class MessageRules {
             throws TransportException, InterruptedException {
         p.begin();
         p.send(frame);
-        List<DeviceLine.Arrived> got = p.listen(Probe.ANSWER_MS + Probe.SLACK_MS + 100);
+        List<DeviceLine.Arrived> got = p.listen(p.window() + 100);
         Probe.Status s = p.status();
         if (s != null && s.isRunning())
             return result(id, "Device rule 2", Verdict.FAIL, what + " started the motor");
@@ -122,7 +122,7 @@ final class MessageRules {
         }
         DeviceLine.Arrived nak = got.stream().filter(a -> cmd(a.frame()) == NAK).findFirst().orElse(null);
         if (nak == null)
-            return result(id, "Device rule 2", Verdict.FAIL, what + " got no NAK within " + (Probe.ANSWER_MS + Probe.SLACK_MS) + " ms");
+            return result(id, "Device rule 2", Verdict.FAIL, what + " got no NAK within " + p.window() + " ms");
         byte[] f = nak.frame();
         if (payloadLength(f) < 2 || payload(f, 0) != cmd || payload(f, 1) != reason)
             return result(id, "Replies", Verdict.FAIL, String.format("%s: expected NAK %02X %02X, got %s", what, cmd, reason, nak.hex()));
@@ -160,7 +160,7 @@ final class MessageRules {
     RuleResult longerFrames() throws TransportException, InterruptedException {
         p.begin();
         if (!p.version2) return result("longer-frames", "Frame layout", Verdict.SKIP, "version 1 devices check lengths strictly");
-        DeviceLine.Arrived a = p.ask(frame(GET_STATUS, 0xAB, 0xCD), Probe.is(STATUS), Probe.ANSWER_MS + Probe.SLACK_MS);
+        DeviceLine.Arrived a = p.ask(frame(GET_STATUS, 0xAB, 0xCD), Probe.is(STATUS), p.window());
         if (a == null)
             return result("longer-frames", "Frame layout", Verdict.FAIL, "GET_STATUS with two extra payload bytes got no"
                     + " STATUS; payloads may grow, ignore bytes past the fields you know");
@@ -177,7 +177,7 @@ final class MessageRules {
             for (DeviceLine.Arrived a : p.listen(5)) answered |= Probe.isStatus(a.frame());
             p.sendNow(new byte[]{f[i]});
         }
-        for (DeviceLine.Arrived a : p.listen(Probe.ANSWER_MS + Probe.SLACK_MS)) answered |= Probe.isStatus(a.frame());
+        for (DeviceLine.Arrived a : p.listen(p.window())) answered |= Probe.isStatus(a.frame());
         return result("split-frame", "Receiving frames", answered ? Verdict.PASS : Verdict.FAIL,
                 answered ? "GET_STATUS sent byte by byte, 5 ms apart, was answered"
                         : "GET_STATUS sent byte by byte, 5 ms apart, got no STATUS");
@@ -191,7 +191,7 @@ final class MessageRules {
         byte[] both = new byte[noise.length + f.length];
         System.arraycopy(noise, 0, both, 0, noise.length);
         System.arraycopy(f, 0, both, noise.length, f.length);
-        DeviceLine.Arrived a = p.ask(both, Probe::isStatus, Probe.ANSWER_MS + Probe.SLACK_MS);
+        DeviceLine.Arrived a = p.ask(both, Probe::isStatus, p.window());
         return result("noise", "Receiving frames", a != null ? Verdict.PASS : Verdict.FAIL, a != null
                 ? "GET_STATUS after noise (00 FF 11 13 0A 0D A5 25 A5 02) was answered"
                 : "GET_STATUS after noise (00 FF 11 13 0A 0D A5 25 A5 02) got no STATUS: skip to the next A5, drop"
@@ -204,7 +204,7 @@ final class MessageRules {
         if (!p.version2) return result("inter-byte-timeout", "Receiving frames", Verdict.SKIP, "version 1 has no inter-byte timeout");
         p.send(new byte[]{(byte) 0xA5, 0x0B});
         p.listen(OpenSerialTimeouts.AFTER_STRAY_MS);
-        DeviceLine.Arrived a = p.ask(frame(GET_STATUS), Probe::isStatus, Probe.ANSWER_MS + Probe.SLACK_MS);
+        DeviceLine.Arrived a = p.ask(frame(GET_STATUS), Probe::isStatus, p.window());
         if (a == null) {
             p.send(new byte[11]); // let a device without the timeout finish the stray frame and resynchronise
             p.listen(200);

@@ -19,15 +19,25 @@ final class Probe {
 
     /** The fastest the checker ever runs the motor, in percent. */
     static final int MAX_TEST_SPEED = 10;
-    /** The document's answer deadline, and what the checker allows on top for its own computer and USB latency. */
-    static final long ANSWER_MS = 100, SLACK_MS = 50;
+    /** The document's answer deadline. */
+    static final long ANSWER_MS = 100;
+    /** What the checker allows on top by default, for its own computer and USB latency. */
+    public static final long DEFAULT_SLACK_MS = 50;
 
     final DeviceLine line;
     /** Every frame seen during the current rule, for the report. */
     private final List<DeviceLine.Arrived> seen = new ArrayList<>();
     boolean version2;
 
-    Probe(DeviceLine line) { this.line = line; }
+    private final long slackMs;
+
+    Probe(DeviceLine line, long slackMs) {
+        this.line = line;
+        this.slackMs = slackMs;
+    }
+
+    /** How long an answer may take, as seen from here: the document's 100 ms and the slack. */
+    long window() { return ANSWER_MS + slackMs; }
 
     /** A STATUS as the document defines it, or why it is not one. */
     record Status(int running, int speed, int battery, int force, int timer, Integer stopReason, String problem) {
@@ -96,7 +106,7 @@ final class Probe {
         return TimeUnit.NANOSECONDS.toMillis(a.nanos() - line.sentNanos());
     }
 
-    boolean onTime(DeviceLine.Arrived a) { return millisAfterSend(a) <= ANSWER_MS + SLACK_MS; }
+    boolean onTime(DeviceLine.Arrived a) { return millisAfterSend(a) <= window(); }
 
     /** Frames arriving in the next {@code ms}, kept for the report. */
     List<DeviceLine.Arrived> listen(long ms) throws InterruptedException {
