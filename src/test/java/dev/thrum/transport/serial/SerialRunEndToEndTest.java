@@ -69,8 +69,11 @@ class SerialRunEndToEndTest {
         List<String> all = Files.readAllLines(record, StandardCharsets.UTF_8);
         assertEquals("hello", JSON.readTree(all.get(0)).path("command").asText(), "HELLO is Thrum's first frame: " + all.get(0));
         long hellos = all.stream().filter(l -> l.contains("\"command\":\"hello\"")).count();
-        if (protocol == 2) assertEquals(1, hellos, "a version 2 device answers the first HELLO");
-        else assertTrue(hellos >= 3, "a version 1 device ignores HELLO; Thrum tries three times: " + hellos);
+        long versions = all.stream().filter(l -> l.contains("\"command\":\"version\"")).count();
+        // a busy machine may make the first INFO come after the 300 ms retry: a second HELLO is harmless
+        if (protocol == 2) assertTrue(hellos >= 1 && hellos <= 3, "HELLO until INFO comes: " + hellos);
+        else assertTrue(hellos == 3 && versions == 1, "a version 1 device ignores HELLO; Thrum tries three times,"
+                + " then asks GET_VERSION once: " + hellos + " HELLO, " + versions + " GET_VERSION");
         for (String line : all) {
             JsonNode frame = JSON.readTree(line);
             assertTrue(!frame.has("rejected"), "the simulator rejected a frame: " + line);
