@@ -28,7 +28,8 @@ final class MessageRules {
         p.begin();
         for (int attempt = 0; attempt < 3; attempt++) {
             // a STATUS may come unprompted at any time; only INFO or a NAK answer HELLO
-            DeviceLine.Arrived a = p.ask(frame(HELLO, 2), f -> cmd(f) == INFO || cmd(f) == NAK, 300);
+            // Thrum waits 300 ms; the checker adds its own slack, so a busy computer does not make a v2 device look v1
+            DeviceLine.Arrived a = p.ask(frame(HELLO, 2), f -> cmd(f) == INFO || cmd(f) == NAK, 300 + p.window() - Probe.ANSWER_MS);
             if (a == null) continue;
             byte[] f = a.frame();
             if (cmd(f) != INFO)
