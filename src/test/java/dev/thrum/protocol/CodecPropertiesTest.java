@@ -209,7 +209,8 @@ class CodecPropertiesTest {
         for (int i = frame.length; i < longer.length; i++) longer[i] = (byte) random.nextInt(256);
         for (var slot : t.slots()) // checksums over "to the end" cover the tail: recompute them
             if (slot instanceof dev.thrum.profile.template.Slot.Checksum c)
-                c.spec().write(longer, c.at(), c.spec().compute(longer, c.spec().range().first(longer.length),
+                c.spec().write(longer, dev.thrum.profile.template.FrameTemplate.at(c, longer.length),
+                        c.spec().compute(longer, c.spec().range().first(longer.length),
                         c.spec().range().last(longer.length)));
         assertEquals(codec.decodeStatus(frame), codec.decodeStatus(longer), "the tail changes nothing it reads");
         assertTrue(codec.decodeStatus(longer).isOk());
