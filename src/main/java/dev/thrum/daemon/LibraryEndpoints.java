@@ -120,6 +120,10 @@ final class LibraryEndpoints {
         if (pathId != null && !pathId.equals(p.id()))
             throw ApiException.badRequest(source + " ($.id): the program's id '" + p.id() + "' differs from the one in the path",
                     "use the same id in the path and the body; nothing was saved");
+        // a file with a built-in's id would hide the built-in for every client: a copy needs its own id
+        if (ProgramLibraryLoader.BUILT_IN.contains(p.id()))
+            throw ApiException.conflict(source + " ($.id): '" + p.id() + "' is a built-in program and cannot be replaced",
+                    "give your copy a new id, for example " + p.id() + "-copy; nothing was saved");
         Path file = dirs.programs().resolve(p.id() + ".json");
         boolean existed = Files.exists(file);
         if (pathId == null && existed)

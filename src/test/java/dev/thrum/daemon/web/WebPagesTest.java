@@ -54,7 +54,8 @@ class WebPagesTest {
     void scripts_load_nothing_from_elsewhere_and_write_no_inline_styles() throws IOException {
         List<String> problems = new ArrayList<>();
         for (Path file : files(".js")) {
-            String text = Files.readString(file);
+            // the SVG namespace is a name for createElementNS, never fetched
+            String text = Files.readString(file).replace("'http://www.w3.org/2000/svg'", "SVG_NAMESPACE");
             for (String bad : List.of("http://", "https://", ".innerHTML", "eval(", "new Function", "setAttribute('style'", "document.write"))
                 if (text.contains(bad)) problems.add(file + ": " + bad);
         }

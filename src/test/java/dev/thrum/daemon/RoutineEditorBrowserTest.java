@@ -1,0 +1,202 @@
+package dev.thrum.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The routine editor in a real Chromium against a real {@code thrum daemon --device sim}: a
+ * therapist writes a routine for a client by clicking regions on the body map, makes mistakes on
+ * purpose and sees each at its field, fixes them, previews the plan and saves; the saved file then
+ * passes {@code thrum programs check}, run as a separate process as a person would.
+ */
+class RoutineEditorBrowserTest {
+    static Path home;
+    static ChildDaemon daemon;
+    static DaemonClient client;
+    static ChromeDriver browser;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.assumeInstalled();
+        home = Files.createTempDirectory("thrum-editor-test-");
+        daemon = ChildDaemon.start(home, List.of(), "--device", "sim");
+        client = daemon.client();
+        base = "http://127.0.0.1:" + daemon.port;
+        DaemonClient.Response made = client.post("/clients",
+                "{\"id\":\"ann-smith\",\"name\":\"Ann Smith\",\"regionCaps\":{\"hamstrings\":0.3},\"avoid\":[\"calves\"]}");
+        assertEquals(201, made.status(), made.body().toString());
+        browser = Chromium.start(1280, 900);
+        DaemonClient.Response link = client.post("/login-links", "");
+        browser.get(link.body().path("url").asText());
+        await("logged in", d -> d.getCurrentUrl().equals(base + "/"));
+    }
+
+    @AfterAll
+    static void end() {
+        if (browser != null) browser.quit();
+        if (daemon != null) daemon.close();
+    }
+
+    static <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(what).until(condition);
+    }
+
+    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+
+    static int steps() { return browser.findElements(By.cssSelector("#steps > li")).size(); }
+
+    /** Types into a field as a person does: select all, type, Tab away (which is when the page sees the change). */
+    static void type(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.TAB);
+    }
+
+    static void clickRegion(String shapeId) {
+        WebElement shape = browser.findElement(By.cssSelector("#editor-map #" + shapeId));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", shape);
+        shape.click();
+    }
+
+    @Test
+    void a_routine_written_by_clicking_regions_is_checked_at_each_field_fixed_previewed_and_saved() throws Exception {
+        browser.get(base + "/editor");
+        await("the region list", d -> new Select(d.findElement(By.id("add-region"))).getOptions().size() > 5);
+
+        // a blocked region is never offered: not in the list, and clicking it on the map adds nothing
+        List<String> offered = new Select(browser.findElement(By.id("add-region"))).getOptions().stream().map(o -> o.getDomAttribute("value")).toList();
+        assertFalse(offered.contains("neck") || offered.contains("spine"), offered.toString());
+        assertTrue(offered.contains("gluteus-maximus"), offered.toString());
+        WebElement neck = browser.findElement(By.cssSelector("#editor-map [data-region='neck']"));
+        assertFalse(neck.getDomAttribute("class").contains("offered"), neck.getDomAttribute("class"));
+        browser.executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", neck);
+        clickRegion("gluteus-maximus-left");
+        await("one step, the buttock's", d -> steps() == 1);
+        assertTrue(text("s0").contains("Gluteus maximus (buttock), left side"), text("s0"));
+
+        type("p-id", "ann-back");
+        type("p-name", "Ann's back");
+        clickRegion("hamstrings-right");
+        await("two steps", d -> steps() == 2);
+        assertTrue(text("lim-s0-duration").contains("at most 120 s"), text("lim-s0-duration"));
+
+        // mistakes on purpose: over the buttock's 2-minute limit, an intensity above 1
+        type("s0-duration", "200");
+        type("s1-target", "1.5");
+        await("the time limit at its field", d -> text("err-s0-duration").contains("limit"));
+        await("the intensity at its field", d -> !text("err-s1-target").isEmpty());
+        String overLimit = text("err-s0-duration");
+        String tooStrong = text("err-s1-target");
+        assertTrue(overLimit.contains("Gluteus maximus (buttock)") && overLimit.contains("shorten"), overLimit);
+        assertTrue(tooStrong.contains("1.5") || tooStrong.contains("0..1") || tooStrong.contains("0 and 1"), tooStrong);
+        assertEquals("", text("err-s1-duration"), "nothing at the fields that are right");
+        assertEquals("true", browser.findElement(By.id("s0-duration")).getDomAttribute("aria-invalid"));
+        click("save");
+        await("not saved while wrong", d -> text("editor-status").startsWith("Not saved"));
+        assertFalse(Files.exists(programFile()), "nothing saved");
+        screenshot("editor-problems");
+
+        type("s0-duration", "90");
+        type("s1-target", "0.5");
+        await("no problems", d -> text("check-summary").startsWith("No problems"));
+        assertEquals("", text("err-s0-duration"));
+
+        // reorder with the buttons, a rest between, then preview for Ann (her hamstring cap of 0.3 applies)
+        click("s1-up");
+        await("the hamstrings first", d -> text("s0").contains("Hamstrings"));
+        click("add-rest");
+        await("a rest", d -> steps() == 3);
+        new Select(browser.findElement(By.id("preview-client"))).selectByValue("ann-smith");
+        await("the plan for Ann", d -> text("check-summary").contains("for Ann Smith"));
+        String chart = browser.findElement(By.cssSelector("#timeline svg")).getText()
+                + browser.findElement(By.cssSelector("#timeline svg")).getDomProperty("textContent");
+        assertTrue(chart.contains("0 min") && chart.contains("1 min") && chart.contains("100%") && chart.contains("effective cap"), chart);
+        assertTrue(text("plan-notes-editor").toLowerCase().contains("hamstrings") || text("plan-notes-editor").contains("0.3"), text("plan-notes-editor"));
+        browser.executeScript("document.getElementById('timeline').scrollIntoView({block: 'end'})");
+        screenshot("editor-preview");
+        browser.executeScript("document.querySelector('.add-step').scrollIntoView({block: 'start'})");
+        screenshot("editor-map");
+
+        click("save");
+        await("saved", d -> text("editor-status").startsWith("Saved"));
+        Path file = programFile();
+        assertTrue(Files.exists(file), file.toString());
+        JsonNode saved = Json.MAPPER.readTree(Files.readString(file));
+        assertEquals("hamstrings", saved.path("steps").path(0).path("region").asText());
+        assertEquals("right", saved.path("steps").path(0).path("side").asText());
+        assertEquals(90, saved.path("steps").path(1).path("duration").asInt());
+        assertEquals(15, saved.path("steps").path(2).path("rest").asInt());
+        Cli check = cli("programs", "check", file.toString());
+        assertEquals(0, check.exit(), check.output());
+        // the daemon's library (and so the "now" page) sees it
+        assertTrue(client.get("/programs").body().toString().contains("\"ann-back\""));
+    }
+
+    @Test
+    void a_copy_of_a_built_in_gets_a_new_id_and_cannot_be_saved_over_the_built_in() throws Exception {
+        browser.get(base + "/editor");
+        await("the programs", d -> d.findElements(By.cssSelector("#origin option[value='copy:sciatica-relief']")).size() == 1);
+        new Select(browser.findElement(By.id("origin"))).selectByValue("copy:sciatica-relief");
+        click("origin-load");
+        await("the copy", d -> "sciatica-relief-copy".equals(d.findElement(By.id("p-id")).getDomProperty("value")));
+        assertTrue(steps() > 5, "the copied steps");
+        type("p-id", "sciatica-relief");
+        click("save");
+        await("refused at the id", d -> text("err-p-id").contains("built-in"));
+        assertFalse(Files.exists(home.resolve("config/thrum/programs/sciatica-relief.json")));
+    }
+
+    static void click(String id) { Chromium.click(browser, id); }
+
+    static Path programFile() { return home.resolve("config/thrum/programs/ann-back.json"); }
+
+    static void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "web-screenshots");
+        Files.createDirectories(dir);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    record Cli(int exit, String output) {}
+
+    /** {@code thrum ARGS} as its own process, with the same home as the daemon. */
+    static Cli cli(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.thrum.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
+        pb.environment().put("XDG_RUNTIME_DIR", home.resolve("run").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "thrum " + String.join(" ", args) + " ended");
+        return new Cli(p.exitValue(), out);
+    }
+}
