@@ -31,6 +31,7 @@ final class TestDaemons {
     /** A daemon with the real programs and clients endpoints and planner on these directories, and a fake host. */
     static Daemon withLibrary(Path home, SessionHost host) throws Exception {
         LibraryEndpoints library = new LibraryEndpoints(dirs(home));
-        return start(home, host, new LibraryPlans(library, dirs(home)), List.of(library::register));
+        return start(home, host, new LibraryPlans(library, dirs(home)),
+                List.of(library::register, new EditorEndpoints(library)::register));
     }
 }
