@@ -75,7 +75,8 @@ public final class DaemonAssembly {
             LibraryEndpoints library = new LibraryEndpoints(o.dirs());
             LogEndpoints logs = new LogEndpoints(log);
             return api.start(new Daemon.Parts(o.settings(), o.files(), host, new LibraryPlans(library, o.dirs()),
-                    List.of(library::register, new EditorEndpoints(library)::register, logs::register), o.heartbeat(), o.linkGrace()));
+                    List.of(library::register, new EditorEndpoints(library)::register, logs::register,
+                            new HistoryEndpoints(logs, library)::register), o.heartbeat(), o.linkGrace()));
         } catch (IOException | RuntimeException e) {
             hub.close(); // stops the motor and closes the link
             throw e;

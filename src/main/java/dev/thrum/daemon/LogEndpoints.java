@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 /**
  * The usage log, read-only: sessions ({@code GET /log}), a summary ({@code GET /log/summary?by=}),
  * and exports ({@code GET /log/export?format=csv|json}). Filters: {@code since}, {@code until}
- * (ISO dates, inclusive, in {@code zone} or the daemon's zone) and {@code client}.
+ * (ISO dates, inclusive, in {@code zone} or the daemon's zone), {@code client} and {@code program}.
  */
 final class LogEndpoints {
     static final int MAX_WARNINGS = 20;
@@ -144,13 +144,14 @@ final class LogEndpoints {
     }
 
     /** Reads the matching sessions into {@code sink}; returns the first skipped-line warnings. */
-    private List<String> read(ApiRequest q, Consumer<SessionRecord> sink) throws IOException {
+    List<String> read(ApiRequest q, Consumer<SessionRecord> sink) throws IOException {
         RecordFilter filter = filter(q);
+        String program = q.query("program"); // the web history's filter; absent for the CLI
         List<String> warnings = new ArrayList<>();
         if (!Files.exists(log.file())) return warnings;
         try {
             log.reader().read(r -> {
-                if (filter.test(r)) sink.accept(r);
+                if (filter.test(r) && (program == null || program.isBlank() || program.equals(r.programId()))) sink.accept(r);
             }, (LogWarning w) -> {
                 if (warnings.size() < MAX_WARNINGS) warnings.add(w.toString());
             });
@@ -165,7 +166,7 @@ final class LogEndpoints {
         return new RecordFilter(date(q, "since", z, false), date(q, "until", z, true), q.query("client"));
     }
 
-    private static Instant date(ApiRequest q, String key, ZoneId z, boolean end) {
+    static Instant date(ApiRequest q, String key, ZoneId z, boolean end) {
         String text = q.query(key);
         if (text == null || text.isBlank()) return null;
         try {
@@ -175,7 +176,7 @@ final class LogEndpoints {
         }
     }
 
-    private static ZoneId zone(ApiRequest q) {
+    static ZoneId zone(ApiRequest q) {
         String z = q.query("zone");
         if (z == null) return ZoneId.systemDefault();
         try {

@@ -40,6 +40,7 @@ final class WebRoutes {
     void register(Router r) {
         r.add("GET", "/", q -> page(q.exchange(), 200, "index.html", Map.of()));
         r.add("GET", "/editor", q -> page(q.exchange(), 200, "editor.html", Map.of()));
+        r.add("GET", "/history", q -> page(q.exchange(), 200, "history.html", Map.of()));
         r.add("GET", "/app/{file}", q -> page(q.exchange(), 200, q.path("file"), Map.of()));
         r.add("GET", "/login", this::login);
         r.add("POST", WebAccess.LOGIN_LINKS, q -> loginLink());

@@ -39,7 +39,7 @@ public final class WebAccess {
     /** The page's files and the login link: served to anyone who passed the Host check. */
     public static boolean isPublic(String method, String path) {
         if (!SAFE_METHODS.contains(method)) return false;
-        return path.equals("/") || path.equals("/editor") || path.equals("/login") || path.startsWith("/app/") && !path.contains("..");
+        return path.equals("/") || path.equals("/editor") || path.equals("/history") || path.equals("/login") || path.startsWith("/app/") && !path.contains("..");
     }
 
     /**
