@@ -18,6 +18,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import dev.thrum.files.RegionCatalogueLoader;
+import dev.thrum.files.ThrumDirs;
+import dev.thrum.program.Region;
+import dev.thrum.program.RegionCatalogue;
 import java.util.concurrent.Callable;
 
 /** {@code thrum report --html FILE}: a self-contained page with charts, for a browser or for paper. */
@@ -41,7 +45,8 @@ public final class ReportCommand implements Callable<Integer> {
         CommandLine cmd = spec.commandLine();
         target = opts.weeklyTarget(target, cmd);
         ZoneId zone = opts.zoneId(cmd);
-        HtmlReport report = new HtmlReport(new Summary(zone));
+        RegionCatalogue catalogue = catalogue();
+        HtmlReport report = new HtmlReport(new Summary(zone), id -> catalogue.find(id).map(Region::name).orElse(id));
         if (!opts.read(cmd, report)) throw new LogCommandException(opts.noLogMessage());
         String heading = title != null ? title : "Usage report" + (opts.client == null ? "" : ": " + opts.client);
         String scope = "Sessions " + (opts.since == null ? "from the start" : "from " + opts.since)
@@ -57,5 +62,14 @@ public final class ReportCommand implements Callable<Integer> {
         cmd.getOut().println("Report written to " + html);
         cmd.getOut().flush();
         return 0;
+    }
+
+    // region names for the charts; a broken override of the catalogue costs only the names, not the report
+    private RegionCatalogue catalogue() {
+        try {
+            return RegionCatalogueLoader.load(opts.configDir != null ? opts.configDir : ThrumDirs.fromEnvironment().config());
+        } catch (RuntimeException e) {
+            return RegionCatalogueLoader.builtIn();
+        }
     }
 }

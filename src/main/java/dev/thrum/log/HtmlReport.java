@@ -12,36 +12,50 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.PriorityQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Gathers sessions and writes one self-contained HTML page: inline CSS and inline SVG charts, no
- * scripts and nothing fetched from the network, laid out to print on paper too. Charts: minutes per
- * region per week, a calendar of active days, and sessions per week against the weekly target.
+ * Gathers sessions and writes one self-contained HTML page, laid out to print on paper too, that
+ * fetches nothing: inline CSS, and the charts drawn by the web app's own chart code inlined with
+ * their figures ({@link ReportCharts}): minutes per region per week, a calendar of active days, and
+ * sessions per week against the weekly target. Then the tables: minutes per region and side, the
+ * newest sessions with their outcomes, pain before and after.
  */
 public final class HtmlReport implements Consumer<SessionRecord> {
     /** Charts show at most this many weeks (the latest); the tables cover the whole range. */
     public static final int MAX_WEEKS = 53;
-    private static final int TOP_REGIONS = 8;
-    // Okabe-Ito colours: distinguishable with the common colour-vision deficiencies, and in grey print.
-    private static final String[] COLOURS = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
-            "#F0E442", "#000000", "#999999"};
+    /** The sessions table lists at most this many (the newest). */
+    public static final int MAX_LISTED = 200;
 
     private final Summary summary;
     private final Map<LocalDate, Map<String, Double>> regionWeeks = new TreeMap<>();
 
     private final PainReview pain;
     private final PressureReview pressure;
+    private final Function<String, String> regionName;
+    // the newest sessions for the table, oldest at the head so it is the one dropped
+    private final PriorityQueue<SessionRecord> newest = new PriorityQueue<>(Comparator.comparing(SessionRecord::startedAt));
 
-    public HtmlReport(Summary summary) {
+    public HtmlReport(Summary summary) { this(summary, id -> id); }
+
+    /** @param regionName a region's name for its id ("Calves" for calves), as the catalogue has it */
+    public HtmlReport(Summary summary, Function<String, String> regionName) {
         this.summary = summary;
         this.pain = new PainReview(summary.zone());
         this.pressure = new PressureReview(summary.zone());
+        this.regionName = regionName;
     }
 
     @Override
     public void accept(SessionRecord r) {
         summary.accept(r);
+        newest.add(r);
+        if (newest.size() > MAX_LISTED) newest.poll();
         pain.accept(r);
         pressure.accept(r);
         Map<String, Double> week = null;
@@ -72,7 +86,7 @@ public final class HtmlReport implements Consumer<SessionRecord> {
         out.println("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         out.println("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         out.println("<title>" + esc(title) + "</title>");
-        out.println("<style>" + CSS + "</style></head><body>");
+        out.println("<style>" + CSS + ReportCharts.css() + "</style></head><body>");
         out.println("<h1>" + esc(title) + "</h1>");
         out.println("<p class=\"scope\">" + esc(scope) + " &middot; generated " + esc(generated) + "</p>");
         out.printf(Locale.ROOT, "<ul class=\"totals\"><li><b>%d</b> sessions</li><li><b>%s</b> minutes of treatment</li>"
@@ -86,19 +100,62 @@ public final class HtmlReport implements Consumer<SessionRecord> {
             out.println("<p>No sessions match.</p></body></html>");
             return;
         }
-        out.println("<section><h2>Minutes per region per week</h2>");
-        regionChart(out, shown);
-        out.println("</section><section><h2>Active days</h2>");
-        calendar(out, shown);
-        out.println("</section><section><h2>Sessions per week" + (target == null ? "" : " against the target of "
-                + target + "") + "</h2>");
-        adherence(out, shown, weeksMap, target, first, last);
-        out.println("</section><section class=\"break\"><h2>Minutes per region and side</h2>");
+        out.println("<section><h2>Minutes per region per week</h2><div id=\"chart-regions\" class=\"chart-box\"></div></section>");
+        out.println("<section><h2>Active days</h2><div id=\"chart-calendar\" class=\"chart-box\"></div></section>");
+        out.println("<section><h2>Sessions per week" + (target == null ? "" : " against the target of " + target) + "</h2>"
+                + "<div id=\"chart-weeks\" class=\"chart-box\"></div>");
+        if (target != null && first != null) {
+            Adherence a = Adherence.of(weeksMap, target, first, last);
+            out.printf(Locale.ROOT, "<p>Adherence: <b>%.0f%%</b> of the target over %d weeks; the target was met in %d of them.</p>%n",
+                    a.percent(), a.weeks().size(), a.weeksOnTarget());
+        }
+        out.println("<noscript><p>The charts need JavaScript; the tables below have the same figures.</p></noscript></section>");
+        out.println("<section class=\"break\"><h2>Minutes per region and side</h2>");
         regionTable(out);
         out.println("</section>");
+        sessionTable(out);
         if (!pain.sessions().isEmpty()) painSection(out);
         if (!pressure.isEmpty()) pressureSection(out);
+        out.print(ReportCharts.scripts(chartData(shown, weeksMap, target)));
         out.println("</body></html>");
+    }
+
+    /** The figures charts.js draws: region names (not ids) and every shown week, empty ones included. */
+    private ObjectNode chartData(List<LocalDate> weeks, Map<LocalDate, Summary.Tally> weeksMap, Integer target) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        if (target == null) data.putNull("target");
+        else data.put("target", target);
+        ArrayNode regionsByWeek = data.putArray("regionWeeks");
+        ArrayNode sessions = data.putArray("weeks");
+        for (LocalDate w : weeks) {
+            ObjectNode minutes = regionsByWeek.addObject().put("week", w.toString()).putObject("minutes");
+            regionWeeks.getOrDefault(w, Map.of()).forEach((id, seconds) -> minutes.put(regionName.apply(id), seconds / 60.0));
+            Summary.Tally t = weeksMap.get(w);
+            sessions.addObject().put("week", w.toString()).put("sessions", t == null ? 0 : t.sessions());
+        }
+        ArrayNode days = data.putArray("days");
+        if (!weeks.isEmpty()) {
+            summary.days().subMap(weeks.get(0), true, weeks.get(weeks.size() - 1).plusDays(6), true).forEach((day, t) ->
+                    days.addObject().put("day", day.toString()).put("sessions", t.sessions()).put("minutes", t.minutes()));
+        }
+        return data;
+    }
+
+    /** The newest sessions with their outcomes. */
+    private void sessionTable(PrintWriter out) {
+        List<SessionRecord> list = new ArrayList<>(newest);
+        list.sort(Comparator.comparing(SessionRecord::startedAt).reversed());
+        out.println("<section class=\"break\"><h2>Sessions" + (summary.sessions() > list.size()
+                ? " (the newest " + list.size() + " of " + summary.sessions() + ")" : "") + "</h2>");
+        out.println("<table><thead><tr><th>Day</th><th>Program</th><th>Client</th><th>Outcome</th><th class=\"num\">Active min</th>"
+                + "<th>Warnings</th></tr></thead><tbody>");
+        for (SessionRecord r : list) {
+            out.printf(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"num\">%s</td><td>%s</td></tr>%n",
+                    summary.day(r), esc(r.programName() != null ? r.programName() : r.programId()), esc(r.clientName()),
+                    r.outcome() == null ? "" : r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    SummaryText.min(r.activeSeconds()), esc(String.join("; ", r.warnings())));
+        }
+        out.println("</tbody></table></section>");
     }
 
     /** Pressure adherence per region and week, with the trend of the in-band share. */
@@ -108,7 +165,7 @@ public final class HtmlReport implements Consumer<SessionRecord> {
         out.println("<p>" + (trend == null ? "The trend needs force readings in at least two weeks."
                 : String.format(Locale.ROOT, "In-band share: %+.1f points per week", trend * 100)) + "</p>");
         out.println("<table><tr><th>Region</th><th>Below</th><th>In band</th><th>Above</th><th>In band</th><th>Too much</th></tr>");
-        pressure.byRegion().forEach((region, t) -> out.println("<tr><td>" + esc(region) + "</td><td>" + Math.round(t.below())
+        pressure.byRegion().forEach((region, t) -> out.println("<tr><td>" + esc(regionName.apply(region)) + "</td><td>" + Math.round(t.below())
                 + " s</td><td>" + Math.round(t.in()) + " s</td><td>" + Math.round(t.above()) + " s</td><td>"
                 + PressureReviewText.percent(t.inShare()) + "</td><td>" + t.episodes() + "</td></tr>"));
         out.println("</table><table><tr><th>Week of</th><th>In band</th><th>Measured</th><th>Too much</th></tr>");
@@ -146,167 +203,17 @@ public final class HtmlReport implements Consumer<SessionRecord> {
         return s.activeDays() == 0 ? "" : "<li>longest streak <b>" + s.longestDays() + "</b> days</li>";
     }
 
-    private List<String> topRegions() {
-        Map<String, Double> total = new HashMap<>();
-        regionWeeks.values().forEach(m -> m.forEach((k, v) -> total.merge(k, v, Double::sum)));
-        List<String> names = new ArrayList<>(total.keySet());
-        names.sort(Comparator.comparing((String k) -> -total.get(k)).thenComparing(k -> k));
-        if (names.size() > TOP_REGIONS) {
-            names = new ArrayList<>(names.subList(0, TOP_REGIONS));
-            names.add("other");
-        }
-        return names;
-    }
-
-    private void regionChart(PrintWriter out, List<LocalDate> weeks) {
-        List<String> regions = topRegions();
-        int n = weeks.size();
-        double[][] minutes = new double[n][regions.size()];
-        double max = 0;
-        for (int i = 0; i < n; i++) {
-            Map<String, Double> week = regionWeeks.getOrDefault(weeks.get(i), Map.of());
-            double sum = 0;
-            for (Map.Entry<String, Double> e : week.entrySet()) {
-                int k = regions.indexOf(e.getKey());
-                if (k < 0) k = regions.size() - 1; // "other"
-                minutes[i][k] += e.getValue() / 60.0;
-                sum += e.getValue() / 60.0;
-            }
-            max = Math.max(max, sum);
-        }
-        double top = niceCeiling(max);
-        int left = 44, bottom = 36, h = 220, bw = Math.max(6, Math.min(28, 900 / Math.max(1, n)));
-        int w = left + n * bw + 10;
-        out.printf(Locale.ROOT, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"minutes per region per week\">%n",
-                w, h + bottom + 10, w, h + bottom + 10);
-        axis(out, left, h, w, top, "min");
-        for (int i = 0; i < n; i++) {
-            double y = h + 10;
-            for (int k = 0; k < regions.size(); k++) {
-                double m = minutes[i][k];
-                if (m <= 0) continue;
-                double bh = m / top * h;
-                y -= bh;
-                out.printf(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"><title>%s, week of %s: %.1f min</title></rect>%n",
-                        left + i * bw + 1, y, bw - 2, bh, COLOURS[k % COLOURS.length], esc(regions.get(k)), weeks.get(i), m);
-            }
-        }
-        weekLabels(out, weeks, left, bw, h + 10);
-        out.println("</svg>");
-        out.println("<ul class=\"legend\">");
-        for (int k = 0; k < regions.size(); k++) {
-            out.printf("<li><span style=\"background:%s\"></span>%s</li>%n", COLOURS[k % COLOURS.length], esc(regions.get(k)));
-        }
-        out.println("</ul>");
-    }
-
-    private void calendar(PrintWriter out, List<LocalDate> weeks) {
-        int cell = 13, left = 30, topPad = 4;
-        int w = left + weeks.size() * cell + 10, h = topPad + 7 * cell + 24;
-        out.printf(Locale.ROOT, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"calendar of active days\">%n", w, h, w, h);
-        String[] names = {"Mon", "", "Wed", "", "Fri", "", "Sun"};
-        for (int d = 0; d < 7; d++) {
-            if (!names[d].isEmpty()) out.printf("<text x=\"0\" y=\"%d\" class=\"lbl\">%s</text>%n", topPad + d * cell + 10, names[d]);
-        }
-        for (int i = 0; i < weeks.size(); i++) {
-            for (int d = 0; d < 7; d++) {
-                LocalDate day = weeks.get(i).plusDays(d);
-                Summary.Tally t = summary.days().get(day);
-                double m = t == null ? 0 : t.minutes();
-                String fill = m <= 0 ? "#ebedf0" : m < 10 ? "#c6e48b" : m < 20 ? "#7bc96f" : m < 40 ? "#239a3b" : "#196127";
-                out.printf(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s: %s</title></rect>%n",
-                        left + i * cell, topPad + d * cell, cell - 2, cell - 2, fill, day,
-                        t == null ? "no session" : t.sessions() + " session" + (t.sessions() == 1 ? "" : "s") + ", "
-                                + SummaryText.min(t.seconds()) + " min");
-            }
-        }
-        weekLabels(out, weeks, left, cell, topPad + 7 * cell);
-        out.println("</svg>");
-        out.println("<ul class=\"legend\"><li><span style=\"background:#ebedf0\"></span>none</li>"
-                + "<li><span style=\"background:#c6e48b\"></span>under 10 min</li><li><span style=\"background:#7bc96f\"></span>10-20</li>"
-                + "<li><span style=\"background:#239a3b\"></span>20-40</li><li><span style=\"background:#196127\"></span>40 min or more</li></ul>");
-    }
-
-    private void adherence(PrintWriter out, List<LocalDate> weeks, Map<LocalDate, Summary.Tally> weeksMap, Integer target,
-                           LocalDate first, LocalDate last) {
-        long maxSessions = target == null ? 1 : target;
-        for (LocalDate w : weeks) {
-            Summary.Tally t = weeksMap.get(w);
-            if (t != null) maxSessions = Math.max(maxSessions, t.sessions());
-        }
-        double top = niceCeiling(maxSessions);
-        int left = 44, bottom = 36, h = 160, step = Math.max(6, Math.min(28, 900 / Math.max(1, weeks.size())));
-        int w = left + weeks.size() * step + 10;
-        out.printf(Locale.ROOT, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"sessions per week\">%n",
-                w, h + bottom + 10, w, h + bottom + 10);
-        axis(out, left, h, w, top, "");
-        StringBuilder points = new StringBuilder();
-        StringBuilder dots = new StringBuilder();
-        for (int i = 0; i < weeks.size(); i++) {
-            Summary.Tally t = weeksMap.get(weeks.get(i));
-            long n = t == null ? 0 : t.sessions();
-            double x = left + i * step + step / 2.0, y = 10 + h - n / top * h;
-            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-            dots.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" class=\"%s\"><title>week of %s: %d session%s</title></circle>%n",
-                    x, y, target != null && n >= target ? "met" : "dot", weeks.get(i), n, n == 1 ? "" : "s"));
-        }
-        out.println("<polyline class=\"line\" points=\"" + points.toString().trim() + "\"/>");
-        if (target != null) {
-            double y = 10 + h - target / top * h;
-            out.printf(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"target\"/>%n", left, w - 10, y, y);
-            out.printf(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"lbl\" text-anchor=\"end\">target %d</text>%n", w - 10, y - 4, target);
-        }
-        out.print(dots);
-        weekLabels(out, weeks, left, step, h + 10);
-        out.println("</svg>");
-        if (target != null && first != null) {
-            Adherence a = Adherence.of(weeksMap, target, first, last);
-            out.printf(Locale.ROOT, "<p>Adherence: <b>%.0f%%</b> of the target over %d weeks; the target was met in %d of them.</p>%n",
-                    a.percent(), a.weeks().size(), a.weeksOnTarget());
-        }
-    }
-
     private void regionTable(PrintWriter out) {
         out.println("<table><thead><tr><th>Region</th><th>Side</th><th class=\"num\">Minutes</th><th class=\"num\">Sessions</th></tr></thead><tbody>");
         new TreeMap<>(summary.regions()).forEach((region, bySide) -> {
             for (Side side : Side.values()) {
                 Summary.Tally t = bySide[side.ordinal()];
                 if (t != null) out.printf(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%d</td></tr>%n",
-                        esc(region), side == Side.NONE ? "&ndash;" : side.name().toLowerCase(Locale.ROOT),
+                        esc(regionName.apply(region)), side == Side.NONE ? "&ndash;" : side.name().toLowerCase(Locale.ROOT),
                         SummaryText.min(t.seconds()), t.sessions());
             }
         });
         out.println("</tbody></table>");
-    }
-
-    private static void axis(PrintWriter out, int left, int h, int w, double top, String unit) {
-        for (int i = 0; i <= 4; i++) {
-            double v = top * i / 4;
-            double y = 10 + h - h * i / 4.0;
-            out.printf(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>%n", left, w - 10, y, y);
-            out.printf(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"lbl\" text-anchor=\"end\">%s%s</text>%n",
-                    left - 4, y + 4, v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v),
-                    i == 4 && !unit.isEmpty() ? " " + unit : "");
-        }
-    }
-
-    /** "23 Nov 26": unambiguous in any country, unlike 26-11-23. */
-    private static final java.time.format.DateTimeFormatter WEEK_LABEL =
-            java.time.format.DateTimeFormatter.ofPattern("d MMM yy", Locale.ENGLISH);
-
-    private static void weekLabels(PrintWriter out, List<LocalDate> weeks, int left, int step, int y) {
-        int every = Math.max(1, (int) Math.ceil(60.0 / step));
-        for (int i = 0; i < weeks.size(); i += every) {
-            out.printf(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"lbl\">%s</text>%n", left + i * step, y + 14,
-                    WEEK_LABEL.format(weeks.get(i)));
-        }
-    }
-
-    private static double niceCeiling(double v) {
-        if (v <= 0) return 1;
-        double mag = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) if (m * mag >= v) return m * mag;
-        return 10 * mag;
     }
 
     static String esc(String s) {

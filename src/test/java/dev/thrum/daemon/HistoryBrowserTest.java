@@ -174,6 +174,29 @@ class HistoryBrowserTest {
         assertTrue(steps.contains("1:30"), "planned 90 s: " + steps);
     }
 
+    @Test
+    void the_offline_report_draws_the_same_charts_readably() throws Exception {
+        Path report = home.resolve("report.html");
+        RoutineEditorBrowserTest.Cli made = cli("report", "--html", report.toString(), "--client", "Ann Smith");
+        assertEquals(0, made.exit(), made.output());
+        browser.get(report.toUri().toString());
+        await("the report's charts", d -> !d.findElements(By.cssSelector("#chart-weeks svg")).isEmpty());
+        String regions = chartText("chart-regions");
+        assertTrue(regions.contains("Gluteus maximus (buttock)") && regions.contains("minutes") && regions.contains("week starting"), regions);
+        assertFalse(regions.contains("gluteus-maximus"), regions);
+        for (LocalDate w = LocalDate.of(2026, 9, 7); w.isBefore(LocalDate.of(2026, 11, 9)); w = w.plusWeeks(1))
+            assertTrue(regions.contains(w.getDayOfMonth() + " " + w.getMonth().name().charAt(0) + w.getMonth().name().substring(1, 3).toLowerCase()), w + " in " + regions);
+        assertTrue(chartText("chart-weeks").contains("target 3 a week"), chartText("chart-weeks"));
+        List<String> numbers = browser.findElements(By.cssSelector("#chart-weeks text")).stream().map(e -> e.getDomProperty("textContent"))
+                .filter(t -> t.matches("[0-9.]+")).toList();
+        assertTrue(!numbers.isEmpty() && numbers.stream().allMatch(t -> t.matches("[0-9]+")), "whole counts on the axis: " + numbers);
+        long width = (Long) browser.executeScript("return Math.round(document.querySelector('#chart-regions svg').getBoundingClientRect().width)");
+        assertTrue(width > 600, "the chart uses the page's width, not 170 px: " + width);
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("stopped by user"), "the sessions with their outcomes");
+        Files.createDirectories(Path.of("target", "web-screenshots"));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "web-screenshots", "report.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     static RoutineEditorBrowserTest.Cli cli(String... args) throws Exception {
         Path saved = RoutineEditorBrowserTest.home;
         RoutineEditorBrowserTest.home = home;
