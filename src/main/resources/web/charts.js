@@ -130,8 +130,9 @@ export function calendarChart(days, title = 'Active days') {
   const first = new Date(days[0].day + 'T00:00:00Z'), last = new Date(days[days.length - 1].day + 'T00:00:00Z');
   first.setUTCDate(first.getUTCDate() - (first.getUTCDay() + 6) % 7);
   const weeks = Math.floor((last - first) / (7 * 86400000)) + 1;
-  const cell = Math.min(22, Math.floor(900 / Math.max(1, weeks))), left = 50, top = 50;
-  const W = Math.max(400, left + weeks * cell + 10), H = top + 7 * cell + 40;
+  const cell = Math.min(32, Math.floor(900 / Math.max(1, weeks))), left = 50, top = 50;
+  // the same 1000-unit width as the other charts, so its text is the same size beside them
+  const W = 1000, H = top + 7 * cell + 40;
   const svg = frame(title, W, H);
   ['Mon', 'Wed', 'Fri', 'Sun'].forEach((name, k) => svg.append(el('text', { x: left - 6, y: top + (k * 2) * cell + cell * 0.7, 'text-anchor': 'end', class: 'chart-text' }, name)));
   const most = Math.max(...days.map(d => d.minutes));

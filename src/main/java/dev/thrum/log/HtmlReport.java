@@ -100,10 +100,10 @@ public final class HtmlReport implements Consumer<SessionRecord> {
             out.println("<p>No sessions match.</p></body></html>");
             return;
         }
-        out.println("<section><h2>Minutes per region per week</h2><div id=\"chart-regions\" class=\"chart-box\"></div></section>");
-        out.println("<section><h2>Active days</h2><div id=\"chart-calendar\" class=\"chart-box\"></div></section>");
-        out.println("<section><h2>Sessions per week" + (target == null ? "" : " against the target of " + target) + "</h2>"
-                + "<div id=\"chart-weeks\" class=\"chart-box\"></div>");
+        // each chart carries its own title
+        out.println("<section><div id=\"chart-regions\" class=\"chart-box\"></div></section>");
+        out.println("<section><div id=\"chart-calendar\" class=\"chart-box\"></div></section>");
+        out.println("<section><div id=\"chart-weeks\" class=\"chart-box\"></div>");
         if (target != null && first != null) {
             Adherence a = Adherence.of(weeksMap, target, first, last);
             out.printf(Locale.ROOT, "<p>Adherence: <b>%.0f%%</b> of the target over %d weeks; the target was met in %d of them.</p>%n",
