@@ -141,7 +141,7 @@ class SessionRunsIT {
         String html = Files.readString(report);
         assertTrue(html.startsWith("<!DOCTYPE html>") || html.startsWith("<!doctype html>"), html.substring(0, 100));
         assertTrue(html.contains("Usage report"), "a report:\n" + html);
-        assertTrue(html.contains("piriformis"), "a region only the Bluetooth run's program treats is in the report");
+        assertTrue(html.contains("Piriformis (deep in the buttock)"), "a region only the Bluetooth run's program treats is in the report, by its name");
         assertFalse(html.contains("<script src=\"http"), "the report is self-contained");
     }
 
