@@ -1,7 +1,10 @@
 package dev.thrum;
 
 import dev.thrum.cli.ThrumCommand;
+import dev.thrum.daemon.DaemonFiles;
 import dev.thrum.files.EarlyProfiles;
+import dev.thrum.quick.QuickStatus;
+import dev.thrum.quick.QuickStop;
 
 import java.util.Locale;
 import java.util.Set;
@@ -17,6 +20,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // The emergency stop first, before anything else is loaded (see QuickStop).
+        if (QuickStop.handles(args)) System.exit(QuickStop.run(DaemonFiles.fromEnvironment(), System.out, System.err));
+        if (QuickStatus.handles(args)) System.exit(QuickStatus.run(DaemonFiles.fromEnvironment(), System.out, System.err));
         if (args.length > 0 && EARLY_PROFILE_COMMANDS.contains(args[0])) EarlyProfiles.start();
         configureLogging(System.getenv("THRUM_LOG"));
         System.exit(ThrumCommand.commandLine(args).execute(args));

@@ -8,8 +8,12 @@ import dev.thrum.daemon.DaemonClient;
 import dev.thrum.daemon.DaemonFiles;
 import dev.thrum.daemon.DaemonSettings;
 import dev.thrum.files.ThrumDirs;
+import dev.thrum.quick.QuickStatus;
+import dev.thrum.quick.QuickStop;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.FileVisitResult;
@@ -30,8 +34,8 @@ import java.util.Map;
  * the daemon's time to ready from about 660 to 450 ms (docs/benchmarks.md).
  * <p>
  * It walks the paths whose start-up time users feel: the whole command tree and its help, and a
- * daemon on the simulated massager in throw-away directories that answers the API, starts a session
- * and takes an emergency stop. Nothing outside its temporary directory is read or written, except
+ * daemon on the simulated massager in throw-away directories that answers the API, takes the
+ * short {@code thrum stop} path ({@link QuickStop}), starts a session and takes an emergency stop. Nothing outside its temporary directory is read or written, except
  * device profiles in the working directory, which every Thrum command reads.
  */
 public final class StartupTraining {
@@ -59,7 +63,12 @@ public final class StartupTraining {
                 DaemonFiles.from(dirs, Map.of()), null, Duration.ofSeconds(15), Duration.ofSeconds(120));
         try (Daemon daemon = DaemonAssembly.open(options)) {
             DaemonClient client = new DaemonClient(daemon.port(), daemon.token());
-            return List.of(
+            // 'thrum stop' takes its own short path from Main (QuickStop): train those classes too
+            if (Main.EARLY_PROFILE_COMMANDS.isEmpty()) throw new IllegalStateException("Main did not load");
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+            int quickStop = QuickStop.run(options.files(), quiet, quiet) == 0
+                    && QuickStatus.run(options.files(), quiet, quiet) == 0 ? 200 : 500;
+            return List.of(quickStop,
                     client.get("/devices").status(),
                     client.get("/programs").status(),
                     client.get("/clients").status(),

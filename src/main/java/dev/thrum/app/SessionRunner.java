@@ -106,11 +106,10 @@ public final class SessionRunner implements AutoCloseable {
      * believed after a grace that covers a status poll and a write gap, counted in real time.
      */
     static EngineSettings settingsFor(DeviceHub device, double speed) {
-        EngineSettings d = EngineSettings.defaults();
+        EngineSettings d = EngineSettings.shipped();
         DeviceProfile.Pacing p = device.profile().pacing();
         long realGraceMs = Math.max(d.spinUpGrace().toMillis(), 2L * p.statusPollMs() + p.minGapMs());
-        return new EngineSettings(d.rampDown(), d.resumeRamp(), d.windDown(), Duration.ofMillis((long) (realGraceMs * speed)),
-                d.batteryWarnPercent(), d.batteryFloorPercent(), d.continuousAdjustStep());
+        return d.withSpinUpGrace(Duration.ofMillis((long) (realGraceMs * speed)));
     }
 
     /**
@@ -246,7 +245,7 @@ public final class SessionRunner implements AutoCloseable {
     private SessionJournal openJournal() {
         String id = SessionIds.next(clock.instant());
         SessionHeader header = new SessionHeader(id, plan.clientName(), plan.programId(), plan.programName(),
-                new DeviceInfo(device.profile().id(), device.address()), pain);
+                new DeviceInfo(device.profile().id(), device.address()), pain, plan.clientId());
         try {
             return log.openJournal(header, clock, journalFlushEvery);
         } catch (IOException | RuntimeException e) {

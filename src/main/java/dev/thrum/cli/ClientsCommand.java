@@ -4,6 +4,7 @@ import dev.thrum.files.ClientStore;
 import dev.thrum.files.RegionCatalogueLoader;
 import dev.thrum.files.ThrumDirs;
 import dev.thrum.program.Client;
+import dev.thrum.program.HardLimits;
 import dev.thrum.program.ClientJson;
 import dev.thrum.program.Condition;
 import dev.thrum.program.DurationText;
@@ -232,22 +233,44 @@ public final class ClientsCommand implements Runnable {
         @ParentCommand ClientsCommand parent;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
         @Parameters(paramLabel = "NAME", description = "client name or id") String name;
+        @Option(names = {"-y", "--yes"}, description = "remove without asking") boolean yes;
 
         @Override
         public Integer call() {
             ClientStore store = parent.store();
             Client c = store.get(name);
+            PrintWriter out = spec.commandLine().getOut();
+            if (!yes) {
+                if (System.console() == null) {
+                    spec.commandLine().getErr().println("thrum: not removed: confirm removing " + c.name() + " (" + c.id()
+                            + ") with --yes");
+                    return 1;
+                }
+                out.print("Remove client " + c.name() + " (" + c.id() + ") and their limits? Their sessions stay in the"
+                        + " usage log. [y/N] ");
+                out.flush();
+                String answer = System.console().readLine();
+                if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
+                    out.println("not removed");
+                    return 1;
+                }
+            }
             store.remove(c.id());
-            spec.commandLine().getOut().println("removed client " + c.id());
+            out.println("removed client " + c.name() + " (" + c.id() + ")");
             return 0;
         }
     }
 
     private static Client apply(Client c, Fields f, RegionCatalogue catalogue, CommandLine.Model.CommandSpec spec) {
         Set<String> avoid = new LinkedHashSet<>(c.avoid());
-        for (String r : f.avoid) avoid.add(knownRegion(catalogue, r, spec));
+        for (String r : f.avoid) avoid.add(treatableRegion(catalogue, r, "--avoid", spec));
         Map<String, Double> caps = new TreeMap<>(c.regionCaps());
-        for (Map.Entry<String, Double> e : f.caps.entrySet()) caps.put(knownRegion(catalogue, e.getKey(), spec), e.getValue());
+        for (Map.Entry<String, Double> e : f.caps.entrySet()) {
+            if (e.getValue() > HardLimits.MAX_INTENSITY)
+                throw new CommandLine.ParameterException(spec.commandLine(), "--cap " + e.getKey() + "=" + e.getValue()
+                        + " is over the device maximum of " + HardLimits.MAX_INTENSITY + "; a cap is a share of the range, 0..1");
+            caps.put(treatableRegion(catalogue, e.getKey(), "--cap", spec), e.getValue());
+        }
         Duration maxSession = c.maxSession();
         if (f.maxSession != null) {
             try {
@@ -256,6 +279,10 @@ public final class ClientsCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--max-session: " + e.getMessage());
             }
+            if (maxSession != null && maxSession.compareTo(HardLimits.SESSION_CEILING) > 0)
+                throw new CommandLine.ParameterException(spec.commandLine(), "--max-session " + f.maxSession
+                        + " is over the session ceiling of " + DurationText.format(HardLimits.SESSION_CEILING)
+                        + ", which no setting can lift; give " + DurationText.format(HardLimits.SESSION_CEILING) + " or less");
         }
         Set<Condition> conditions = c.conditions().isEmpty() ? EnumSet.noneOf(Condition.class) : EnumSet.copyOf(c.conditions());
         conditions.addAll(f.conditions);
@@ -268,8 +295,13 @@ public final class ClientsCommand implements Runnable {
         }
     }
 
-    private static String knownRegion(RegionCatalogue catalogue, String id, CommandLine.Model.CommandSpec spec) {
-        if (catalogue.find(id).isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), catalogue.unknownMessage(id));
+    /** A region a client limit can name: known, and not blocked (Thrum never treats those at all). */
+    private static String treatableRegion(RegionCatalogue catalogue, String id, String option, CommandLine.Model.CommandSpec spec) {
+        var region = catalogue.find(id);
+        if (region.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + catalogue.unknownMessage(id));
+        if (region.get().blocked())
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " " + id + ": " + region.get().name()
+                    + " is blocked (cap 0): Thrum never treats it, for anyone, so a client limit there means nothing");
         return id;
     }
 

@@ -154,7 +154,7 @@ public final class LogCommand implements Runnable {
             String f = "%3s  %-18s %-6s %9s %9s %6s %6s %7s  %s%n";
             out.printf(Locale.ROOT, f, "#", "region", "side", "planned", "actual", "peak", "mean", "+/-", "pressure");
             for (StepReport s : r.steps()) {
-                out.printf(Locale.ROOT, f, s.index(), s.rest() ? "(rest)" : nz(s.regionId()),
+                out.printf(Locale.ROOT, f, s.index() + 1, s.rest() ? "(rest)" : nz(s.regionId()),
                         s.side() == null || s.side() == Side.NONE ? "-" : s.side().name().toLowerCase(Locale.ROOT),
                         secs(s.plannedSeconds()), secs(s.actualSeconds()) + (s.skipped() ? "*" : ""),
                         pct(s.peakIntensity()), pct(s.meanIntensity()), "-" + s.softer() + "/+" + s.harder(), pressure(s));

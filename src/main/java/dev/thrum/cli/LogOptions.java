@@ -2,6 +2,8 @@ package dev.thrum.cli;
 
 import dev.thrum.files.ClientStore;
 import dev.thrum.files.IoReason;
+import dev.thrum.program.Client;
+import dev.thrum.program.ClientMatch;
 import dev.thrum.files.ThrumDirs;
 import dev.thrum.log.IsoDates;
 import dev.thrum.log.JournalRecovery;
@@ -49,7 +51,8 @@ final class LogOptions {
     @Option(names = "--until", paramLabel = "DATE", description = "Only sessions started on or before DATE (YYYY-MM-DD, inclusive).")
     String until;
 
-    @Option(names = "--client", paramLabel = "NAME", description = "Only this client's sessions (case-insensitive).")
+    @Option(names = "--client", paramLabel = "CLIENT",
+            description = "Only this client's sessions: an id, a name (any case) or the start of either, as everywhere.")
     String client;
 
     ZoneId zoneId(CommandLine cmd) {
@@ -64,7 +67,43 @@ final class LogOptions {
 
     RecordFilter filter(CommandLine cmd) {
         ZoneId z = zoneId(cmd);
-        return new RecordFilter(date("--since", since, cmd, z, false), date("--until", until, cmd, z, true), client);
+        Client c = resolvedClient();
+        return new RecordFilter(date("--since", since, cmd, z, false), date("--until", until, cmd, z, true),
+                c == null ? client : c.name(), c == null ? null : c.id());
+    }
+
+    /**
+     * The --client by Thrum's one rule ({@link ClientMatch}) among the client records; null when
+     * none was given, or when no record answers to it (a removed client, or a log from another
+     * computer): then sessions match by the name as typed, and none matching is an error.
+     *
+     * @throws LogCommandException when several clients answer to it
+     */
+    Client resolvedClient() {
+        if (client == null) return null;
+        try {
+            return clientStore().get(client);
+        } catch (ClientMatch.NoSuchClientException e) {
+            if (e.ambiguous()) throw new LogCommandException(e.getMessage());
+            unknownClient = e.getMessage();
+            return null;
+        } catch (RuntimeException unreadableClients) {
+            return null;
+        }
+    }
+
+    /** The --client as a person reads it: the client's name when a record answers to it. */
+    String clientLabel() {
+        Client c = resolvedClient();
+        return c == null ? client : c.name();
+    }
+
+    /** Set when --client named no client record: the message to give if no session matches either. */
+    String unknownClient;
+
+    private ClientStore clientStore() {
+        Path clients = configDir != null ? configDir.resolve("clients") : ThrumDirs.fromEnvironment().clients();
+        return new ClientStore(clients);
     }
 
     Instant sinceInstant(CommandLine cmd) { return date("--since", since, cmd, zoneId(cmd), false); }
@@ -89,8 +128,7 @@ final class LogOptions {
             throw new CommandLine.ParameterException(cmd, "Invalid value for option '--target-per-week': it must be 1 or more");
         if (option != null || client == null) return option;
         try {
-            Path clients = configDir != null ? configDir.resolve("clients") : ThrumDirs.fromEnvironment().clients();
-            return new ClientStore(clients).find(client)
+            return clientStore().find(client)
                     .map(c -> c.weeklyTarget() > 0 ? c.weeklyTarget() : null).orElse(null);
         } catch (RuntimeException unreadableClients) {
             return null; // the summary still works without a target
@@ -129,6 +167,7 @@ final class LogOptions {
             if (!logExists()) return false;
         }
         RecordFilter filter = filter(cmd);
+        int[] matched = {0};
         int[] shown = {0};
         long[] more = {0};
         Consumer<LogWarning> warn = w -> {
@@ -136,13 +175,19 @@ final class LogOptions {
             else more[0]++;
         };
         try {
-            LogReader.of(file()).read(r -> { if (filter.test(r)) sink.accept(r); }, warn);
+            LogReader.of(file()).read(r -> {
+                if (filter.test(r)) {
+                    matched[0]++;
+                    sink.accept(r);
+                }
+            }, warn);
         } catch (LogFileException e) {
             throw new LogCommandException(e.getMessage());
         } finally {
             if (more[0] > 0) err.println("thrum: warning: " + more[0] + " more lines skipped");
             err.flush();
         }
+        if (matched[0] == 0 && unknownClient != null) throw new LogCommandException(unknownClient);
         return true;
     }
 

@@ -16,6 +16,7 @@ import dev.thrum.program.RegionCatalogue;
 import dev.thrum.program.SessionPlan;
 import dev.thrum.program.Side;
 import dev.thrum.program.ValidationException;
+import dev.thrum.text.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +57,7 @@ public final class ProgramsCommand implements Runnable {
         spec.commandLine().usage(out());
     }
 
-    @Command(name = "list", description = "List the programs you can run.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the programs you can run.")
     int list() {
         RegionCatalogue catalogue = RegionCatalogueLoader.load(dirs.get().config());
         ProgramLibrary library = ProgramLibraryLoader.load(catalogue, dirs.get().programs());
@@ -72,15 +73,16 @@ public final class ProgramsCommand implements Runnable {
         return 0;
     }
 
-    @Command(name = "show", description = "Show a program's steps with their times and effective caps.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a program's steps with their times and effective caps.")
     int show(@Parameters(paramLabel = "ID", description = "program id (see: thrum programs list)") String id,
              @Option(names = "--client", paramLabel = "NAME", description = "apply this client's limits") String clientName) {
         RegionCatalogue catalogue = RegionCatalogueLoader.load(dirs.get().config());
         ProgramLibrary library = ProgramLibraryLoader.load(catalogue, dirs.get().programs());
         Program program = library.find(id).orElse(null);
         if (program == null) {
-            err().println("thrum: no program '" + id + "'; known programs: "
-                    + String.join(", ", library.entries().stream().map(e -> e.program().id()).toList()));
+            List<String> ids = library.entries().stream().map(e -> e.program().id()).toList();
+            err().println("thrum: no program '" + id + "'" + Suggestions.didYouMean(id, ids) + "; known programs: "
+                    + String.join(", ", ids));
             return 1;
         }
         Client client = clientName == null ? null : new ClientStore(dirs.get().clients()).get(clientName);
@@ -111,7 +113,7 @@ public final class ProgramsCommand implements Runnable {
         return 0;
     }
 
-    @Command(name = "check", description = "Validate program files; exit 1 if any is bad.")
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate program files; exit 1 if any is bad.")
     int check(@Parameters(paramLabel = "FILE", arity = "1..*", description = "program files (JSON)") List<Path> files) {
         RegionCatalogue catalogue = RegionCatalogueLoader.load(dirs.get().config());
         ProgramParser parser = new ProgramParser(catalogue);
@@ -129,7 +131,7 @@ public final class ProgramsCommand implements Runnable {
         return bad == 0 ? 0 : 1;
     }
 
-    @Command(name = "regions", description = "List the body regions programs may use, with their caps and time limits.")
+    @Command(name = "regions", mixinStandardHelpOptions = true, description = "List the body regions programs may use, with their caps and time limits.")
     int regions() {
         RegionCatalogue catalogue = RegionCatalogueLoader.load(dirs.get().config());
         PrintWriter out = out();

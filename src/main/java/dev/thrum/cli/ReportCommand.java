@@ -48,10 +48,10 @@ public final class ReportCommand implements Callable<Integer> {
         RegionCatalogue catalogue = catalogue();
         HtmlReport report = new HtmlReport(new Summary(zone), id -> catalogue.find(id).map(Region::name).orElse(id));
         if (!opts.read(cmd, report)) throw new LogCommandException(opts.noLogMessage());
-        String heading = title != null ? title : "Usage report" + (opts.client == null ? "" : ": " + opts.client);
+        String heading = title != null ? title : "Usage report" + (opts.client == null ? "" : ": " + opts.clientLabel());
         String scope = "Sessions " + (opts.since == null ? "from the start" : "from " + opts.since)
                 + (opts.until == null ? " to the latest" : " to " + opts.until)
-                + (opts.client == null ? ", all clients" : ", client " + opts.client) + "; times in " + zone.getId();
+                + (opts.client == null ? ", all clients" : ", client " + opts.clientLabel()) + "; times in " + zone.getId();
         try (PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 PrivateFiles.newOutputStream(html), StandardCharsets.UTF_8)))) {
             report.write(out, heading, scope, target, LogCommand.week(opts.sinceInstant(cmd), zone, false),

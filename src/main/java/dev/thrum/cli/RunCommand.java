@@ -6,7 +6,9 @@ import dev.thrum.app.PressureScripts;
 import dev.thrum.app.DeviceSpec;
 import dev.thrum.app.ScaledClock;
 import dev.thrum.app.SessionRunner;
+import dev.thrum.cli.live.LiveKeys;
 import dev.thrum.cli.live.LiveView;
+import dev.thrum.cli.live.LocalSource;
 import dev.thrum.daemon.DaemonClient;
 import dev.thrum.daemon.DaemonFiles;
 import dev.thrum.cli.live.PlainView;
@@ -26,10 +28,12 @@ import dev.thrum.profile.ProfileLibrary;
 import dev.thrum.program.Client;
 import dev.thrum.program.Planner;
 import dev.thrum.program.Program;
+import dev.thrum.program.Region;
 import dev.thrum.program.ProgramLibrary;
 import dev.thrum.program.RegionCatalogue;
 import dev.thrum.program.SessionPlan;
 import dev.thrum.transport.TransportException;
+import dev.thrum.text.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,11 +47,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /** {@code thrum run PROGRAM}: runs a guided program on the massager. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a guided program on the massager (the simulator when no device is set up).")
+        description = "Run a guided program on the massager (the simulator when no device is set up).",
+        footer = {"", LiveKeys.HELP})
 public final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PROGRAM", arity = "0..1",
@@ -58,7 +64,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "sim, sim:PROFILE, ble, ble:ADDRESS or serial:PATH (default: config.json, else sim)")
     String device;
 
-    @Option(names = "--client", paramLabel = "NAME", description = "apply this client's limits (see 'thrum clients list')")
+    @Option(names = "--client", paramLabel = "CLIENT",
+            description = "apply this client's limits: an id, a name (any case) or the start of either (see 'thrum clients list')")
     String clientName;
 
     @Option(names = "--speedup", paramLabel = "N", defaultValue = "1",
@@ -131,9 +138,11 @@ public final class RunCommand implements Callable<Integer> {
         var daemon = files != null && device == null && speedup == 1 ? DaemonClient.find(files)
                 : java.util.Optional.<DaemonClient>empty();
         if (daemon.isPresent()) {
-            PainPrompts prompts = plain ? null : PainPrompts.onConsole(out, regionIds(RegionCatalogueLoader.load(d.config())));
+            RegionCatalogue regions = RegionCatalogueLoader.load(d.config());
+            PainPrompts prompts = plain ? null : PainPrompts.onConsole(out, regionIds(regions));
             if (prompts != null) pain = prompts.before(pain);
-            int exit = RunThroughDaemon.run(daemon.get(), programRef, clientName, pain, out, err);
+            int exit = RunThroughDaemon.run(daemon.get(), programRef, clientName, pain, !plain && System.console() != null,
+                    id -> regions.find(id).map(Region::cue).orElse(null), out, err);
             if (prompts != null) RunThroughDaemon.sendOutcome(daemon.get(), prompts.after(pain), pain, err);
             return exit;
         }
@@ -184,7 +193,7 @@ public final class RunCommand implements Callable<Integer> {
         java.util.Set<String> regions = regionIds(catalogue);
         PainPrompts prompts = plain ? null : PainPrompts.onConsole(out, regions);
         if (prompts != null) pain = prompts.before(pain);
-        int exit = runSession(hub, plan, log, clients, clock, pain, out, err);
+        int exit = runSession(hub, plan, log, clients, clock, pain, catalogue, out, err);
         if (prompts != null && lastRecord != null) PainOutcome.askAfter(prompts, log, lastRecord, pain, err);
         return exit;
     }
@@ -209,26 +218,37 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runSession(DeviceHub hub, SessionPlan plan, UsageLog log, ClientStore clients, Clock clock,
-                           PainScores pain, PrintWriter out, PrintWriter err) throws InterruptedException {
+                           PainScores pain, RegionCatalogue catalogue, PrintWriter out, PrintWriter err) throws InterruptedException {
         SessionRunner runner = new SessionRunner(hub, plan, log, clients, clock, Duration.ofSeconds(linkGraceSeconds));
         runner.setPain(pain);
-        boolean live = !plain && System.console() != null;
-        LiveView liveView = live ? new LiveView(runner, out, err) : null;
-        runner.addListener(live ? liveView : new PlainView(out, err));
-        // Ctrl-C and SIGTERM: the motor stops first, the session is logged, then the process ends.
+        LocalSource source = new LocalSource(runner, id -> catalogue.find(id).map(Region::cue).orElse(null));
+        runner.addListener(source);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        var stopped = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>>();
+        LiveView liveView = !plain && System.console() != null ? LiveView.open(source, () -> {
+            // Ctrl-C on the live view: stop the motor first, then the normal way out logs and reports
+            interrupted.set(true);
+            stopped.compareAndSet(null, runner.emergencyStop());
+        }) : null;
+        if (liveView != null) source.attach(liveView);
+        else runner.addListener(new PlainView(out, err));
+        // SIGTERM (and Ctrl-C without the live view): the motor stops first, the session is logged, then the process ends.
         Thread onSignal = new Thread(() -> {
             if (!runner.isRunning()) return;
+            String said;
             try {
                 runner.emergencyStop().get(2, TimeUnit.SECONDS);
                 runner.awaitEnd(Duration.ofSeconds(5));
+                said = "Stopped by a signal: the motor was stopped and the session logged.";
             } catch (Exception e) {
-                // nothing more can be done while the JVM goes down
+                said = "Stopped by a signal, but the stop could not be confirmed: switch the massager off by hand.";
             }
+            out.println(said);
+            out.flush();
             hub.close();
         }, "thrum-stop-on-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);
         runner.start();
-        if (liveView != null) liveView.start();
         SessionReport report;
         try {
             report = runner.awaitEnd();
@@ -241,6 +261,7 @@ public final class RunCommand implements Callable<Integer> {
                 // the hook is already running
             }
         }
+        if (interrupted.get()) out.println(ctrlCAnswer(stopped.get()));
         printSummary(report, runner.record(), out);
         lastRecord = runner.record();
         if (!runner.stopConfirmed()) {
@@ -252,12 +273,22 @@ public final class RunCommand implements Callable<Integer> {
                 || report.outcome() == Outcome.STOPPED_BY_LIMIT ? 0 : 1;
     }
 
+    /** What Ctrl-C did, in words: the stop was written to the device, or it could not be confirmed. */
+    static String ctrlCAnswer(java.util.concurrent.CompletableFuture<Void> stop) {
+        try {
+            if (stop != null) stop.get(2, TimeUnit.SECONDS);
+            return "Ctrl-C: the motor was stopped and the session logged.";
+        } catch (Exception e) {
+            return "Ctrl-C: the stop could not be confirmed (" + (e.getCause() == null ? e : e.getCause()).getMessage()
+                    + "); the motor may still run: switch the massager off by hand.";
+        }
+    }
+
     private static void printSummary(SessionReport r, SessionRecord record, PrintWriter out) {
-        long steps = r.steps().stream().filter(s -> !s.rest() && s.actualSeconds() > 0).count();
         out.printf(Locale.ROOT, "session %s: %s, %.0f s active, %.0f s paused, %d regions treated%n",
                 record == null ? "(not logged)" : record.id(),
                 r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                r.activeSeconds(), r.pausedSeconds(), steps);
+                r.activeSeconds(), r.pausedSeconds(), r.regionsTreated());
         out.flush();
     }
 
@@ -278,7 +309,9 @@ public final class RunCommand implements Callable<Integer> {
         try {
             return ProgramLibraryLoader.resolve(library, catalogue, programRef);
         } catch (java.util.NoSuchElementException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            String near = Suggestions.didYouMean(programRef, library.entries().stream().map(en -> en.program().id()).toList());
+            throw new CommandLine.ParameterException(spec.commandLine(), near.isEmpty() ? e.getMessage()
+                    : "no program '" + programRef + "'" + near + "; see 'thrum programs list'");
         }
     }
 

@@ -30,7 +30,8 @@ public final class ThrumCommand implements Runnable {
             DaemonCommand.class,
             StopCommand.class,
             OpenCommand.class,
-            StatusCommand.class);
+            StatusCommand.class,
+            CompletionCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,11 +60,7 @@ public final class ThrumCommand implements Runnable {
     private static CommandLine build(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new ThrumCommand());
         for (Class<?> c : subcommands) cl.addSubcommand(c);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("thrum: " + personMessage(ex));
-            return 1;
-        });
-        return cl;
+        return CliErrors.install(cl);
     }
 
     @Override

@@ -73,7 +73,7 @@ public final class DaemonAssembly {
             if (o.pressureScript() != null) hub.pressSimulator(o.pressureScript());
             RunnerSessionHost host = new RunnerSessionHost(hub, log, new ClientStore(o.dirs().clients()), clock, o.linkGrace());
             LibraryEndpoints library = new LibraryEndpoints(o.dirs());
-            LogEndpoints logs = new LogEndpoints(log);
+            LogEndpoints logs = new LogEndpoints(log, new ClientStore(o.dirs().clients()));
             return api.start(new Daemon.Parts(o.settings(), o.files(), host, new LibraryPlans(library, o.dirs()),
                     List.of(library::register, new EditorEndpoints(library)::register, logs::register,
                             new HistoryEndpoints(logs, library)::register, new ClientWebEndpoints(o.dirs())::register), o.heartbeat(), o.linkGrace()));

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
+import dev.thrum.engine.ReadyKind;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,8 @@ public final class Json {
             .build()
             .registerModule(new SimpleModule("thrum-time")
                     .addSerializer(Instant.class, ToStringSerializer.instance)
-                    .addSerializer(Duration.class, new SecondsSerializer()));
+                    .addSerializer(Duration.class, new SecondsSerializer())
+                    .addSerializer(ReadyKind.class, ToStringSerializer.instance));
 
     private Json() {}
 

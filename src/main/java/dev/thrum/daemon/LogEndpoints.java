@@ -18,6 +18,10 @@ import dev.thrum.program.Side;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import dev.thrum.files.ClientStore;
+import dev.thrum.program.Client;
+import dev.thrum.program.ClientMatch;
+
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,8 +41,15 @@ final class LogEndpoints {
     static final int MAX_WARNINGS = 20;
 
     private final UsageLog log;
+    private final ClientStore clients;
 
-    LogEndpoints(UsageLog log) { this.log = log; }
+    LogEndpoints(UsageLog log) { this(log, null); }
+
+    /** With the client records, so {@code client} is found as every {@code --client} is ({@link ClientMatch}). */
+    LogEndpoints(UsageLog log, ClientStore clients) {
+        this.log = log;
+        this.clients = clients;
+    }
 
     void register(Router r) {
         r.add("GET", "/log", this::list);
@@ -161,9 +172,20 @@ final class LogEndpoints {
         return warnings;
     }
 
-    private static RecordFilter filter(ApiRequest q) {
+    private RecordFilter filter(ApiRequest q) {
         ZoneId z = zone(q);
-        return new RecordFilter(date(q, "since", z, false), date(q, "until", z, true), q.query("client"));
+        String typed = q.query("client");
+        Client c = null;
+        if (typed != null && clients != null) {
+            try {
+                c = clients.get(typed);
+            } catch (ClientMatch.NoSuchClientException e) {
+                if (e.ambiguous()) throw ApiException.notFound(e.getMessage(), "give more of the name, or the id");
+                // not a client record (removed, or from another computer): sessions match by the name as given
+            }
+        }
+        return new RecordFilter(date(q, "since", z, false), date(q, "until", z, true),
+                c == null ? typed : c.name(), c == null ? null : c.id());
     }
 
     static Instant date(ApiRequest q, String key, ZoneId z, boolean end) {

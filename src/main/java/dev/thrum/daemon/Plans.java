@@ -11,6 +11,6 @@ final class Plans {
 
     static SessionPlan withSteps(SessionPlan plan, List<PlannedStep> steps) {
         return new SessionPlan(plan.programId(), plan.programName(), plan.clientName(), steps,
-                plan.sessionCeiling(), plan.notes(), plan.confirmations());
+                plan.sessionCeiling(), plan.notes(), plan.confirmations(), plan.clientId());
     }
 }

@@ -66,6 +66,10 @@ final class SessionEndpoints {
         out.put("link", host.linkUp() ? "up" : "down");
         view.ifPresent(v -> out.set("view", Json.MAPPER.valueToTree(v)));
         host.pressure().ifPresent(p -> out.set("pressure", PressureJson.of(p)));
+        // whole seconds left of a get-ready countdown (motor still, about to start), or null
+        var countdown = view.map(v -> v.countdown()).orElse(null);
+        if (countdown == null) out.putNull("countdown");
+        else out.put("countdown", (int) Math.ceil(countdown.toMillis() / 1000.0));
         host.lastReport().ifPresent(r -> out.set("lastReport", Json.MAPPER.valueToTree(r)));
         return out;
     }
@@ -134,10 +138,10 @@ final class SessionEndpoints {
         if (action.equals("outcome")) return outcome(q);
         Control control;
         try {
-            control = Control.valueOf(action.toUpperCase(Locale.ROOT));
+            control = Control.valueOf(action.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("no session action '" + action + "'",
-                    "use pause, resume, skip, previous, softer, harder or stop");
+                    "use pause, resume, skip, previous, softer, harder, skip-countdown or stop");
         }
         host.control(control);
         return ApiResponse.ok(session());

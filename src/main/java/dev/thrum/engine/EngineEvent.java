@@ -29,6 +29,12 @@ public sealed interface EngineEvent {
     record StepFinished(Instant at, int index, String regionId, Side side, double activeSeconds,
                         boolean skipped) implements EngineEvent {}
 
+    /**
+     * A get-ready countdown began before step {@code index}: the motor is still for {@code seconds}
+     * (unless skipped), then ramps up from the lowest running value. Follows that step's StepStarted.
+     */
+    record GetReady(Instant at, int index, int seconds, ReadyKind kind) implements EngineEvent {}
+
     record Paused(Instant at, PauseReason reason) implements EngineEvent {}
 
     record Resumed(Instant at) implements EngineEvent {}

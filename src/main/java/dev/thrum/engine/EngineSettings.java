@@ -13,9 +13,19 @@ import java.time.Duration;
  * @param batteryWarnPercent   at or below this battery level the engine warns once
  * @param batteryFloorPercent  below this battery level the engine ramps down and pauses, and refuses to resume
  * @param continuousAdjustStep how far one softer/harder press moves the target on a continuous range (fraction)
+ * @param getReady             the motor-still countdown before the motor first starts and before each new region
+ * @param sideChange           the motor-still pause to move the gun when only the side changes
  */
 public record EngineSettings(Duration rampDown, Duration resumeRamp, Duration windDown, Duration spinUpGrace,
-                             int batteryWarnPercent, int batteryFloorPercent, double continuousAdjustStep) {
+                             int batteryWarnPercent, int batteryFloorPercent, double continuousAdjustStep,
+                             Duration getReady, Duration sideChange) {
+
+    /** Settings without get-ready countdowns (what the engine's timing tests reason about). */
+    public EngineSettings(Duration rampDown, Duration resumeRamp, Duration windDown, Duration spinUpGrace,
+                          int batteryWarnPercent, int batteryFloorPercent, double continuousAdjustStep) {
+        this(rampDown, resumeRamp, windDown, spinUpGrace, batteryWarnPercent, batteryFloorPercent,
+                continuousAdjustStep, Duration.ZERO, Duration.ZERO);
+    }
 
     public EngineSettings {
         if (continuousAdjustStep <= 0 || continuousAdjustStep > 1)
@@ -24,8 +34,29 @@ public record EngineSettings(Duration rampDown, Duration resumeRamp, Duration wi
             throw new IllegalArgumentException("battery floor " + batteryFloorPercent + " above warning level " + batteryWarnPercent);
     }
 
+    /** The shipped numbers without the get-ready countdowns; see {@link #shipped()}. */
     public static EngineSettings defaults() {
         return new EngineSettings(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(3),
                 Duration.ofSeconds(3), 20, 10, 0.05);
+    }
+
+    /** What Thrum runs sessions with: {@link #defaults()} plus a 5 s get-ready and a 3 s side change. */
+    public static EngineSettings shipped() {
+        return defaults().withCountdowns(Duration.ofSeconds(5), Duration.ofSeconds(3));
+    }
+
+    public EngineSettings withCountdowns(Duration getReady, Duration sideChange) {
+        return new EngineSettings(rampDown, resumeRamp, windDown, spinUpGrace, batteryWarnPercent,
+                batteryFloorPercent, continuousAdjustStep, getReady, sideChange);
+    }
+
+    /** The spin-up grace replaced (a scaled clock needs it in session time). */
+    public EngineSettings withSpinUpGrace(Duration grace) {
+        return new EngineSettings(rampDown, resumeRamp, windDown, grace, batteryWarnPercent,
+                batteryFloorPercent, continuousAdjustStep, getReady, sideChange);
+    }
+
+    Duration countdownFor(ReadyKind kind) {
+        return kind == ReadyKind.SIDE ? sideChange : getReady;
     }
 }

@@ -27,6 +27,7 @@ final class ReportBuilder {
     private final List<String> warnings = new ArrayList<>();
     private long totalActiveMs;
     private long totalPausedMs;
+    private long restMs;
     private int interruptions;
 
     ReportBuilder(SessionPlan plan) {
@@ -51,6 +52,16 @@ final class ReportBuilder {
 
     void paused(long ms) { totalPausedMs += ms; }
 
+    /**
+     * Time in a rest step: the step's own seconds, and the session's running time (which steps and
+     * the ceiling are timed by), but reported as paused: the motor is still (docs/usage-log.md).
+     */
+    void rest(int step, long ms) {
+        totalActiveMs += ms;
+        restMs += ms;
+        if (step >= 0 && step < activeMs.length) activeMs[step] += ms;
+    }
+
     void softer(int step) { softer[step]++; }
 
     void harder(int step) { harder[step]++; }
@@ -68,6 +79,7 @@ final class ReportBuilder {
         pressure[step] = stats.plus(pressure[step]);
     }
 
+    /** Running time: treatment and rests (not pauses or countdowns); what step ends are timed by. */
     long totalActiveMs() { return totalActiveMs; }
 
     long totalPausedMs() { return totalPausedMs; }
@@ -89,6 +101,7 @@ final class ReportBuilder {
                     p.rest() ? null : new StepReport.StepPressure(p.pressure().id(), stepPressure)));
         }
         return new SessionReport(plan.programId(), plan.programName(), plan.clientName(), startedAt, endedAt,
-                totalActiveMs / 1000.0, totalPausedMs / 1000.0, outcome, steps, warnings, interruptions);
+                (totalActiveMs - restMs) / 1000.0, (totalPausedMs + restMs) / 1000.0, outcome, steps, warnings,
+                interruptions);
     }
 }

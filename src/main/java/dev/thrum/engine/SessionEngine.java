@@ -24,6 +24,11 @@ import java.util.Optional;
  * device must do. Pure: no threads, no I/O; time comes only from the injected {@link Clock}, so a
  * 20-minute program runs in milliseconds under a fake clock and faster than real time under a
  * scaled one. Not thread-safe: call it from one thread (the session loop).
+ * <p>
+ * Why one class (and a long one): every rule here reads and moves the same few fields at the same
+ * moment and in a fixed order (step time, ramps, pauses, the link, limits, countdowns), and the
+ * order is the safety argument. What stands alone is already apart: {@link RampProfile},
+ * {@link Quantiser}, {@link IntensityStepper}, {@link ReportBuilder} and {@link GetReadyRule}.
  *
  * <h2>How to drive it</h2>
  * <ol>
@@ -88,6 +93,9 @@ public final class SessionEngine {
     private long nowMs;
     private long endedAtMs;
     private Outcome outcome;
+    private final GetReadyRule getReady = new GetReadyRule();
+    /** The get-ready countdown in progress (motor still, step time held), or null. */
+    private GetReadyRule.Countdown countdown;
 
     /**
      * A ramp towards the lowest running value, started from {@code from}, after which the session
@@ -177,6 +185,7 @@ public final class SessionEngine {
             case PREVIOUS -> previous();
             case SOFTER -> adjust(EngineEvent.Direction.SOFTER);
             case HARDER -> adjust(EngineEvent.Direction.HARDER);
+            case SKIP_COUNTDOWN -> endCountdown();
         }
         advanceTo(now);
         return drainCommands();
@@ -276,7 +285,9 @@ public final class SessionEngine {
                 quantiser.commandedValue(), quantiser.commandedFraction(),
                 started ? progress() : 0,
                 Duration.ofMillis(report.totalActiveMs()), Duration.ofMillis(report.totalPausedMs()),
-                plan.plannedDuration(), battery, reportedValue);
+                plan.plannedDuration(), battery, reportedValue,
+                countdown == null ? null : Duration.ofMillis(countdown.leftMs(nowMs)),
+                countdown == null ? null : countdown.kind());
     }
 
     /** The account of the session so far (running: endedAt and outcome null), as of the last call. */
@@ -337,7 +348,12 @@ public final class SessionEngine {
     private void accountTo(long t) {
         long dt = t - nowMs;
         if (dt <= 0) return;
-        if (state == SessionState.RUNNING) {
+        if (state == SessionState.RUNNING && countdown != null) {
+            report.paused(dt); // motor still, step time held: waiting for the person, not treatment
+        } else if (state == SessionState.RUNNING && currentStep().rest()) {
+            report.rest(stepIndex, dt);
+            stepElapsedMs += dt;
+        } else if (state == SessionState.RUNNING) {
             report.active(stepIndex, dt, quantiser.commandedFraction());
             stepElapsedMs += dt;
             if (!currentStep().rest()) continuousMs += dt;
@@ -349,6 +365,7 @@ public final class SessionEngine {
 
     /** The earliest wall time at which something falls due while running. */
     private long nextDueWallMs() {
+        if (countdown != null) return countdown.endsAtMs();
         long active = report.totalActiveMs();
         PlannedStep s = currentStep();
         long due = active + (s.duration().toMillis() - stepElapsedMs);
@@ -359,6 +376,10 @@ public final class SessionEngine {
     }
 
     private void handleDue() {
+        if (countdown != null) {
+            if (nowMs >= countdown.endsAtMs()) endCountdown();
+            return;
+        }
         long active = report.totalActiveMs();
         if (windDown != null && active >= windDown.startActiveMs() + windDown.durationMs()) {
             WindDown done = windDown;
@@ -372,7 +393,9 @@ public final class SessionEngine {
             if (state != SessionState.RUNNING) return;
         }
         PlannedStep s = currentStep();
-        if (regionLimitPending(s) && continuousMs >= s.maxContinuous().toMillis()) {
+        // A step exactly as long as its region's limit is within it, unless the next step goes on there.
+        boolean endsHere = stepElapsedMs >= s.duration().toMillis() && !nextStepContinues();
+        if (regionLimitPending(s) && !endsHere && continuousMs >= s.maxContinuous().toMillis()) {
             regionWarned = true;
             warn(WarningCode.REGION_TIME_LIMIT, "Time limit for " + describe(s) + " reached ("
                     + minutes(s.maxContinuous()) + " continuous); move on to the next region.");
@@ -422,6 +445,13 @@ public final class SessionEngine {
         } else {
             windDown = new WindDown(active, desired(), remaining, null);
         }
+    }
+
+    /** Whether the next step treats the same region and side, so continuous time runs on. */
+    private boolean nextStepContinues() {
+        if (stepIndex + 1 >= plan.steps().size()) return false;
+        PlannedStep now = currentStep(), next = plan.steps().get(stepIndex + 1);
+        return !next.rest() && next.regionId().equals(now.regionId()) && next.side() == now.side();
     }
 
     private boolean regionLimitPending(PlannedStep s) {
@@ -477,6 +507,7 @@ public final class SessionEngine {
         state = SessionState.PAUSED;
         pauseReason = reason;
         resumeFromMs = -1;
+        countdown = null; // a resume ramps up from low anyway; the person asked for it
         windDown = null; // a ceiling wind-down starts again (shorter) on resume
         if (linkDown) quantiser.forget();
         else send(quantiser.forceStop(nowMs));
@@ -561,6 +592,20 @@ public final class SessionEngine {
         }
         events.add(new EngineEvent.StepStarted(at(nowMs), index, s.regionId(), s.regionName(), s.side(), s.rest(),
                 s.cue(), s.duration(), targets[index], s.cap()));
+        countdown = null;
+        ReadyKind kind = getReady.before(s);
+        long ms = kind == null ? 0 : settings.countdownFor(kind).toMillis();
+        if (ms > 0) {
+            countdown = new GetReadyRule.Countdown(kind, nowMs + ms);
+            events.add(new EngineEvent.GetReady(at(nowMs), index, (int) Math.ceil(ms / 1000.0), kind));
+        }
+    }
+
+    /** Ends a get-ready countdown: the step's own ramp begins, from the lowest running value. */
+    private void endCountdown() {
+        if (countdown == null) return;
+        countdown = null;
+        emitDesired(true);
     }
 
     private void endStep(boolean skipped) {
@@ -579,6 +624,7 @@ public final class SessionEngine {
         outcome = how;
         endedAtMs = nowMs;
         windDown = null;
+        countdown = null;
         send(quantiser.forceStop(nowMs));
         events.add(new EngineEvent.Finished(at(nowMs), how));
     }
@@ -587,7 +633,7 @@ public final class SessionEngine {
     private void emitDesired(boolean immediate) {
         if (state != SessionState.RUNNING || linkDown) return;
         PlannedStep s = currentStep();
-        Optional<DeviceCommand> command = s.rest()
+        Optional<DeviceCommand> command = s.rest() || countdown != null
                 ? quantiser.stop(nowMs)
                 : quantiser.run(desired(), s.cap(), nowMs, immediate);
         command.ifPresent(this::send);
@@ -596,7 +642,7 @@ public final class SessionEngine {
     /** The intensity fraction wished for now: the step's ramp, held under a resume ramp or a wind-down. */
     private double desired() {
         PlannedStep s = currentStep();
-        if (s.rest()) return 0;
+        if (s.rest() || countdown != null) return 0;
         double target = targets[stepIndex];
         double f = ramp.level(s, target, stepElapsedMs);
         Double resume = resumeEnvelope(target);
@@ -627,6 +673,7 @@ public final class SessionEngine {
             default: break;
         }
         PlannedStep s = currentStep();
+        if (countdown != null) return Phase.GET_READY;
         if (s.rest()) return Phase.REST;
         if (windDown != null) return Phase.WINDING_DOWN;
         Double resume = resumeEnvelope(targets[stepIndex]);

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param overallProgress     share of the planned program time done, 0..1
  * @param battery             last battery percentage the device reported, null if none yet
  * @param reportedValue       last motor value (speed) the device reported, in device units, null if none yet
+ * @param countdown           time left of a get-ready countdown (motor still, about to start), null when none
+ * @param countdownKind       why that countdown runs, null when none
  */
 public record SessionView(SessionState state, PauseReason pauseReason, boolean linkDown, Phase phase,
                           int stepIndex, int stepCount, String regionId, String regionName, Side side,
@@ -24,4 +26,20 @@ public record SessionView(SessionState state, PauseReason pauseReason, boolean l
                           double targetIntensity, double cap, double plannedIntensity,
                           Integer commandedValue, double commandedIntensity,
                           double overallProgress, Duration activeTime, Duration pausedTime,
-                          Duration plannedDuration, Integer battery, Integer reportedValue) {}
+                          Duration plannedDuration, Integer battery, Integer reportedValue,
+                          Duration countdown, ReadyKind countdownKind) {
+
+    /** A view without a countdown. */
+    public SessionView(SessionState state, PauseReason pauseReason, boolean linkDown, Phase phase,
+                       int stepIndex, int stepCount, String regionId, String regionName, Side side,
+                       String cue, boolean rest, Duration stepElapsed, Duration stepRemaining,
+                       double targetIntensity, double cap, double plannedIntensity,
+                       Integer commandedValue, double commandedIntensity,
+                       double overallProgress, Duration activeTime, Duration pausedTime,
+                       Duration plannedDuration, Integer battery, Integer reportedValue) {
+        this(state, pauseReason, linkDown, phase, stepIndex, stepCount, regionId, regionName, side, cue, rest,
+                stepElapsed, stepRemaining, targetIntensity, cap, plannedIntensity, commandedValue,
+                commandedIntensity, overallProgress, activeTime, pausedTime, plannedDuration, battery,
+                reportedValue, null, null);
+    }
+}

@@ -1,6 +1,7 @@
 package dev.thrum.files;
 
 import dev.thrum.program.Client;
+import dev.thrum.program.ClientMatch;
 import dev.thrum.program.ClientJson;
 import dev.thrum.program.Problem;
 import dev.thrum.program.RegionCatalogue;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -91,22 +91,14 @@ public final class ClientStore {
         return out;
     }
 
-    /**
-     * By id, by name (matched through its slug: "Ann Smith" finds ann-smith), or by the start of an id
-     * when only one client's id starts that way ("ann" finds ann-smith).
-     */
+    /** The client {@code idOrName} means by Thrum's one rule ({@link ClientMatch}), if exactly one. */
     public Optional<Client> find(String idOrName) {
-        String slug = Client.slug(idOrName);
-        Path f = fileOf(slug);
-        if (Files.isRegularFile(f)) return Optional.of(read(f));
-        List<Path> starting = files().stream().filter(p -> p.getFileName().toString().startsWith(slug + "-")).toList();
-        return starting.size() == 1 ? Optional.of(read(starting.get(0))) : Optional.empty();
+        return ClientMatch.find(idOrName, list());
     }
 
-    /** @throws NoSuchElementException listing the known clients */
+    /** @throws ClientMatch.NoSuchClientException naming the candidates, when none or several match */
     public Client get(String idOrName) {
-        return find(idOrName).orElseThrow(() -> new NoSuchElementException("no client '" + idOrName + "'; known clients: "
-                + (list().isEmpty() ? "none (add one with: thrum clients add NAME)" : String.join(", ", list().stream().map(Client::id).toList()))));
+        return ClientMatch.resolve(idOrName, list());
     }
 
     /** Creates or replaces the client's file, atomically and owner-only. */

@@ -60,7 +60,7 @@ final class FastRecordParser {
     private SessionRecord record() throws Decline {
         expect('{');
         boolean schemaOk = false;
-        String id = null, client = null, programId = null, programName = null, profile = null, address = null;
+        String id = null, client = null, clientId = null, programId = null, programName = null, profile = null, address = null;
         Instant started = null, ended = null;
         double active = 0, paused = 0;
         int interruptions = 0;
@@ -74,6 +74,7 @@ final class FastRecordParser {
                 if (is(k, klen, "schema")) schemaOk = schema();
                 else if (is(k, klen, "id")) id = uncachedString();
                 else if (is(k, klen, "client")) client = string();
+                else if (is(k, klen, "clientId")) clientId = string();
                 else if (is(k, klen, "programId")) programId = string();
                 else if (is(k, klen, "programName")) programName = string();
                 else if (is(k, klen, "device")) {
@@ -108,7 +109,7 @@ final class FastRecordParser {
         expect('}');
         if (!schemaOk || id == null || started == null) throw Decline.INSTANCE;
         return new SessionRecord(id, client, programId, programName, device(profile, address),
-                started, ended, active, paused, outcome, interruptions, warnings, steps);
+                started, ended, active, paused, outcome, interruptions, warnings, steps, PainScores.NONE, clientId);
     }
 
     /** Cached strings make equal devices identical strings, so the last DeviceInfo can be reused. */

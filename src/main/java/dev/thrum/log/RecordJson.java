@@ -46,6 +46,7 @@ public final class RecordJson {
         g.writeStringField("schema", SessionRecord.SCHEMA);
         g.writeStringField("id", r.id());
         g.writeStringField("client", r.clientName());
+        if (r.clientId() != null) g.writeStringField("clientId", r.clientId());
         g.writeStringField("programId", r.programId());
         g.writeStringField("programName", r.programName());
         g.writeObjectFieldStart("device");
@@ -123,7 +124,7 @@ public final class RecordJson {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new RecordFormatException("not a JSON object", true);
         }
-        String schema = null, id = null, client = null, programId = null, programName = null;
+        String schema = null, id = null, client = null, clientId = null, programId = null, programName = null;
         String profile = null, address = null, outcome = null;
         Instant started = null, ended = null;
         double active = 0, paused = 0;
@@ -144,6 +145,7 @@ public final class RecordJson {
                 case "schema" -> schema = text(p, name);
                 case "id" -> id = text(p, name);
                 case "client" -> client = text(p, name);
+                case "clientId" -> clientId = text(p, name);
                 case "programId" -> programId = text(p, name);
                 case "programName" -> programName = text(p, name);
                 case "device" -> {
@@ -182,7 +184,7 @@ public final class RecordJson {
         return new SessionRecord(id, client, programId, programName,
                 profile == null && address == null ? null : new DeviceInfo(profile, address),
                 started, ended, active, paused, outcome(outcome), interruptions, warnings, steps,
-                pain(painBefore, painAfter, painRegions, note));
+                pain(painBefore, painAfter, painRegions, note), clientId);
     }
 
     static PainScores pain(Integer before, Integer after, List<String> regions, String note) throws RecordFormatException {

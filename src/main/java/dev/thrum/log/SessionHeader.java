@@ -8,12 +8,19 @@ import java.util.Objects;
  *
  * @param sessionId unique id, see {@link SessionIds#next}
  * @param pain      pain scores known at the start (a score before, or all of them given by a script)
+ * @param clientId  the client's id, null without a client
  */
 public record SessionHeader(String sessionId, String clientName, String programId, String programName,
-                            DeviceInfo device, PainScores pain) {
+                            DeviceInfo device, PainScores pain, String clientId) {
 
     public SessionHeader(String sessionId, String clientName, String programId, String programName, DeviceInfo device) {
-        this(sessionId, clientName, programId, programName, device, PainScores.NONE);
+        this(sessionId, clientName, programId, programName, device, PainScores.NONE, null);
+    }
+
+    /** A header without a client id. */
+    public SessionHeader(String sessionId, String clientName, String programId, String programName, DeviceInfo device,
+                         PainScores pain) {
+        this(sessionId, clientName, programId, programName, device, pain, null);
     }
 
     public SessionHeader {

@@ -177,7 +177,7 @@ public final class SessionJournal implements AutoCloseable {
     private void save() throws IOException {
         SessionRecord snapshot = latest == null
                 ? new SessionRecord(header.sessionId(), header.clientName(), header.programId(), header.programName(),
-                        header.device(), openedAt, null, 0, 0, null, 0, List.of(), List.of(), header.pain())
+                        header.device(), openedAt, null, 0, 0, null, 0, List.of(), List.of(), header.pain(), header.clientId())
                 : SessionRecord.of(header, latest);
         if (snapshot.startedAt() == null) snapshot = withStart(snapshot, openedAt);
         writeSnapshot(snapshot);
@@ -209,7 +209,8 @@ public final class SessionJournal implements AutoCloseable {
 
     private static SessionRecord withStart(SessionRecord r, Instant start) {
         return new SessionRecord(r.id(), r.clientName(), r.programId(), r.programName(), r.device(), start,
-                r.endedAt(), r.activeSeconds(), r.pausedSeconds(), r.outcome(), r.interruptions(), r.warnings(), r.steps(), r.pain());
+                r.endedAt(), r.activeSeconds(), r.pausedSeconds(), r.outcome(), r.interruptions(), r.warnings(), r.steps(), r.pain(),
+                r.clientId());
     }
 
     private void release(boolean deleteLockFile) {

@@ -12,15 +12,17 @@ import java.util.List;
 /**
  * One line of the usage log: a whole session (see docs/usage-log.md for the JSON form).
  * {@code endedAt} and {@code outcome} are null only in a journal snapshot of a running session.
+ * {@code clientId} is the client's id (records since it was added; older ones have only the name).
  */
 public record SessionRecord(String id, String clientName, String programId, String programName,
                             DeviceInfo device, Instant startedAt, Instant endedAt,
                             double activeSeconds, double pausedSeconds, Outcome outcome,
-                            int interruptions, List<String> warnings, List<StepReport> steps, PainScores pain) {
+                            int interruptions, List<String> warnings, List<StepReport> steps, PainScores pain,
+                            String clientId) {
 
     /**
      * The schema this build writes. Version 2 added the pain fields and each step's pressure; version 1
-     * records are still read (they have neither).
+     * records are still read (they have neither). {@code clientId} is an optional field within version 2.
      */
     public static final int SCHEMA_VERSION = 2;
     public static final String SCHEMA = "thrum.session/" + SCHEMA_VERSION;
@@ -33,19 +35,28 @@ public record SessionRecord(String id, String clientName, String programId, Stri
         if (pain == null) pain = PainScores.NONE;
     }
 
-    /** A record without pain scores. */
+    /** A record without a client id. */
+    public SessionRecord(String id, String clientName, String programId, String programName,
+                         DeviceInfo device, Instant startedAt, Instant endedAt,
+                         double activeSeconds, double pausedSeconds, Outcome outcome,
+                         int interruptions, List<String> warnings, List<StepReport> steps, PainScores pain) {
+        this(id, clientName, programId, programName, device, startedAt, endedAt, activeSeconds, pausedSeconds, outcome,
+                interruptions, warnings, steps, pain, null);
+    }
+
+    /** A record without pain scores or a client id. */
     public SessionRecord(String id, String clientName, String programId, String programName,
                          DeviceInfo device, Instant startedAt, Instant endedAt,
                          double activeSeconds, double pausedSeconds, Outcome outcome,
                          int interruptions, List<String> warnings, List<StepReport> steps) {
         this(id, clientName, programId, programName, device, startedAt, endedAt, activeSeconds, pausedSeconds, outcome,
-                interruptions, warnings, steps, PainScores.NONE);
+                interruptions, warnings, steps, PainScores.NONE, null);
     }
 
     /** The same session with other pain scores. */
     public SessionRecord withPain(PainScores newPain) {
         return new SessionRecord(id, clientName, programId, programName, device, startedAt, endedAt,
-                activeSeconds, pausedSeconds, outcome, interruptions, warnings, steps, newPain);
+                activeSeconds, pausedSeconds, outcome, interruptions, warnings, steps, newPain, clientId);
     }
 
     /** Joins what the runner knew at the start with the engine's account of the session. */
@@ -56,7 +67,7 @@ public record SessionRecord(String id, String clientName, String programId, Stri
                 report.programName() != null ? report.programName() : header.programName(),
                 header.device(), report.startedAt(), report.endedAt(),
                 report.activeSeconds(), report.pausedSeconds(), report.outcome(),
-                report.interruptions(), report.warnings(), report.steps(), header.pain());
+                report.interruptions(), report.warnings(), report.steps(), header.pain(), header.clientId());
     }
 
     /** Wall-clock span from start to end, or null while running. */
@@ -69,6 +80,6 @@ public record SessionRecord(String id, String clientName, String programId, Stri
         List<String> w = new ArrayList<>(warnings);
         if (warning != null) w.add(warning);
         return new SessionRecord(id, clientName, programId, programName, device, startedAt, end,
-                activeSeconds, pausedSeconds, how, interruptions, w, steps, pain);
+                activeSeconds, pausedSeconds, how, interruptions, w, steps, pain, clientId);
     }
 }

@@ -95,7 +95,7 @@ public final class Planner {
             }
         }
         return new SessionPlan(program.id(), program.name(), client == null ? null : client.name(),
-                indexed, ceiling, List.copyOf(notes), confirmations);
+                indexed, ceiling, List.copyOf(notes), confirmations, client == null ? null : client.id());
     }
 
     private PlannedStep treat(int index, ProgramItem.Treat t, Region region, Side side, Client client, Set<String> notes) {

@@ -1,6 +1,6 @@
 package dev.thrum.program;
 
-import dev.thrum.text.EditDistance;
+import dev.thrum.text.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -46,28 +46,12 @@ public final class RegionCatalogue {
     }
 
     /**
-     * The known ids nearest to {@code id} by edit distance (ties keep catalogue order),
-     * only those close enough to be a plausible typo, and never blocked ones.
+     * The known ids nearest to {@code id} by Thrum's one "did you mean" rule ({@link Suggestions}),
+     * ties in catalogue order, never blocked ones.
      */
     public List<String> closestIds(String id, int max) {
-        String probe = id == null ? "" : id.toLowerCase();
-        record Scored(String id, int distance) {}
-        List<Scored> scored = new ArrayList<>();
-        for (Region r : regions.values()) {
-            if (r.blocked()) continue;
-            int d = EditDistance.between(probe, r.id());
-            // a substring hit ("glute" in "gluteus-maximus") counts as close
-            if (r.id().contains(probe) && probe.length() >= 3) d = Math.min(d, 1);
-            // a shared start ("glutes" and "gluteus-maximus") is how people misremember ids
-            if (commonPrefix(probe, r.id()) >= 4) d = Math.min(d, 2);
-            if (d <= Math.max(2, r.id().length() / 2)) scored.add(new Scored(r.id(), d));
-        }
-        return scored.stream().sorted(Comparator.comparingInt(Scored::distance)).limit(max).map(Scored::id).toList();
+        List<String> open = regions.values().stream().filter(r -> !r.blocked()).map(Region::id).toList();
+        return Suggestions.near(id, open, max);
     }
 
-    private static int commonPrefix(String a, String b) {
-        int n = 0;
-        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) n++;
-        return n;
-    }
 }

@@ -9,11 +9,7 @@ import java.io.StringWriter;
 record CliRun(int exit, String out, String err) {
 
     static CliRun of(Object command, String... args) {
-        CommandLine cl = new CommandLine(command);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("thrum: " + ex.getMessage());
-            return 1;
-        });
+        CommandLine cl = CliErrors.handlersOnly(new CommandLine(command));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

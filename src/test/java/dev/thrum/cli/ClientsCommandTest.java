@@ -101,8 +101,27 @@ class ClientsCommandTest {
         assertEquals(0, show.exit(), show.err());
         assertTrue(show.out().lines().anyMatch(l -> l.startsWith("upper-back") && l.contains("avoided")), show.out());
         assertTrue(show.out().contains("not yet confirmed"), show.out());
-        assertEquals(0, run("remove", "ann").exit());
-        assertEquals(1, run("remove", "ann").exit());
+        CliRun unasked = run("remove", "ann");
+        assertEquals(1, unasked.exit(), "removing asks first; without a terminal it needs --yes");
+        assertTrue(unasked.err().contains("not removed") && unasked.err().contains("--yes"), unasked.err());
+        assertTrue(run("list").out().contains("ann"), "still there");
+        assertEquals(0, run("remove", "ann", "--yes").exit());
+        assertEquals(1, run("remove", "ann", "--yes").exit());
         assertFalse(run("list").out().contains("ann"));
+    }
+
+    @Test
+    void limitsOnBlockedRegionsAndOverHardCeilingsAreRefusedWithTheLimit() {
+        CliRun cap = run("add", "Ann", "--cap", "neck=0.2");
+        assertEquals(2, cap.exit());
+        assertTrue(cap.err().contains("--cap neck") && cap.err().contains("blocked"), cap.err());
+        CliRun avoid = run("add", "Ann", "--avoid", "neck");
+        assertEquals(2, avoid.exit());
+        assertTrue(avoid.err().contains("--avoid neck") && avoid.err().contains("blocked"), avoid.err());
+        CliRun session = run("add", "Ann", "--max-session", "45m");
+        assertEquals(2, session.exit());
+        assertTrue(session.err().contains("45m") && session.err().contains("30m") && session.err().contains("ceiling"), session.err());
+        assertFalse(run("list").out().contains("ann"), "nothing was saved");
+        assertEquals(0, run("add", "Ann", "--max-session", "30m").exit());
     }
 }

@@ -125,7 +125,7 @@ class PlanCommandsTest {
         cl.setOut(new PrintWriter(out, true));
         assertEquals(0, cl.execute("log", "show", "s-", "--data-dir", dirs().data().toString()));
         assertTrue(out.toString().contains("Pain      before 6, after 2 (0-10); where: calves"), out.toString());
-        assertTrue(out.toString().contains("Note      ok\\u001b[2J"), out.toString());
+        assertTrue(out.toString().contains("Note      ok^[[2J"), out.toString());
     }
 
     @Test

@@ -475,7 +475,7 @@ class SessionEngineTest {
         SessionReport running = h.engine.report();
         assertNull(running.endedAt());
         assertNull(running.outcome());
-        assertEquals(19.0, running.activeSeconds(), 1e-9);
+        assertEquals(14.0, running.activeSeconds(), 1e-9, "the 5 s rest is not active");
 
         h.runToEnd(50, 60_000);
         assertEquals(28_000, h.now());
@@ -485,8 +485,8 @@ class SessionEngineTest {
         assertEquals(Instant.ofEpochMilli(T0), r.startedAt());
         assertEquals(Instant.ofEpochMilli(T0 + 28_000), r.endedAt());
         assertEquals(Outcome.COMPLETED, r.outcome());
-        assertEquals(25.0, r.activeSeconds(), 1e-9);
-        assertEquals(3.0, r.pausedSeconds(), 1e-9);
+        assertEquals(20.0, r.activeSeconds(), 1e-9);
+        assertEquals(8.0, r.pausedSeconds(), 1e-9, "the 3 s pause and the 5 s rest");
         assertEquals(0, r.interruptions());
         assertEquals(List.of(), r.warnings());
 

@@ -1,122 +1,88 @@
 package dev.thrum.cli.live;
 
-import dev.thrum.app.RunnerEvent;
-import dev.thrum.app.SessionRunner;
 import dev.thrum.engine.Control;
-import dev.thrum.engine.SessionState;
-import dev.thrum.engine.SessionView;
 
-import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
- * The live view on a terminal: region and side, the cue, target versus actual intensity, the step
- * countdown and overall progress, redrawn in place; single keys control the session.
+ * The live view on a terminal, the same whether the session runs here or in the daemon: a frame
+ * from {@link Source} five times a second, laid out by {@link LiveLayout} for the terminal's size
+ * now, drawn by {@link TerminalScreen}; single keys become controls ({@link LiveKeys}); the bell
+ * rings when the person should move the gun.
  */
-public final class LiveView implements Consumer<RunnerEvent>, AutoCloseable {
-    static final String KEYS = "space pause/resume   n next   b back   - softer   + harder   q stop   (Ctrl-C stops too)";
-    private static final int LINES = 7;
+public final class LiveView implements AutoCloseable {
 
-    private final SessionRunner runner;
-    private final PrintWriter out;
-    private final PlainView lines;
+    /** Where the session is: this process's runner, or the daemon. */
+    public interface Source {
+        /** What to show now, with {@code lastEvent} as the bottom line; null before the first view. */
+        LiveFrame frame(String lastEvent);
+
+        /** Applies a control from a key (STOP included: it must stop the motor at once). */
+        void control(Control control);
+    }
+
+    private final Source source;
+    private final TerminalScreen screen;
     private final ScheduledExecutorService redraw = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "thrum-view");
         t.setDaemon(true);
         return t;
     });
-    private TerminalKeys keys;
     private volatile String lastEvent = "";
-    private boolean drawn;
+    private volatile LiveFrame lastFrame;
 
-    public LiveView(SessionRunner runner, PrintWriter out, PrintWriter err) {
-        this.runner = runner;
-        this.out = out;
-        this.lines = new PlainView(out, err);
+    private LiveView(Source source, Runnable onInterrupt) {
+        this.source = source;
+        this.screen = TerminalScreen.open(this::onKey, onInterrupt);
     }
 
-    public void start() {
-        keys = TerminalKeys.start(this::onKey);
-        redraw.scheduleAtFixedRate(this::draw, 0, 200, TimeUnit.MILLISECONDS);
+    /**
+     * Opens the view on the terminal and starts drawing; null when there is no terminal JLine can
+     * drive (the caller then prints plain lines). {@code onInterrupt} is what Ctrl-C does.
+     */
+    public static LiveView open(Source source, Runnable onInterrupt) {
+        LiveView view = new LiveView(source, onInterrupt);
+        if (view.screen == null) return null;
+        view.redraw.scheduleAtFixedRate(view::draw, 0, 200, TimeUnit.MILLISECONDS);
+        return view;
     }
 
-    /** Maps a key to a control; unknown keys do nothing. */
-    static Control controlFor(int key, SessionView view) {
-        switch (key) {
-            case ' ':
-            case 'p':
-                return view != null && view.state() == SessionState.PAUSED ? Control.RESUME : Control.PAUSE;
-            case 'n': return Control.SKIP;
-            case 'b': return Control.PREVIOUS;
-            case '-': return Control.SOFTER;
-            case '+':
-            case '=': return Control.HARDER;
-            case 'q':
-            case 's':
-            case 27: return Control.STOP;
-            default: return null;
-        }
+    /** A line for the bottom of the view; {@code bell} rings the terminal (a change of region or side). */
+    public void event(String line, boolean bell) {
+        if (line != null) lastEvent = line;
+        if (bell) screen.bell();
     }
 
     private void onKey(int key) {
-        Control c = controlFor(key, runner.view());
-        if (c == Control.STOP) runner.emergencyStop();
-        else if (c != null) runner.control(c);
+        LiveFrame f = lastFrame;
+        Control c = LiveKeys.controlFor(key, f != null && f.paused());
+        if (c != null) source.control(c);
+        draw();
     }
 
-    @Override
-    public void accept(RunnerEvent event) {
-        String line = lines.describe(event);
-        if (line != null) lastEvent = line;
-    }
-
-    private synchronized void draw() {
-        SessionView v = runner.view();
-        if (v == null) return;
-        StringBuilder b = new StringBuilder();
-        if (drawn) b.append("\033[").append(LINES).append('F'); // back to the top of our block
-        for (String line : render(v, runner.plan().programName(), runner.device().address(),
-                runner.device().profile().output().unit(), lastEvent)) {
-            b.append("\033[2K").append(line).append('\n');
+    private void draw() {
+        try {
+            LiveFrame f = source.frame(lastEvent);
+            if (f == null) return;
+            lastFrame = f;
+            var size = screen.size();
+            screen.show(LiveLayout.lines(f, size.getColumns(), size.getRows()));
+        } catch (RuntimeException e) {
+            lastEvent = "view: " + e.getMessage(); // a bad frame must not end the redraws
         }
-        out.print(b);
-        out.flush();
-        drawn = true;
     }
 
-    static String[] render(SessionView v, String program, String device, String unit, String lastEvent) {
-        String state = switch (v.state()) {
-            case PAUSED -> "PAUSED (" + v.pauseReason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
-            case FINISHED -> "finished";
-            default -> v.phase().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
-        String region = v.rest() ? "Rest" : v.regionName() + PlainView.side(v.side());
-        String battery = v.battery() == null ? "" : "   battery " + v.battery() + "%";
-        // The lowest running value is 0 % of the range, so show the device's own value beside it.
-        String now = v.commandedValue() == null ? "stopped"
-                : PlainView.percent(v.commandedIntensity()) + " (" + v.commandedValue() + (unit == null ? "" : " " + unit) + ")";
-        return new String[] {
-                "Thrum - " + program + "   [" + device + (v.linkDown() ? ", LINK DOWN: sending stop" : "") + "]" + battery,
-                String.format(Locale.ROOT, "Step %d/%d  %s   %s   %s left", v.stepIndex() + 1, v.stepCount(), region,
-                        state, Bars.clock(v.stepRemaining().toMillis() / 1000.0)),
-                "  " + (v.cue() == null ? "" : v.cue()),
-                "  intensity " + Bars.bar(v.commandedIntensity(), v.targetIntensity(), 30) + "  target "
-                        + PlainView.percent(v.targetIntensity()) + ", now " + now + ", cap " + PlainView.percent(v.cap()),
-                "  session   " + Bars.bar(v.overallProgress(), -1, 30) + "  "
-                        + Bars.clock(v.activeTime().toMillis() / 1000.0) + " of " + Bars.clock(v.plannedDuration().toSeconds()),
-                "  " + KEYS,
-                "  " + lastEvent,
-        };
-    }
-
+    /** Stops drawing and gives the terminal back. */
     @Override
     public void close() {
         redraw.shutdownNow();
-        draw();
-        if (keys != null) keys.close();
+        try {
+            redraw.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        screen.close();
     }
 }

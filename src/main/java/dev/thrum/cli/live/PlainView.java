@@ -53,6 +53,12 @@ public final class PlainView implements Consumer<RunnerEvent> {
         if (e instanceof EngineEvent.StepFinished s)
             return stamp(e) + "step " + (s.index() + 1) + (s.skipped() ? " skipped" : " done")
                     + String.format(Locale.ROOT, " (%.0f s)", s.activeSeconds());
+        if (e instanceof EngineEvent.GetReady g)
+            return stamp(e) + "get ready: the motor starts in " + g.seconds() + " s" + switch (g.kind()) {
+                case SIDE -> " (move the gun to the other side)";
+                case REGION -> " (move the gun to the next region)";
+                case START -> " (place the gun)";
+            };
         if (e instanceof EngineEvent.Paused p) return stamp(e) + "paused (" + p.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
         if (e instanceof EngineEvent.Resumed) return stamp(e) + "resumed, ramping up from low";
         if (e instanceof EngineEvent.Adjusted a)

@@ -82,7 +82,9 @@ class SerialRunEndToEndTest {
             else if (command.equals("stop")) motor.add("stop");
         }
         String summary = String.join(", ", motor);
-        assertEquals("setSpeed " + LOWEST_RUNNING, motor.get(0), "the first speed is not the lowest: " + summary);
+        // the get-ready countdown commands the motor still first; then the first speed is the lowest
+        assertEquals("stop", motor.get(0), "still during the get-ready countdown: " + summary);
+        assertEquals("setSpeed " + LOWEST_RUNNING, motor.get(1), "the first speed is not the lowest: " + summary);
         int rampStarts = 0;
         for (int i = 0; i < motor.size(); i++) {
             if (!motor.get(i).equals("setSpeed " + LOWEST_RUNNING)) continue;
