@@ -34,6 +34,7 @@ class LiveViewTerminalTest {
         Tmux t = Tmux.start(columns, rows, thrum.environment(), home.toString());
         t.type(String.join(" ", thrum.command("run", "sciatica-relief", "--speedup", "50").stream()
                 .map(ThrumCommandLine::quote).toList()));
+        skipPainBefore(t);
         return t;
     }
 
@@ -59,6 +60,7 @@ class LiveViewTerminalTest {
             }
             t.keys("q");
             List<String> after = t.await(Duration.ofSeconds(20), "the summary", s -> joined(s).contains("stopped by user"));
+            skipPainAfter(t);
             assertFalse(joined(after).contains("left in step"), "the view is gone from the normal screen:\n" + joined(after));
             assertTrue(t.history().indexOf("Thrum - Sciatica relief") < 0,
                     "no copy of the view's header left in the scrollback:\n" + t.history());
@@ -94,11 +96,26 @@ class LiveViewTerminalTest {
             t.keys("x", "y"); // not keys of the view: read and dropped, never left for the shell
             t.keys("C-c");
             t.await(Duration.ofSeconds(20), "Ctrl-C's answer", s -> joined(s).contains("Ctrl-C: the motor was stopped"));
+            skipPainAfter(t);
             t.await(Duration.ofSeconds(10), "the prompt", s -> s.stream().anyMatch(l -> l.equals("$")));
             t.type("echo restored-$((40+2))");
             List<String> s = t.await(Duration.ofSeconds(10), "the shell's answer", x -> x.contains("restored-42"));
             assertTrue(s.contains("$ echo restored-$((40+2))"), "typed text reached the shell unchanged and echoed:\n" + joined(s));
         }
+    }
+
+    /** The question before a session on a terminal (docs/plans.md): Enter skips it. */
+    static void skipPainBefore(Tmux t) throws Exception {
+        t.await(START, "the pain question", s -> joined(s).contains("Pain right now"));
+        t.keys("Enter");
+    }
+
+    /** The questions after a session: the score and a note, both skipped with Enter. */
+    static void skipPainAfter(Tmux t) throws Exception {
+        t.await(Duration.ofSeconds(20), "the pain question after", s -> joined(s).contains("Pain now, after the session"));
+        t.keys("Enter");
+        t.await(Duration.ofSeconds(20), "the note question", s -> joined(s).contains("A note for the log"));
+        t.keys("Enter");
     }
 
     static boolean isLiveView(List<String> s) {

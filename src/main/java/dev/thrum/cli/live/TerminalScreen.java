@@ -114,6 +114,16 @@ public final class TerminalScreen implements AutoCloseable {
             if (!open) return;
             open = false;
         }
+        // Let the key reader finish its last timed read first: a read still pending when the
+        // terminal goes back to line mode would swallow the next line the person types (an answer
+        // to a question after the session, say).
+        if (Thread.currentThread() != reader) {
+            try {
+                reader.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             terminal.puts(InfoCmp.Capability.cursor_visible);
             terminal.puts(InfoCmp.Capability.exit_ca_mode);
