@@ -98,6 +98,10 @@ public final class ClientStore {
 
     /** @throws ClientMatch.NoSuchClientException naming the candidates, when none or several match */
     public Client get(String idOrName) {
+        // A client's own file, named exactly, is read even when it is bad, so its problem is told
+        // (an unknown region, say) rather than "no such client".
+        Path exact = idOrName == null || idOrName.isBlank() ? null : fileOf(Client.slug(idOrName));
+        if (exact != null && Files.isRegularFile(exact)) return read(exact);
         return ClientMatch.resolve(idOrName, list());
     }
 
