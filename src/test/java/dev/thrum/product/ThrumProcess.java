@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Thrum as the user does (the packaged jar when it is fresh, else the same main class) in a
- * private home, without a terminal, and returns what it printed and its exit code.
+ * Runs Thrum as the user does ({@code ./thrum}, the packaged product) in a private home, without
+ * a terminal, and returns what it printed and its exit code.
  */
 final class ThrumProcess {
     record Result(int exit, String out, String err) {
@@ -28,13 +28,10 @@ final class ThrumProcess {
     Path data() { return home.resolve("data/thrum"); }
 
     Result run(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        Path jar = Path.of("target", "thrum.jar").toAbsolutePath();
+        List<String> cmd = new ArrayList<>();
         String other = System.getProperty("thrum.jar"); // to see a test fail on an older build
-        if (other != null) cmd.addAll(List.of("-jar", other));
-        else if (Files.isRegularFile(jar) && fresh(jar)) cmd.addAll(List.of("-jar", jar.toString()));
-        else cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.thrum.Main"));
+        if (other != null) cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", other));
+        else cmd.add(Path.of("thrum").toAbsolutePath().toString()); // the launcher, as the user runs it
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("HOME", home.toString());
@@ -50,14 +47,5 @@ final class ThrumProcess {
             throw new IOException("thrum " + String.join(" ", args) + " did not end");
         }
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private static boolean fresh(Path jar) {
-        try (var classes = Files.walk(Path.of("target", "classes"))) {
-            long built = Files.getLastModifiedTime(jar).toMillis();
-            return classes.filter(Files::isRegularFile).allMatch(p -> p.toFile().lastModified() <= built);
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** {@code thrum completion bash}, loaded into a real bash and asked what TAB would offer. */
-class CompletionTest {
+class CompletionIT {
     @TempDir
     Path home;
 

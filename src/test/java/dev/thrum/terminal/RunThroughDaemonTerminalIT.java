@@ -13,13 +13,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static dev.thrum.terminal.LiveViewTerminalTest.assertHolds;
-import static dev.thrum.terminal.LiveViewTerminalTest.isLiveView;
-import static dev.thrum.terminal.LiveViewTerminalTest.joined;
+import static dev.thrum.terminal.LiveViewTerminalIT.assertHolds;
+import static dev.thrum.terminal.LiveViewTerminalIT.isLiveView;
+import static dev.thrum.terminal.LiveViewTerminalIT.joined;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** {@code thrum run} while a daemon runs: the same live view and keys, and a terminal given back. */
-class RunThroughDaemonTerminalTest {
+class RunThroughDaemonTerminalIT {
     @TempDir
     Path home;
 
@@ -30,8 +30,8 @@ class RunThroughDaemonTerminalTest {
         try (DaemonProcess daemon = DaemonProcess.start(thrum);
              Tmux t = Tmux.start(80, 24, thrum.environment(), home.toString())) {
             t.type(String.join(" ", thrum.command("run", "sciatica-relief").stream().map(ThrumCommandLine::quote).toList()));
-            LiveViewTerminalTest.skipPainBefore(t);
-            List<String> first = t.await(LiveViewTerminalTest.START, "the live view", LiveViewTerminalTest::isLiveView);
+            LiveViewTerminalIT.skipPainBefore(t);
+            List<String> first = t.await(LiveViewTerminalIT.START, "the live view", LiveViewTerminalIT::isLiveView);
             assertHolds(first, 80, 24);
             assertTrue(joined(first).contains("Gluteus maximus"), joined(first));
 
@@ -48,7 +48,7 @@ class RunThroughDaemonTerminalTest {
             List<String> end = t.await(Duration.ofSeconds(20), "the summary",
                     s -> s.stream().anyMatch(l -> l.startsWith("session: stopped by user")));
             assertFalse(joined(end).contains("left in step"), joined(end));
-            LiveViewTerminalTest.skipPainAfter(t);
+            LiveViewTerminalIT.skipPainAfter(t);
             t.await(Duration.ofSeconds(10), "the prompt", s -> s.get(s.size() - 1).equals("$")
                     || s.stream().anyMatch(l -> l.equals("$")));
             t.type("echo after-$((1+1))");
@@ -64,13 +64,13 @@ class RunThroughDaemonTerminalTest {
         try (DaemonProcess daemon = DaemonProcess.start(thrum);
              Tmux t = Tmux.start(60, 20, thrum.environment(), home.toString())) {
             t.type(String.join(" ", thrum.command("run", "general-warm-up").stream().map(ThrumCommandLine::quote).toList()));
-            LiveViewTerminalTest.skipPainBefore(t);
-            t.await(LiveViewTerminalTest.START, "the live view", LiveViewTerminalTest::isLiveView);
+            LiveViewTerminalIT.skipPainBefore(t);
+            t.await(LiveViewTerminalIT.START, "the live view", LiveViewTerminalIT::isLiveView);
             t.keys("C-c");
             List<String> end = t.await(Duration.ofSeconds(20), "Ctrl-C's answer",
                     s -> joined(s).contains("Ctrl-C: the daemon stopped the motor (stop frame written in"));
             t.await(Duration.ofSeconds(20), "the summary", s -> joined(s).contains("session: stopped by user"));
-            LiveViewTerminalTest.skipPainAfter(t);
+            LiveViewTerminalIT.skipPainAfter(t);
             t.await(Duration.ofSeconds(10), "the prompt", s -> s.stream().anyMatch(l -> l.equals("$")));
             t.type("echo fine-$((2+3))");
             List<String> s = t.await(Duration.ofSeconds(10), "the shell's answer", x -> x.contains("fine-5"));

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * {@code thrum run} in a real terminal (tmux) at the sizes people use: the live view holds (region
  * and side, time left, keys, no line twice), follows a resize, and gives the terminal back.
  */
-class LiveViewTerminalTest {
+class LiveViewTerminalIT {
     static final Pattern WHERE = Pattern.compile("Step \\d+/\\d+ {2}(Rest|.+ - (LEFT|RIGHT) side|.+)");
     static final Duration START = Duration.ofSeconds(60); // a cold JVM on a loaded 2-core machine
 
@@ -50,7 +50,7 @@ class LiveViewTerminalTest {
 
     private void checkSeveralScreens(int columns, int rows) throws Exception {
         try (Tmux t = runIn(columns, rows)) {
-            List<String> previous = t.await(START, "the live view", LiveViewTerminalTest::isLiveView);
+            List<String> previous = t.await(START, "the live view", LiveViewTerminalIT::isLiveView);
             for (int i = 0; i < 5; i++) {
                 List<String> now = previous;
                 List<String> screen = t.await(Duration.ofSeconds(10), "the view to move on",
@@ -70,7 +70,7 @@ class LiveViewTerminalTest {
     @Test
     void followsResizes() throws Exception {
         try (Tmux t = runIn(80, 24)) {
-            t.await(START, "the live view", LiveViewTerminalTest::isLiveView);
+            t.await(START, "the live view", LiveViewTerminalIT::isLiveView);
             t.resize(50, 14);
             List<String> narrow = t.await(Duration.ofSeconds(10), "a view laid out for 50 columns",
                     s -> isLiveView(s) && s.stream().noneMatch(l -> l.length() > 50) && s.stream().anyMatch(l -> l.startsWith("Session")
@@ -92,7 +92,7 @@ class LiveViewTerminalTest {
     @Test
     void ctrlCStopsTheMotorAndSaysSoAndTheTerminalIsRestored() throws Exception {
         try (Tmux t = runIn(80, 24)) {
-            t.await(START, "the live view", LiveViewTerminalTest::isLiveView);
+            t.await(START, "the live view", LiveViewTerminalIT::isLiveView);
             t.keys("x", "y"); // not keys of the view: read and dropped, never left for the shell
             t.keys("C-c");
             t.await(Duration.ofSeconds(20), "Ctrl-C's answer", s -> joined(s).contains("Ctrl-C: the motor was stopped"));

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Issue 13 item 10: escape sequences in a program's name and cues, a client's name, a device
  * profile's name and a usage log read with --log reach the terminal only as visible text.
  */
-class HostileTextTest {
+class HostileTextIT {
     static final String EVIL = "\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m";
 
     @TempDir

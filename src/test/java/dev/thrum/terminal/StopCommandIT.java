@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** {@code thrum stop} as shipped, against a real daemon: its short path reaches the device. */
-class StopCommandProductTest {
+class StopCommandIT {
     @TempDir
     Path home;
 

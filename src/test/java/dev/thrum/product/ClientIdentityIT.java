@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Every --client resolves the same way, through the commands a person types. */
-class ClientIdentityTest {
+class ClientIdentityIT {
     @TempDir
     Path home;
 
