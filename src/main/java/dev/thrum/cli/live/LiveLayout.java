@@ -71,8 +71,9 @@ public final class LiveLayout {
     }
 
     private static String timeLine(LiveFrame f) {
-        String state = f.linkDown() ? "LINK DOWN: sending stop"
-                : f.countdown() != null ? "motor still, about to start" : f.phaseText();
+        // a lost link goes first: it must show even where the line is cut
+        if (f.linkDown()) return "LINK DOWN: sending stop  " + Bars.clock(f.stepRemainingSeconds()) + " left in step";
+        String state = f.countdown() != null ? "motor still, about to start" : f.phaseText();
         return Bars.clock(f.stepRemainingSeconds()) + " left in step  " + state;
     }
 

@@ -69,6 +69,17 @@ class LiveLayoutTest {
     }
 
     @Test
+    void aLostLinkSaysTheStopIsBeingSentEvenOnATinyTerminal() {
+        LiveFrame lost = new LiveFrame("P", "serial:/dev/ttyUSB0", null, true, 3, 20, "Piriformis", "LEFT", false,
+                "PAUSED", "PAUSED (link lost)", null, null, 60, 270, 1080, 0.25, "Small circles", null,
+                0, 0.35, 0.35, "stopped", "");
+        for (int[] size : new int[][] {{80, 24}, {40, 8}, {20, 3}}) {
+            String all = String.join("\n", LiveLayout.lines(lost, size[0], size[1]));
+            assertTrue(all.contains(size[0] >= 40 ? "LINK DOWN: sending stop" : "LINK DOWN"), size[0] + "x" + size[1] + "\n" + all);
+        }
+    }
+
+    @Test
     void keysMapToControlsAndSpaceToggles() {
         assertEquals(Control.PAUSE, LiveKeys.controlFor(' ', false));
         assertEquals(Control.RESUME, LiveKeys.controlFor(' ', true));
