@@ -24,6 +24,7 @@ public final class ThrumCommand implements Runnable {
             TodayCommand.class,
             LogCommand.class,
             ReportCommand.class,
+            SyncCommand.class,
             DevicesCommand.class,
             SimulateCommand.class,
             ConformanceCommand.class,

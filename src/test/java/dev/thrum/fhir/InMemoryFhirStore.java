@@ -1,0 +1,114 @@
+package dev.thrum.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The resources the test server holds, kept across server restarts (a database would be). Processes
+ * a transaction as a FHIR server on a database does: conditional creates on {@code identifier},
+ * {@code urn:uuid} references resolved within the bundle, a reference to anything the server does
+ * not hold refused, and all or nothing.
+ */
+final class InMemoryFhirStore {
+    private final FhirContext ctx;
+    private final Map<String, Resource> byId = new LinkedHashMap<>();
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final AtomicLong transactions = new AtomicLong();
+
+    InMemoryFhirStore(FhirContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private volatile java.util.function.Predicate<String> refused = v -> false;
+
+    /** Makes the server refuse (422) any transaction holding a resource whose identifier value matches. */
+    void refuse(java.util.function.Predicate<String> identifierValue) {
+        this.refused = identifierValue;
+    }
+
+    synchronized Bundle transaction(Bundle in) {
+        if (in.getType() != Bundle.BundleType.TRANSACTION)
+            throw new InvalidRequestException("expected a transaction Bundle, got " + in.getType());
+        Map<String, String> resolved = new HashMap<>();
+        List<Resource> created = new ArrayList<>();
+        Bundle out = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+        for (Bundle.BundleEntryComponent e : in.getEntry()) {
+            if (e.getRequest().getMethod() != Bundle.HTTPVerb.POST)
+                throw new InvalidRequestException("this test server takes POST entries only");
+            Resource r = e.getResource().copy();
+            String type = r.fhirType();
+            for (Identifier i : identifiers(r))
+                if (refused.test(i.getValue())) throw new UnprocessableEntityException("refused " + i.getValue() + " (test)");
+            List<Resource> matches = e.getRequest().hasIfNoneExist() ? find(type, e.getRequest().getIfNoneExist()) : List.of();
+            if (matches.size() > 1) throw new PreconditionFailedException("several " + type + " match " + e.getRequest().getIfNoneExist());
+            String id;
+            String status;
+            if (matches.size() == 1) {
+                id = matches.get(0).getIdElement().getIdPart();
+                status = "200 OK";
+            } else {
+                id = String.valueOf(nextId.getAndIncrement());
+                r.setId(type + "/" + id);
+                created.add(r);
+                status = "201 Created";
+            }
+            if (e.hasFullUrl()) resolved.put(e.getFullUrl(), type + "/" + id);
+            out.addEntry().getResponse().setStatus(status).setLocation(type + "/" + id + "/_history/1");
+        }
+        for (Resource r : created) {
+            for (Reference ref : ctx.newTerser().getAllPopulatedChildElementsOfType(r, Reference.class)) {
+                String target = ref.getReference();
+                if (target == null) continue;
+                if (resolved.containsKey(target)) ref.setReference(resolved.get(target));
+                else if (!byId.containsKey(target))
+                    throw new UnprocessableEntityException("reference to " + target + " which this server does not hold");
+            }
+        }
+        for (Resource r : created) byId.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
+        transactions.incrementAndGet();
+        return out;
+    }
+
+    /** Resources of a type whose identifier matches {@code identifier=system|value}. */
+    synchronized List<Resource> find(String type, String search) {
+        if (!search.startsWith("identifier=") || !search.contains("|"))
+            throw new InvalidRequestException("this test server searches identifier=system|value only, not " + search);
+        String sv = search.substring("identifier=".length());
+        String system = sv.substring(0, sv.indexOf('|')), value = sv.substring(sv.indexOf('|') + 1);
+        List<Resource> out = new ArrayList<>();
+        for (Resource r : byId.values()) {
+            if (!r.fhirType().equals(type)) continue;
+            for (Identifier i : identifiers(r)) if (system.equals(i.getSystem()) && value.equals(i.getValue())) out.add(r);
+        }
+        return out;
+    }
+
+    synchronized List<Resource> all(String type) {
+        return byId.values().stream().filter(r -> r.fhirType().equals(type)).toList();
+    }
+
+    synchronized Resource get(String typeAndId) {
+        return byId.get(typeAndId);
+    }
+
+    long transactions() {
+        return transactions.get();
+    }
+
+    private List<Identifier> identifiers(Resource r) {
+        return ctx.newTerser().getValues(r, r.fhirType() + ".identifier", Identifier.class);
+    }
+}
