@@ -80,4 +80,15 @@ class ArchitectureTest {
                 .orShould().callMethod(Clock.class, "systemDefaultZone")
                 .check(CLASSES);
     }
+
+    /**
+     * HAPI FHIR is big and slow to load: only the FHIR package touches it, so `run`, `stop` and the
+     * daemon never load a FHIR class (FhirClassLoadingTest checks the running JVM too).
+     */
+    @Test
+    void onlyTheFhirPackageUsesHapiFhir() {
+        noClasses().that().resideOutsideOfPackage("dev.thrum.fhir..")
+                .should().dependOnClassesThat().resideInAnyPackage("ca.uhn..", "org.hl7..")
+                .check(CLASSES);
+    }
 }
