@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class InMemoryFhirStore {
     private final FhirContext ctx;
     private final Map<String, Resource> byId = new LinkedHashMap<>();
+    /** "Type|system|value" to the resources with that identifier: a database's index on identifier. */
+    private final Map<String, List<Resource>> byIdentifier = new HashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicLong transactions = new AtomicLong();
 
@@ -77,7 +79,11 @@ final class InMemoryFhirStore {
                     throw new UnprocessableEntityException("reference to " + target + " which this server does not hold");
             }
         }
-        for (Resource r : created) byId.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
+        for (Resource r : created) {
+            byId.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
+            for (Identifier i : identifiers(r))
+                byIdentifier.computeIfAbsent(r.fhirType() + "|" + i.getSystem() + "|" + i.getValue(), k -> new ArrayList<>()).add(r);
+        }
         transactions.incrementAndGet();
         return out;
     }
@@ -87,13 +93,7 @@ final class InMemoryFhirStore {
         if (!search.startsWith("identifier=") || !search.contains("|"))
             throw new InvalidRequestException("this test server searches identifier=system|value only, not " + search);
         String sv = search.substring("identifier=".length());
-        String system = sv.substring(0, sv.indexOf('|')), value = sv.substring(sv.indexOf('|') + 1);
-        List<Resource> out = new ArrayList<>();
-        for (Resource r : byId.values()) {
-            if (!r.fhirType().equals(type)) continue;
-            for (Identifier i : identifiers(r)) if (system.equals(i.getSystem()) && value.equals(i.getValue())) out.add(r);
-        }
-        return out;
+        return List.copyOf(byIdentifier.getOrDefault(type + "|" + sv, List.of()));
     }
 
     synchronized List<Resource> all(String type) {
@@ -108,7 +108,11 @@ final class InMemoryFhirStore {
         return transactions.get();
     }
 
-    private List<Identifier> identifiers(Resource r) {
-        return ctx.newTerser().getValues(r, r.fhirType() + ".identifier", Identifier.class);
+    private static List<Identifier> identifiers(Resource r) {
+        if (r instanceof org.hl7.fhir.r4.model.Patient p) return p.getIdentifier();
+        if (r instanceof org.hl7.fhir.r4.model.Procedure p) return p.getIdentifier();
+        if (r instanceof org.hl7.fhir.r4.model.Observation o) return o.getIdentifier();
+        if (r instanceof org.hl7.fhir.r4.model.CarePlan c) return c.getIdentifier();
+        return List.of();
     }
 }
