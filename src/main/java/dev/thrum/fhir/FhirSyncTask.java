@@ -33,7 +33,7 @@ public record FhirSyncTask(Path configDir, Path dataDir, Path log, String client
             return 2;
         }
         SyncSource.Contents contents = read(err);
-        if (contents == null) return 1;
+        if (contents == null || unknownClient(contents, err)) return 1;
         FhirHttp http = new FhirHttp(server, config.auth(), config.timeout());
         SyncState state = SyncState.load(dataDir, server);
         SyncReport report = new FhirSync(http, retry, config.bundleSize(), new BundleBuilder(regions()), state).run(contents);
@@ -45,9 +45,9 @@ public record FhirSyncTask(Path configDir, Path dataDir, Path log, String client
     /** Writes one transaction Bundle file. @return the exit status */
     public int export(Path file, PrintWriter out, PrintWriter err) throws IOException {
         SyncSource.Contents contents = read(err);
-        if (contents == null) return 1;
+        if (contents == null || unknownClient(contents, err)) return 1;
         if (contents.clients().isEmpty()) {
-            err.println("thrum: nothing to export" + (client != null ? " for client '" + SafeText.of(client) + "'" : ""));
+            err.println("thrum: nothing to export: no client records in " + configDir.resolve("clients") + " and no sessions with a client in " + log);
             return 1;
         }
         int entries = new BundleExport(new BundleBuilder(regions())).write(contents, file);
@@ -56,6 +56,15 @@ public record FhirSyncTask(Path configDir, Path dataDir, Path log, String client
                 + (contents.sessionsWithoutClient() > 0 ? "; " + contents.sessionsWithoutClient() + " sessions without a client left out" : ""));
         out.flush();
         return 0;
+    }
+
+    /** A --client that matches nothing is a mistake worth saying, not an empty success. */
+    private boolean unknownClient(SyncSource.Contents contents, PrintWriter err) throws IOException {
+        if (client == null || !contents.clients().isEmpty()) return false;
+        SyncSource.Contents all = new SyncSource(log, configDir.resolve("clients")).read(null, w -> {});
+        err.println("thrum: no client '" + SafeText.of(client) + "' in the client records or the log; known clients: "
+                + (all.clients().isEmpty() ? "none" : String.join(", ", all.clients().stream().map(c -> SafeText.of(c.client().id())).toList())));
+        return true;
     }
 
     private SyncSource.Contents read(PrintWriter err) throws IOException {

@@ -66,7 +66,8 @@ public final class SyncState {
         for (String k : keys) if (sent.add(k)) b.append(k).append('\n');
         if (b.length() == 0) return;
         PrivateFiles.createDirectories(file.getParent());
-        try (FileChannel ch = PrivateFiles.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = PrivateFiles.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             java.nio.channels.FileLock ignored = ch.lock()) { // two syncs at once must not write over each other's lines
             long end = ch.size();
             if (end > 0 && !endsWithNewline(ch)) b.insert(0, '\n'); // a line torn by a crash stays a line of its own
             ByteBuffer buf = ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.UTF_8));

@@ -127,6 +127,15 @@ class SyncFhirCommandTest {
     }
 
     @Test
+    void anUnknownClientIsNamedNotQuietlySkipped() throws Exception {
+        ClinicData clinic = new ClinicData(tmp).sessions(10, 16).clients();
+        Run r = sync(clinic, "--bundle", tmp.resolve("x.json").toString(), "--client", "Zoe");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("no client 'Zoe'") && r.err().contains("ana-lima, bo-chen"), r.err());
+        assertFalse(Files.exists(tmp.resolve("x.json")));
+    }
+
+    @Test
     void theServerReallyValidates() throws Exception {
         server = new FhirTestServer();
         Procedure noStatus = new Procedure();
