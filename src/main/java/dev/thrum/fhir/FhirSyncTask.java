@@ -36,7 +36,7 @@ public record FhirSyncTask(Path configDir, Path dataDir, Path log, String client
         if (contents == null || unknownClient(contents, err)) return 1;
         FhirHttp http = new FhirHttp(server, config.auth(), config.timeout());
         SyncState state = SyncState.load(dataDir, server);
-        SyncReport report = new FhirSync(http, retry, config.bundleSize(), new BundleBuilder(regions()), state).run(contents);
+        SyncReport report = new FhirSync(http, retry, config.bundleSize(), new BundleBuilder(regions(err)), state).run(contents);
         report.lines(server.toString()).forEach(out::println);
         out.flush();
         return report.complete() ? 0 : 1;
@@ -50,7 +50,7 @@ public record FhirSyncTask(Path configDir, Path dataDir, Path log, String client
             err.println("thrum: nothing to export: no client records in " + configDir.resolve("clients") + " and no sessions with a client in " + log);
             return 1;
         }
-        int entries = new BundleExport(new BundleBuilder(regions())).write(contents, file);
+        int entries = new BundleExport(new BundleBuilder(regions(err))).write(contents, file);
         out.println("FHIR Bundle written to " + file + ": " + entries + " resources for "
                 + contents.clients().size() + (contents.clients().size() == 1 ? " client" : " clients")
                 + (contents.sessionsWithoutClient() > 0 ? "; " + contents.sessionsWithoutClient() + " sessions without a client left out" : ""));
@@ -61,7 +61,12 @@ public record FhirSyncTask(Path configDir, Path dataDir, Path log, String client
     /** A --client that matches nothing is a mistake worth saying, not an empty success. */
     private boolean unknownClient(SyncSource.Contents contents, PrintWriter err) throws IOException {
         if (client == null || !contents.clients().isEmpty()) return false;
-        SyncSource.Contents all = new SyncSource(log, configDir.resolve("clients")).read(null, w -> {});
+        SyncSource.Contents all;
+        try {
+            all = new SyncSource(log, configDir.resolve("clients")).read(null, w -> {});
+        } catch (LogFileException e) {
+            all = new SyncSource.Contents(java.util.List.of(), 0); // read() has already said what is wrong with the log
+        }
         err.println("thrum: no client '" + SafeText.of(client) + "' in the client records or the log; known clients: "
                 + (all.clients().isEmpty() ? "none" : String.join(", ", all.clients().stream().map(c -> SafeText.of(c.client().id())).toList())));
         return true;
@@ -79,11 +84,13 @@ public record FhirSyncTask(Path configDir, Path dataDir, Path log, String client
         }
     }
 
-    private RegionCatalogue regions() {
+    /** Region names for bodySite texts; a broken override only costs its names (with a warning), not the sync. */
+    private RegionCatalogue regions(PrintWriter err) {
         try {
             return RegionCatalogueLoader.load(configDir);
         } catch (RuntimeException e) {
-            return RegionCatalogueLoader.builtIn(); // names only: a broken override must not block the sync
+            err.println("thrum: warning: " + SafeText.of(e.getMessage()) + "; using the built-in region names");
+            return RegionCatalogueLoader.builtIn();
         }
     }
 }

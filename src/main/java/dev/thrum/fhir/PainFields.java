@@ -69,7 +69,8 @@ public final class PainFields {
     private static Integer score(JsonNode root, String field) {
         JsonNode v = root.path(field);
         if (v.isMissingNode() || v.isNull()) return null;
-        if (!v.isIntegralNumber()) throw new IllegalArgumentException("\"" + field + "\" must be a whole number 0-10, was " + v);
-        return v.asInt() == v.asDouble() ? Integer.valueOf(v.asInt()) : null;
+        if (!v.isIntegralNumber() || !v.canConvertToInt())
+            throw new IllegalArgumentException("\"" + field + "\" must be a whole number 0-10, was " + v);
+        return v.asInt(); // PainScores checks the range
     }
 }
