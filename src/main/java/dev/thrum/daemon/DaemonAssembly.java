@@ -4,6 +4,7 @@ import dev.thrum.app.DeviceConnector;
 import dev.thrum.app.DeviceHub;
 import dev.thrum.transport.sim.PressureScript;
 import dev.thrum.app.ScaledClock;
+import dev.thrum.fhir.AfterSessionSync;
 import dev.thrum.files.ClientStore;
 import dev.thrum.files.EarlyProfiles;
 import dev.thrum.files.ThrumDirs;
@@ -72,6 +73,9 @@ public final class DaemonAssembly {
             if (o.simRecord() != null) hub.recordSimulatorTo(o.simRecord());
             if (o.pressureScript() != null) hub.pressSimulator(o.pressureScript());
             RunnerSessionHost host = new RunnerSessionHost(hub, log, new ClientStore(o.dirs().clients()), clock, o.linkGrace());
+            // "syncAfterSession" in fhir.json (docs/fhir.md): queued records go to the clinic's server after each session
+            AfterSessionSync.forDaemon(o.dirs(), m -> LOG.log(System.Logger.Level.INFO, m), m -> LOG.log(System.Logger.Level.WARNING, m))
+                    .ifPresent(sync -> host.addListener(e -> { if (e instanceof HostEvent.SessionEnded) sync.sessionEnded(); }));
             LibraryEndpoints library = new LibraryEndpoints(o.dirs());
             LogEndpoints logs = new LogEndpoints(log, new ClientStore(o.dirs().clients()));
             return api.start(new Daemon.Parts(o.settings(), o.files(), host, new LibraryPlans(library, o.dirs()),

@@ -53,13 +53,14 @@ final class ClinicData {
         Instant t = Instant.parse("2026-03-02T08:00:00Z");
         try (BufferedWriter w = Files.newBufferedWriter(log(), StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
-            for (int i = 0; i < count; i++) {
+            int first = sessions.size(); // a second call adds new sessions, with new ids
+            for (int i = first; i < first + count; i++) {
                 t = t.plus(Duration.ofMinutes(30 + rnd.nextInt(600)));
                 SessionRecord r = session(String.format("20260302-%06d-%04x", i, i & 0xffff), CLIENTS[i % CLIENTS.length], t, rnd, i);
                 sessions.add(r);
                 w.write(withPain(r, i));
             }
-            SessionRecord orphan = session("20260302-999999-ffff", null, t.plusSeconds(3600), rnd, 1);
+            SessionRecord orphan = session(String.format("20260302-9%05d-ffff", first), null, t.plusSeconds(3600), rnd, 1);
             w.write(withPain(orphan, 3));
         }
         return this;

@@ -33,7 +33,7 @@ import java.util.function.IntPredicate;
  * the answer after committing, or stop dead after some transactions; {@link #restart()} brings it back
  * on the same port with the same data.
  */
-final class FhirTestServer implements AutoCloseable {
+public final class FhirTestServer implements AutoCloseable {
     private static final FhirContext CTX = FhirJson.context();
     /** Built once per test JVM: the validator loads the whole R4 specification on first use. */
     private static FhirInstanceValidator validatorInstance;
@@ -43,7 +43,7 @@ final class FhirTestServer implements AutoCloseable {
         return validatorInstance;
     }
 
-    final InMemoryFhirStore store = new InMemoryFhirStore(CTX);
+    public final InMemoryFhirStore store = new InMemoryFhirStore(CTX);
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger committed = new AtomicInteger();
     private volatile IntPredicate unavailable = n -> false;
@@ -55,7 +55,7 @@ final class FhirTestServer implements AutoCloseable {
 
     private final boolean validating;
 
-    FhirTestServer() throws Exception {
+    public FhirTestServer() throws Exception {
         this(true);
     }
 
@@ -65,7 +65,7 @@ final class FhirTestServer implements AutoCloseable {
         start(0);
     }
 
-    URI base() { return URI.create("http://127.0.0.1:" + port + "/fhir"); }
+    public URI base() { return URI.create("http://127.0.0.1:" + port + "/fhir"); }
 
     int requests() { return requests.get(); }
 

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code urn:uuid} references resolved within the bundle, a reference to anything the server does
  * not hold refused, and all or nothing.
  */
-final class InMemoryFhirStore {
+public final class InMemoryFhirStore {
     private final FhirContext ctx;
     private final Map<String, Resource> byId = new LinkedHashMap<>();
     /** "Type|system|value" to the resources with that identifier: a database's index on identifier. */
@@ -85,6 +85,7 @@ final class InMemoryFhirStore {
                 byIdentifier.computeIfAbsent(r.fhirType() + "|" + i.getSystem() + "|" + i.getValue(), k -> new ArrayList<>()).add(r);
         }
         transactions.incrementAndGet();
+        notifyAll();
         return out;
     }
 
@@ -96,7 +97,18 @@ final class InMemoryFhirStore {
         return List.copyOf(byIdentifier.getOrDefault(type + "|" + sv, List.of()));
     }
 
-    synchronized List<Resource> all(String type) {
+    /** Waits until the server holds at least {@code count} resources of a type; false when the time ran out. */
+    public synchronized boolean await(String type, int count, java.time.Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (all(type).size() < count) {
+            long left = end - System.nanoTime();
+            if (left <= 0) return false;
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    public synchronized List<Resource> all(String type) {
         return byId.values().stream().filter(r -> r.fhirType().equals(type)).toList();
     }
 
