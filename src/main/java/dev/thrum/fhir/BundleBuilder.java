@@ -1,5 +1,6 @@
 package dev.thrum.fhir;
 
+import dev.thrum.log.SessionRecord;
 import dev.thrum.program.RegionCatalogue;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
@@ -37,11 +38,11 @@ public final class BundleBuilder {
             var plan = CarePlanMapping.of(client.id(), records.plan(), patientUrl);
             entry(b, fullUrlOf(plan.getIdentifierFirstRep()), plan);
         }
-        for (ClientRecords.Session s : records.sessions()) {
-            Procedure p = procedures.of(s.record(), s.pain(), patientUrl);
+        for (SessionRecord s : records.sessions()) {
+            Procedure p = procedures.of(s, patientUrl);
             String procedureUrl = fullUrlOf(p.getIdentifierFirstRep());
             entry(b, procedureUrl, p);
-            for (Observation o : pain.of(s.record(), s.pain(), patientUrl, procedureUrl))
+            for (Observation o : pain.of(s, patientUrl, procedureUrl))
                 entry(b, fullUrlOf(o.getIdentifierFirstRep()), o);
         }
     }

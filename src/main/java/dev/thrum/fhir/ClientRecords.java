@@ -1,23 +1,21 @@
 package dev.thrum.fhir;
 
 import dev.thrum.log.SessionRecord;
+import dev.thrum.program.Plan;
 
 import java.util.List;
 
 /**
- * Everything about one client that goes to FHIR: who, the plan (or null), and the sessions with
- * their pain scores, oldest first.
+ * Everything about one client that goes to FHIR: who, the plan (or null), and the sessions (each
+ * with its pain scores), oldest first.
  */
-public record ClientRecords(ClientRef client, TreatmentPlan plan, List<Session> sessions) {
-
-    /** One session and what the person said about pain around it. */
-    public record Session(SessionRecord record, PainScores pain) {}
+public record ClientRecords(ClientRef client, Plan plan, List<SessionRecord> sessions) {
 
     public ClientRecords {
         sessions = List.copyOf(sessions);
     }
 
-    public ClientRecords withSessions(List<Session> other) {
+    public ClientRecords withSessions(List<SessionRecord> other) {
         return new ClientRecords(client, plan, other);
     }
 

@@ -1,5 +1,6 @@
 package dev.thrum.fhir;
 
+import dev.thrum.log.SessionRecord;
 import org.hl7.fhir.r4.model.Bundle;
 
 import java.io.IOException;
@@ -49,9 +50,9 @@ public final class FhirSync {
     }
 
     private void sync(ClientRecords c) {
-        List<ClientRecords.Session> pending = new ArrayList<>();
-        for (ClientRecords.Session s : c.sessions())
-            if (state.has(SyncState.session(s.record().id()))) report.alreadySent++;
+        List<SessionRecord> pending = new ArrayList<>();
+        for (SessionRecord s : c.sessions())
+            if (state.has(SyncState.session(s.id()))) report.alreadySent++;
             else pending.add(s);
         boolean planPending = c.plan() != null
                 && !state.has(SyncState.plan(CarePlanMapping.idOf(c.client().id(), c.plan())));
@@ -80,7 +81,7 @@ public final class FhirSync {
             report.stoppedBecause = u.why();
             report.queued += part.sessions().size();
         } else if (answer instanceof ServerAnswer.Refused refused) {
-            List<ClientRecords.Session> s = part.sessions();
+            List<SessionRecord> s = part.sessions();
             if (s.size() > 1) {
                 int half = s.size() / 2;
                 deliver(part.withSessions(s.subList(0, half)));
@@ -91,7 +92,7 @@ public final class FhirSync {
                 deliver(part.withSessions(List.of())); // the plan alone, then the session alone
                 if (report.stoppedBecause == null) deliver(part.withoutPlan());
             } else {
-                String what = s.size() == 1 ? "session " + s.get(0).record().id() + " (client " + part.client().id() + ")"
+                String what = s.size() == 1 ? "session " + s.get(0).id() + " (client " + part.client().id() + ")"
                         : part.plan() != null ? "plan of client " + part.client().id() : "client " + part.client().id();
                 report.failures.add(new SyncReport.Failure(what, refused.why()));
             }
@@ -122,8 +123,8 @@ public final class FhirSync {
             keys.add(SyncState.plan(CarePlanMapping.idOf(part.client().id(), part.plan())));
             report.plansSent++;
         }
-        for (ClientRecords.Session s : part.sessions()) {
-            keys.add(SyncState.session(s.record().id()));
+        for (SessionRecord s : part.sessions()) {
+            keys.add(SyncState.session(s.id()));
             report.sessionsSent++;
             report.observationsSent += (s.pain().before() != null ? 1 : 0) + (s.pain().after() != null ? 1 : 0);
         }

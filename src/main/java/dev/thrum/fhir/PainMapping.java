@@ -1,5 +1,6 @@
 package dev.thrum.fhir;
 
+import dev.thrum.log.PainScores;
 import dev.thrum.log.SessionRecord;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -34,7 +35,8 @@ public final class PainMapping {
     }
 
     /** Zero, one or two Observations. */
-    public List<Observation> of(SessionRecord r, PainScores pain, String patientRef, String procedureRef) {
+    public List<Observation> of(SessionRecord r, String patientRef, String procedureRef) {
+        PainScores pain = r.pain();
         List<Observation> out = new ArrayList<>(2);
         if (pain.before() != null) out.add(one(r, pain, true, pain.before(), r.startedAt(), patientRef, procedureRef));
         if (pain.after() != null) {

@@ -32,7 +32,7 @@ public final class ProcedureMapping {
         this.regions = regions;
     }
 
-    public Procedure of(SessionRecord r, PainScores pain, String patientRef) {
+    public Procedure of(SessionRecord r, String patientRef) {
         Procedure p = new Procedure();
         p.addIdentifier(ThrumIds.identifier(ThrumIds.SESSION, r.id()));
         boolean treated = treatedSeconds(r) > 0;
@@ -50,7 +50,7 @@ public final class ProcedureMapping {
         if (r.device() != null && r.device().profileId() != null)
             p.addUsedCode(new CodeableConcept().setText(FhirText.of("Percussion massager (Thrum device profile " + r.device().profileId() + ")")));
         p.addNote().setText(FhirText.of(summary(r)));
-        String note = FhirText.of(pain.note());
+        String note = FhirText.of(r.pain().note());
         if (note != null) p.addNote().setText(note);
         for (String w : r.warnings()) p.addNote().setText(FhirText.of("Thrum: " + w));
         return p;

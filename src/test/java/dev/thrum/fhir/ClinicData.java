@@ -1,12 +1,14 @@
 package dev.thrum.fhir;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thrum.engine.Outcome;
 import dev.thrum.engine.StepReport;
+import dev.thrum.files.ClientStore;
 import dev.thrum.log.DeviceInfo;
+import dev.thrum.log.PainScores;
 import dev.thrum.log.RecordJson;
 import dev.thrum.log.SessionRecord;
+import dev.thrum.program.Client;
+import dev.thrum.program.Plan;
 import dev.thrum.program.Side;
 
 import java.io.BufferedWriter;
@@ -15,10 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A clinic's worth of Thrum data for the FHIR tests, made to disagree with easy assumptions: every
@@ -32,7 +38,6 @@ final class ClinicData {
     private static final String[][] REGIONS = {{"gluteus-maximus", "LEFT"}, {"calves", "RIGHT"}, {"upper-back", "NONE"},
             {"piriformis", "LEFT"}, {"lower-back", "RIGHT"}, {"forearms", "LEFT"}, {"feet", "RIGHT"}, {"elbow-pit", "NONE"}};
     private static final Outcome[] OUTCOMES = Outcome.values();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path config;
     final Path data;
@@ -66,17 +71,17 @@ final class ClinicData {
         return this;
     }
 
-    /** Client records: four with plans, one with none; one more client who never had a session. */
-    ClinicData clients() throws IOException {
+    /** Client records: four with plans (fixed weekdays or N a week), one with none; one more client who never had a session. */
+    ClinicData clients() {
+        ClientStore store = new ClientStore(config.resolve("clients"));
         for (int i = 0; i < CLIENTS.length - 1; i++) {
-            ObjectNode c = JSON.createObjectNode().put("id", dev.thrum.program.Client.slug(CLIENTS[i])).put("name", CLIENTS[i]);
-            ObjectNode plan = c.putObject("plan").put("start", "2026-03-01").put("note", "Keep it light on the low back");
-            if (i % 2 == 0) plan.put("end", "2026-05-31");
-            plan.putArray("items").addObject().put("program", "sciatica").put("programName", "Sciatica, gentle").put("perWeek", 3);
-            if (i == 1) plan.withArray("items").addObject().put("program", "calves-quick").put("perWeek", 0);
-            Files.writeString(config.resolve("clients").resolve(c.get("id").asText() + ".json"), c.toPrettyString());
+            Plan plan = i % 2 == 0
+                    ? new Plan(List.of("sciatica"), Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), 0, LocalTime.of(18, 30),
+                            LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 31))
+                    : new Plan(List.of("sciatica", "calves-quick"), Set.of(), 3, null, LocalDate.of(2026, 3, 1), null);
+            store.save(Client.named(CLIENTS[i]).withPlan(plan));
         }
-        Files.writeString(config.resolve("clients").resolve("fay-new.json"), "{\"id\": \"fay-new\", \"name\": \"Fay New\"}");
+        store.save(Client.named("Fay New"));
         return this;
     }
 
@@ -101,16 +106,15 @@ final class ClinicData {
     }
 
     /** The log line with issue 19's pain fields, in a pattern that covers every combination. */
-    private String withPain(SessionRecord r, int i) throws IOException {
-        ObjectNode line = (ObjectNode) JSON.readTree(RecordJson.toLine(r));
-        switch (i % 5) {
-            case 0 -> { line.put("painBefore", 7); line.put("painAfter", 3); line.putArray("painRegions").add("lower-back").add("piriformis"); }
-            case 1 -> { line.put("painBefore", 0); line.putArray("painRegions").add("calves"); }
-            case 2 -> line.put("painAfter", 10);
-            case 3 -> line.put("note", "felt tight \u001b[31m after; très bien");
-            default -> { /* nothing said */ }
-        }
-        if (r.clientName() != null) painObservations += (line.has("painBefore") ? 1 : 0) + (line.has("painAfter") ? 1 : 0);
-        return JSON.writeValueAsString(line) + "\n";
+    private String withPain(SessionRecord r, int i) {
+        PainScores pain = switch (i % 5) {
+            case 0 -> new PainScores(7, 3, List.of("lower-back", "piriformis"), null);
+            case 1 -> new PainScores(0, null, List.of("calves"), null);
+            case 2 -> new PainScores(null, 10, List.of(), null);
+            case 3 -> new PainScores(null, null, List.of(), "felt tight \u001b[31m after; tr\u00e8s bien");
+            default -> PainScores.NONE;
+        };
+        if (r.clientName() != null) painObservations += (pain.before() != null ? 1 : 0) + (pain.after() != null ? 1 : 0);
+        return new String(RecordJson.toLine(r.withPain(pain)), StandardCharsets.UTF_8);
     }
 }

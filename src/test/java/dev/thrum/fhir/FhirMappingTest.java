@@ -4,7 +4,9 @@ import dev.thrum.engine.Outcome;
 import dev.thrum.engine.StepReport;
 import dev.thrum.files.RegionCatalogueLoader;
 import dev.thrum.log.DeviceInfo;
+import dev.thrum.log.PainScores;
 import dev.thrum.log.SessionRecord;
+import dev.thrum.program.Plan;
 import dev.thrum.program.Side;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -15,9 +17,12 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Timing;
 import org.junit.jupiter.api.Test;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,8 +47,8 @@ class FhirMappingTest {
 
     @Test
     void aSessionIsAProcedureWithItsRegionsAsBodySites() {
-        Procedure p = procedures.of(session(Outcome.COMPLETED, 90, List.of("link lost for 4 s at step 3")),
-                new PainScores(6, 2, List.of(), "better \u001b[2J"), "urn:uuid:p");
+        Procedure p = procedures.of(session(Outcome.COMPLETED, 90, List.of("link lost for 4 s at step 3"))
+                .withPain(new PainScores(6, 2, List.of(), "better \u001b[2J")), "urn:uuid:p");
         assertEquals(ThrumIds.SESSION, p.getIdentifierFirstRep().getSystem());
         assertEquals("20260302-080000-1a2b", p.getIdentifierFirstRep().getValue());
         assertEquals(Procedure.ProcedureStatus.COMPLETED, p.getStatus());
@@ -68,10 +73,10 @@ class FhirMappingTest {
 
     @Test
     void statusFollowsTheOutcome() {
-        assertEquals(Procedure.ProcedureStatus.STOPPED, procedures.of(session(Outcome.STOPPED_BY_USER, 30, List.of()), PainScores.NONE, "p").getStatus());
-        assertEquals(Procedure.ProcedureStatus.STOPPED, procedures.of(session(Outcome.LINK_LOST, 30, List.of()), PainScores.NONE, "p").getStatus());
-        assertEquals(Procedure.ProcedureStatus.STOPPED, procedures.of(session(Outcome.INTERRUPTED, 30, List.of()), PainScores.NONE, "p").getStatus());
-        Procedure none = procedures.of(session(Outcome.STOPPED_BY_LIMIT, 0, List.of()), PainScores.NONE, "p");
+        assertEquals(Procedure.ProcedureStatus.STOPPED, procedures.of(session(Outcome.STOPPED_BY_USER, 30, List.of()), "p").getStatus());
+        assertEquals(Procedure.ProcedureStatus.STOPPED, procedures.of(session(Outcome.LINK_LOST, 30, List.of()), "p").getStatus());
+        assertEquals(Procedure.ProcedureStatus.STOPPED, procedures.of(session(Outcome.INTERRUPTED, 30, List.of()), "p").getStatus());
+        Procedure none = procedures.of(session(Outcome.STOPPED_BY_LIMIT, 0, List.of()), "p");
         assertEquals(Procedure.ProcedureStatus.NOTDONE, none.getStatus(), "ended before any region ran");
         assertEquals("Stopped by a time or safety limit", none.getStatusReason().getText());
         assertTrue(none.getBodySite().isEmpty(), "nothing was treated");
@@ -80,7 +85,7 @@ class FhirMappingTest {
     @Test
     void painScoresAreLoincObservationsPartOfTheSession() {
         SessionRecord r = session(Outcome.COMPLETED, 90, List.of());
-        List<Observation> obs = pain.of(r, new PainScores(7, 3, List.of("lower-back", "piriformis"), null), "urn:uuid:p", "urn:uuid:s");
+        List<Observation> obs = pain.of(r.withPain(new PainScores(7, 3, List.of("lower-back", "piriformis"), null)), "urn:uuid:p", "urn:uuid:s");
         assertEquals(2, obs.size());
         Observation before = obs.get(0), after = obs.get(1);
         assertEquals("http://loinc.org", before.getCode().getCodingFirstRep().getSystem());
@@ -96,31 +101,39 @@ class FhirMappingTest {
         assertFalse(before.hasBodySite(), "two regions do not fit the one bodySite");
         assertTrue(before.getNoteFirstRep().getText().contains("Lower back beside the spine"));
 
-        List<Observation> one = pain.of(r, new PainScores(null, 4, List.of("calves"), null), "p", "s");
+        List<Observation> one = pain.of(r.withPain(new PainScores(null, 4, List.of("calves"), null)), "p", "s");
         assertEquals(1, one.size());
         assertEquals("53840002", one.get(0).getBodySite().getCodingFirstRep().getCode());
-        assertTrue(pain.of(r, PainScores.NONE, "p", "s").isEmpty());
+        assertTrue(pain.of(r, "p", "s").isEmpty());
     }
 
     @Test
     void aPlanIsACarePlanWithOneActivityPerProgram() {
-        TreatmentPlan plan = new TreatmentPlan(LocalDate.of(2026, 3, 1), null, "light on the low back",
-                List.of(new TreatmentPlan.Item("sciatica", "Sciatica, gentle", 3), new TreatmentPlan.Item("calves-quick", null, 0)));
-        CarePlan c = CarePlanMapping.of("ana-lima", plan, "urn:uuid:p");
+        Plan weekdays = new Plan(List.of("sciatica", "calves-quick"), Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), 0,
+                LocalTime.of(18, 30), LocalDate.of(2026, 3, 1), null);
+        CarePlan c = CarePlanMapping.of("ana-lima", weekdays, "urn:uuid:p");
         assertEquals(CarePlan.CarePlanStatus.ACTIVE, c.getStatus());
         assertEquals(CarePlan.CarePlanIntent.PLAN, c.getIntent());
         assertEquals("2026-03-01", c.getPeriod().getStartElement().getValueAsString());
-        assertFalse(c.getPeriod().hasEnd());
+        assertFalse(c.getPeriod().hasEnd(), "open-ended");
         assertEquals(2, c.getActivity().size());
         Timing t = c.getActivity().get(0).getDetail().getScheduledTiming();
-        assertEquals(3, t.getRepeat().getFrequency());
-        assertEquals(Timing.UnitsOfTime.WK, t.getRepeat().getPeriodUnit());
-        assertFalse(c.getActivity().get(1).getDetail().hasScheduled(), "as needed: no schedule");
+        assertEquals(List.of("mon", "thu"), t.getRepeat().getDayOfWeek().stream().map(d -> d.getValue().toCode()).toList());
+        assertEquals("18:30:00", t.getRepeat().getTimeOfDay().get(0).getValue());
+        assertEquals("Percussive massage: Thrum program calves-quick", c.getActivity().get(1).getDetail().getCode().getText());
+        assertEquals("Thrum plan: sciatica, calves-quick, on Monday, Thursday at 18:30", c.getDescription());
+
+        Plan flexible = new Plan(List.of("sciatica"), Set.of(), 3, null, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 31));
+        Timing f = CarePlanMapping.of("ana-lima", flexible, "p").getActivityFirstRep().getDetail().getScheduledTiming();
+        assertEquals(3, f.getRepeat().getFrequency());
+        assertEquals(Timing.UnitsOfTime.WK, f.getRepeat().getPeriodUnit());
+        assertTrue(f.getRepeat().getDayOfWeek().isEmpty());
+
         String id = c.getIdentifierFirstRep().getValue();
         assertTrue(id.startsWith("ana-lima-"));
-        TreatmentPlan changed = new TreatmentPlan(plan.start(), plan.end(), plan.note(), List.of(plan.items().get(0)));
-        assertFalse(id.equals(CarePlanMapping.idOf("ana-lima", changed)), "a changed plan is a new revision");
-        assertEquals(id, CarePlanMapping.idOf("ana-lima", plan), "the same plan keeps its identifier");
+        assertFalse(id.equals(CarePlanMapping.idOf("ana-lima", flexible)), "a changed plan is a new revision");
+        assertEquals(id, CarePlanMapping.idOf("ana-lima", new Plan(weekdays.programs(), weekdays.days(), 0, weekdays.at(),
+                weekdays.from(), null)), "the same plan keeps its identifier");
     }
 
     @Test
@@ -135,7 +148,7 @@ class FhirMappingTest {
     void bundleEntriesAreConditionalCreatesReferringByUrnUuid() {
         SessionRecord r = session(Outcome.COMPLETED, 90, List.of());
         Bundle b = new BundleBuilder(RegionCatalogueLoader.builtIn()).transaction(new ClientRecords(ClientRef.named("Ana Lima"),
-                null, List.of(new ClientRecords.Session(r, new PainScores(5, null, List.of(), null)))));
+                null, List.of(r.withPain(new PainScores(5, null, List.of(), null)))));
         assertEquals(Bundle.BundleType.TRANSACTION, b.getType());
         assertEquals(List.of("Patient", "Procedure", "Observation"),
                 b.getEntry().stream().map(e -> e.getResource().fhirType()).toList(), "whatever is referred to comes first");

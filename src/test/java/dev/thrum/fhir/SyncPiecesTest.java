@@ -1,6 +1,5 @@
 package dev.thrum.fhir;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,34 +96,15 @@ class SyncPiecesTest {
     }
 
     @Test
-    void painFieldsAreReadAndBadOnesAreLeftOutWithAWarning() throws Exception {
-        Path log = tmp.resolve("usage-log.jsonl");
-        Files.writeString(log, String.join("\n",
-                "{\"id\":\"a\",\"painBefore\":7,\"painAfter\":2,\"painRegions\":[\"calves\"],\"note\":\"ok\"}",
-                "{\"id\":\"b\",\"painBefore\":12}",
-                "{\"id\":\"c\",\"painRegions\":\"calves\"}",
-                "{\"id\":\"d\",\"painAfter\":2.5}",
-                "{not json \"pain",
-                "{\"id\":\"e\"}") + "\n");
+    void aBrokenClientFileIsAWarningAndItsSessionsStillGo() throws Exception {
+        ClinicData clinic = new ClinicData(tmp).sessions(10, 31).clients();
+        Files.writeString(clinic.config.resolve("clients").resolve("ana-lima.json"), "{\"name\": \"Ana Lima\", \"plan\": {\"programs\": []}}");
         java.util.List<String> warnings = new java.util.ArrayList<>();
-        Map<String, PainScores> p = PainFields.read(log, warnings::add);
-        assertEquals(new PainScores(7, 2, List.of("calves"), "ok"), p.get("a"));
-        assertFalse(p.containsKey("b") || p.containsKey("c") || p.containsKey("d") || p.containsKey("e"));
-        assertEquals(3, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).contains("usage-log.jsonl:2") && warnings.get(0).contains("0 to 10"), warnings.get(0));
-    }
-
-    @Test
-    void aPlanThatCannotBeReadNamesTheFileAndField() throws Exception {
-        Path f = tmp.resolve("ana.json");
-        ObjectMapper json = new ObjectMapper();
-        Files.writeString(f, "{\"name\": \"Ana\", \"plan\": {\"start\": \"01/03/2026\"}}");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlanFields.read(f));
-        assertTrue(e.getMessage().contains("ana.json") && e.getMessage().contains("\"start\"") && e.getMessage().contains("2026-03-01"), e.getMessage());
-        Files.writeString(f, "{\"name\": \"Ana\", \"plan\": {\"items\": [{\"perWeek\": 3}]}}");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> PlanFields.read(f)).getMessage().contains("items[0]"));
-        Files.writeString(f, json.writeValueAsString(Map.of("name", "Ana")));
-        assertTrue(PlanFields.read(f).plan().isEmpty());
-        assertEquals("ana", PlanFields.read(f).client().id());
+        SyncSource.Contents c = new SyncSource(clinic.log(), clinic.config.resolve("clients")).read(null, warnings::add);
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("ana-lima.json") && w.contains("plan is not sent")), warnings.toString());
+        ClientRecords ana = c.clients().stream().filter(r -> r.client().id().equals("ana-lima")).findFirst().orElseThrow();
+        assertNull(ana.plan());
+        assertEquals(2, ana.sessions().size(), "every fifth of the ten sessions is Ana's");
+        assertEquals(1, c.sessionsWithoutClient());
     }
 }
