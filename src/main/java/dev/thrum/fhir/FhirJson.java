@@ -12,19 +12,7 @@ public final class FhirJson {
     private FhirJson() {}
 
     private static final class Holder {
-        static {
-            quietSlf4j();
-        }
-
         static final FhirContext R4 = FhirContext.forR4();
-    }
-
-    /**
-     * HAPI logs through SLF4J and Thrum ships no SLF4J backend: without this, SLF4J itself prints a
-     * three-line "no providers" notice into every sync's output. Called before any HAPI class loads.
-     */
-    static void quietSlf4j() {
-        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
 
     public static FhirContext context() {

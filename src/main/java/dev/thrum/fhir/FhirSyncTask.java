@@ -19,9 +19,6 @@ import java.nio.file.Path;
  * @param log        the usage log to read
  */
 public record FhirSyncTask(Path configDir, Path dataDir, Path log, String client, RetryPolicy retry) {
-    static {
-        FhirJson.quietSlf4j();
-    }
 
     /** Sends to the server ({@code --server} or fhir.json's). @return the exit status: 0 all sent, 1 otherwise */
     public int sync(String serverOption, PrintWriter out, PrintWriter err) throws IOException {

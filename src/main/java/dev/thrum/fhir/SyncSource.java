@@ -44,7 +44,11 @@ public final class SyncSource {
         Map<String, Plan> plans = new TreeMap<>();
         ClientStore store = new ClientStore(clientsDir);
         try {
-            store.problems().forEach(p -> warnings.accept(p.getMessage() + "; this client's plan is not sent"));
+            for (ValidationException p : store.problems()) {
+                String[] lines = p.getMessage().split("\n"); // one problem a line, each naming file and place
+                for (int i = 0; i < lines.length; i++)
+                    warnings.accept(lines[i] + (i == lines.length - 1 ? "; this client's plan is not sent (the sessions are)" : ""));
+            }
             for (Client c : store.list()) {
                 if (only != null && !c.id().equals(only)) continue;
                 refs.put(c.id(), new ClientRef(c.id(), c.name()));
