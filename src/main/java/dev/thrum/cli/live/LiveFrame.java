@@ -21,13 +21,15 @@ import java.util.function.UnaryOperator;
  * @param countdownKind  "start", "region" or "side", or null
  * @param placement      where to place the gun (the region's own cue), or null
  * @param motorText      the commanded intensity in words ("40% (1880 rpm)" or "stopped")
+ * @param pressure       the pressure line ("light: hold this pressure (9 lbf)"), or null while no step runs
  */
 public record LiveFrame(String program, String device, Integer battery, boolean linkDown,
                         int stepNumber, int stepCount, String region, String side, boolean rest,
                         String state, String phaseText, Integer countdown, String countdownKind,
                         double stepRemainingSeconds, double sessionElapsedSeconds, double sessionPlannedSeconds,
                         double overallProgress, String cue, String placement,
-                        double commanded, double target, double cap, String motorText, String lastEvent) {
+                        double commanded, double target, double cap, String motorText, String lastEvent,
+                        String pressure) {
 
     public boolean paused() { return "PAUSED".equals(state); }
 
@@ -44,7 +46,7 @@ public record LiveFrame(String program, String device, Integer battery, boolean 
                 v.stepRemaining().toMillis() / 1000.0, v.activeTime().toMillis() / 1000.0,
                 v.plannedDuration().toMillis() / 1000.0, v.overallProgress(), v.cue(),
                 v.rest() || v.regionId() == null ? null : placementOf.apply(v.regionId()),
-                v.commandedIntensity(), v.targetIntensity(), v.cap(), motor, lastEvent);
+                v.commandedIntensity(), v.targetIntensity(), v.cap(), motor, lastEvent, null);
     }
 
     /** From the daemon's {@code GET /session} answer ({@code view}: the same fields, durations in seconds). */
@@ -66,7 +68,28 @@ public record LiveFrame(String program, String device, Integer battery, boolean 
                 v.path("overallProgress").asDouble(), text(v, "cue"),
                 rest || regionId == null ? null : placementOf.apply(regionId),
                 v.path("commandedIntensity").asDouble(), v.path("targetIntensity").asDouble(), v.path("cap").asDouble(),
-                motor, lastEvent);
+                motor, lastEvent, pressureLine(session.path("pressure")));
+    }
+
+    /** The same frame with a pressure line (for a session running in this process, from its PressureView). */
+    public LiveFrame withPressure(String line) {
+        return new LiveFrame(program, device, battery, linkDown, stepNumber, stepCount, region, side, rest, state, phaseText,
+                countdown, countdownKind, stepRemainingSeconds, sessionElapsedSeconds, sessionPlannedSeconds, overallProgress,
+                cue, placement, commanded, target, cap, motorText, lastEvent, line);
+    }
+
+    /** "light: hold this pressure (9 lbf)" from the daemon's pressure object; null when there is none. */
+    static String pressureLine(JsonNode p) {
+        if (!p.isObject() || !p.path("band").isTextual()) return null;
+        return pressureLine(p.path("band").asText(), p.path("advice").asText(""), p.path("words").asText(""),
+                p.path("shown").isTextual() ? p.path("shown").asText() : null, p.path("unit").isTextual());
+    }
+
+    /** The pressure line: the band, what to do, and the reading where the device reports force. */
+    public static String pressureLine(String band, String advice, String words, String shown, boolean reportsForce) {
+        if ("no-reading".equals(advice) || words.isEmpty())
+            return band + (reportsForce ? ": no force reading, aim for " + band + " pressure" : " pressure");
+        return band + ": " + words + (shown == null ? "" : " (" + shown + ")");
     }
 
     private static String text(JsonNode n, String field) {

@@ -34,6 +34,7 @@ public final class LiveLayout {
         if (f.placement() != null && !f.placement().isBlank() && !f.placement().equals(f.cue()))
             blocks.add(new Block(40, wrap("Place the gun: " + safe(f.placement()), w, 3)));
         blocks.add(new Block(50, fit(intensity(f, w), w)));
+        if (f.pressure() != null && !f.rest()) blocks.add(new Block(45, wrap("Pressure  " + safe(f.pressure()), w, 2)));
         blocks.add(new Block(5, fit(session(f, w), w)));
         if (f.lastEvent() != null && !f.lastEvent().isBlank()) blocks.add(new Block(20, fit(safe(f.lastEvent()), w)));
         blocks.add(new Block(100, keys(w, h)));

@@ -6,9 +6,12 @@ import dev.thrum.engine.Control;
 import dev.thrum.engine.EngineEvent;
 import dev.thrum.engine.ReadyKind;
 import dev.thrum.engine.SessionView;
+import dev.thrum.engine.pressure.PressureAdvice;
+import dev.thrum.engine.pressure.PressureView;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -31,8 +34,13 @@ public final class LocalSource implements LiveView.Source, Consumer<RunnerEvent>
     public LiveFrame frame(String lastEvent) {
         SessionView v = runner.view();
         if (v == null) return null;
-        return LiveFrame.of(v, runner.plan().programName(), runner.device().address(),
+        LiveFrame f = LiveFrame.of(v, runner.plan().programName(), runner.device().address(),
                 runner.device().profile().output().unit(), placementOf, lastEvent);
+        PressureView p = runner.pressure();
+        if (p == null) return f;
+        return f.withPressure(LiveFrame.pressureLine(p.band().id(), p.advice().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                p.advice() == PressureAdvice.NO_READING ? "" : p.advice().words(),
+                p.scale() == null || p.newtons() == null ? null : p.scale().show(p.newtons()), p.scale() != null));
     }
 
     @Override

@@ -17,7 +17,7 @@ class LiveLayoutTest {
         return new LiveFrame("Sciatica relief", "sim:theragun-gen4", 80, false, 3, 20, region, side, false,
                 "RUNNING", "holding", countdown, countdown == null ? null : "region", 52, 190, 1080, 0.17, cue,
                 "Big slow circles over the fleshy part of the buttock, away from the tailbone.",
-                0.4, 0.45, 0.45, "40% (1880 rpm)", "[3:10] step 3: Gluteus maximus (left)");
+                0.4, 0.45, 0.45, "40% (1880 rpm)", "[3:10] step 3: Gluteus maximus (left)", "medium: press a little harder (9 lbf)");
     }
 
     @Test
@@ -28,6 +28,7 @@ class LiveLayoutTest {
         assertTrue(all.contains("0:52 left in step"), all);
         assertTrue(all.replace("\n", " ").contains(LONG_CUE), "the whole cue, wrapped:\n" + all);
         assertTrue(all.contains("Place the gun: Big slow circles"), all);
+        assertTrue(all.contains("Pressure  medium: press a little harder (9 lbf)"), all);
         assertTrue(all.contains("Intensity [") && all.contains("Session   [") && all.contains("battery 80%"), all);
         assertTrue(all.contains("q stop") && all.contains("space pause") && all.contains("Enter start now"), all);
         assertWithin(lines, 80, 24);
@@ -72,7 +73,7 @@ class LiveLayoutTest {
     void aLostLinkSaysTheStopIsBeingSentEvenOnATinyTerminal() {
         LiveFrame lost = new LiveFrame("P", "serial:/dev/ttyUSB0", null, true, 3, 20, "Piriformis", "LEFT", false,
                 "PAUSED", "PAUSED (link lost)", null, null, 60, 270, 1080, 0.25, "Small circles", null,
-                0, 0.35, 0.35, "stopped", "");
+                0, 0.35, 0.35, "stopped", "", null);
         for (int[] size : new int[][] {{80, 24}, {40, 8}, {20, 3}}) {
             String all = String.join("\n", LiveLayout.lines(lost, size[0], size[1]));
             assertTrue(all.contains(size[0] >= 40 ? "LINK DOWN: sending stop" : "LINK DOWN"), size[0] + "x" + size[1] + "\n" + all);
