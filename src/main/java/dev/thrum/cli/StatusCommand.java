@@ -88,6 +88,9 @@ public final class StatusCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "Intensity: %.0f%% (target %.0f%%, cap %.0f%%)",
                 100 * v.path("commandedIntensity").asDouble(), 100 * v.path("targetIntensity").asDouble(),
                 100 * v.path("cap").asDouble()));
+        String pressure = dev.thrum.cli.live.LiveFrame.pressureLine(s.path("pressure"));
+        if (pressure != null && !v.path("rest").asBoolean())
+            out.println("Pressure: " + dev.thrum.text.TerminalText.safe(pressure));
         out.println(String.format(Locale.ROOT, "Progress: %.0f%%, active %.0f s, paused %.0f s%s",
                 100 * v.path("overallProgress").asDouble(), v.path("activeTime").asDouble(), v.path("pausedTime").asDouble(),
                 v.path("battery").isNumber() ? ", battery " + v.path("battery").asInt() + "%" : ""));

@@ -66,7 +66,8 @@ class ApiOnSimulatorTest {
             cl.setOut(new java.io.PrintWriter(status, true));
             assertEquals(0, cl.execute());
             assertTrue(status.toString().contains("Session: running") && status.toString().contains("Step 1 of")
-                    && status.toString().contains("Calves (left)"), status.toString());
+                    && status.toString().contains("Calves (left)")
+                    && status.toString().contains("Pressure: medium"), status.toString());
 
             assertEquals(200, client.post("/session/pause", "").status());
             assertEquals("USER", json(sse.await("paused", WAIT)).path("reason").asText());

@@ -79,7 +79,7 @@ public record LiveFrame(String program, String device, Integer battery, boolean 
     }
 
     /** "light: hold this pressure (9 lbf)" from the daemon's pressure object; null when there is none. */
-    static String pressureLine(JsonNode p) {
+    public static String pressureLine(JsonNode p) {
         if (!p.isObject() || !p.path("band").isTextual()) return null;
         return pressureLine(p.path("band").asText(), p.path("advice").asText(""), p.path("words").asText(""),
                 p.path("shown").isTextual() ? p.path("shown").asText() : null, p.path("unit").isTextual());
