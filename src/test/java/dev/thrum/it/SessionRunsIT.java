@@ -143,6 +143,18 @@ class SessionRunsIT {
         assertTrue(html.contains("Usage report"), "a report:\n" + html);
         assertTrue(html.contains("Piriformis (deep in the buttock)"), "a region only the Bluetooth run's program treats is in the report, by its name");
         assertFalse(html.contains("<script src=\"http"), "the report is self-contained");
+
+        // the force each device reported reached the log over serial and over Bluetooth (docs/pressure.md)
+        for (int i : new int[] {1, 2}) {
+            ThrumProcess.Result show = thrum.run(Duration.ofSeconds(60), "log", "show", sessions.get(i), "--json").assertExit(0);
+            var record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(show.out());
+            double meanN = 0;
+            for (var step : record.path("steps")) meanN = Math.max(meanN, step.path("pressure").path("meanN").asDouble(0));
+            assertTrue(meanN > 0, "a mean force in the log of " + (i == 1 ? "the serial run" : "the Bluetooth run") + ":\n" + show);
+            if (i == 2) assertEquals(10 * 4.448, meanN, 1.0, "Gen4Peer reports 10 lbf: " + show);
+        }
+        ThrumProcess.Result pressure = thrum.run(Duration.ofSeconds(60), "log", "pressure").assertExit(0);
+        assertTrue(pressure.out().contains("Pressure per region"), pressure::toString);
     }
 
     private static String completedSession(ThrumProcess.Result r) {
