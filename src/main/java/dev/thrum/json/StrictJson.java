@@ -86,10 +86,12 @@ public final class StrictJson {
         JsonFactory unlimited = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE)
                 .maxStringLength(Integer.MAX_VALUE).maxNumberLength(Integer.MAX_VALUE).build()).build();
+        JsonLocation last = null;
         try (JsonParser p = unlimited.createParser(text)) {
             int depth = 0;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
+                last = p.currentTokenLocation();
                 if (t.isStructStart() && ++depth > limits.getMaxNestingDepth()) return p.currentTokenLocation();
                 if (t.isStructEnd()) depth--;
                 int length = t == JsonToken.FIELD_NAME || t == JsonToken.VALUE_STRING || t.isNumeric() ? p.getTextLength() : 0;
@@ -98,9 +100,10 @@ public final class StrictJson {
                 if (length > max) return p.currentTokenLocation();
             }
         } catch (IOException ignored) {
-            // a syntax error further on: no better place than none
+            // the walk itself broke on the refused token: the last token it read is the nearest place
         }
-        return null;
+        // never no place: the last token the walk reached, else the start of the text
+        return last != null ? last : new JsonLocation(null, 0, 1, 1);
     }
 
     static final String TRAILING = "Trailing text after the JSON value";
