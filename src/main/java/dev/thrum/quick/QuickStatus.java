@@ -1,6 +1,7 @@
 package dev.thrum.quick;
 
 import dev.thrum.daemon.DaemonFiles;
+import dev.thrum.text.PressureLine;
 import dev.thrum.text.TerminalText;
 
 import java.io.IOException;
@@ -65,6 +66,13 @@ public final class QuickStatus {
                 + lower(field(v, "phase")).replace('_', ' ') + ", " + whole(field(v, "stepRemaining")) + " s left");
         out.println("Intensity: " + percent(field(v, "commandedIntensity")) + "% (target " + percent(field(v, "targetIntensity"))
                 + "%, cap " + percent(field(v, "cap")) + "%)");
+        int p = s.indexOf("\"pressure\"", Math.max(0, at));
+        int last = s.indexOf("\"lastReport\"");
+        if (p >= 0 && (last < 0 || p < last) && field(s.substring(p), "band") != null && !"true".equals(field(v, "rest"))) {
+            String pr = s.substring(p, last < 0 ? s.length() : last); // the pressure object holds a nested one: cut at the next key
+            out.println("Pressure: " + safe(PressureLine.of(field(pr, "band"), field(pr, "advice"),
+                    field(pr, "words") == null ? "" : field(pr, "words"), field(pr, "shown"), field(pr, "unit") != null)));
+        }
         String battery = field(v, "battery");
         out.println("Progress: " + percent(field(v, "overallProgress")) + "%, active " + whole(field(v, "activeTime"))
                 + " s, paused " + whole(field(v, "pausedTime")) + " s" + (battery == null ? "" : ", battery " + battery + "%"));

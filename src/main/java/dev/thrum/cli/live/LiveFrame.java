@@ -1,6 +1,7 @@
 package dev.thrum.cli.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.thrum.text.PressureLine;
 import dev.thrum.engine.SessionState;
 import dev.thrum.engine.SessionView;
 import dev.thrum.program.Side;
@@ -85,11 +86,9 @@ public record LiveFrame(String program, String device, Integer battery, boolean 
                 p.path("shown").isTextual() ? p.path("shown").asText() : null, p.path("unit").isTextual());
     }
 
-    /** The pressure line: the band, what to do, and the reading where the device reports force. */
+    /** The pressure line (see {@link PressureLine}). */
     public static String pressureLine(String band, String advice, String words, String shown, boolean reportsForce) {
-        if ("no-reading".equals(advice) || words.isEmpty())
-            return band + (reportsForce ? ": no force reading, aim for " + band + " pressure" : " pressure");
-        return band + ": " + words + (shown == null ? "" : " (" + shown + ")");
+        return PressureLine.of(band, advice, words, shown, reportsForce);
     }
 
     private static String text(JsonNode n, String field) {
