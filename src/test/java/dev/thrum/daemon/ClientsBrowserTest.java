@@ -40,7 +40,9 @@ class ClientsBrowserTest {
         base = "http://127.0.0.1:" + daemon.port;
         browser = Chromium.start(1280, 900);
         browser.get(daemon.client().post("/login-links", "").body().path("url").asText());
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().equals(base + "/"));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.getCurrentUrl().equals(base + "/"));
     }
 
     @AfterAll
@@ -50,7 +52,9 @@ class ClientsBrowserTest {
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(what).until(condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(what).until(condition);
     }
 
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }

@@ -104,7 +104,9 @@ class HistoryBrowserTest {
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(what).until(condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(what).until(condition);
     }
 
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }

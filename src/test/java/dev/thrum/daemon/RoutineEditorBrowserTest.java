@@ -64,7 +64,9 @@ class RoutineEditorBrowserTest {
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(what).until(condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(what).until(condition);
     }
 
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }

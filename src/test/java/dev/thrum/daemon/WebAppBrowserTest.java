@@ -69,7 +69,8 @@ class WebAppBrowserTest {
     }
 
     static <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, timeout).withMessage(what).until(condition);
+        return new WebDriverWait(browser, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(what).until(condition);
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) { return await(what, Duration.ofSeconds(15), condition); }

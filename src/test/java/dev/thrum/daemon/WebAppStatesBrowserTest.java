@@ -57,7 +57,9 @@ class WebAppStatesBrowserTest {
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage(what).until(condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(what).until(condition);
     }
 
     static void click(String id) { Chromium.click(browser, id); }

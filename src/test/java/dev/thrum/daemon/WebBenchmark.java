@@ -85,7 +85,9 @@ public final class WebBenchmark {
         List<Double> firstRender = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             browser.get(base + "/");
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> browser.executeScript(
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> browser.executeScript(
                     "return performance.getEntriesByName('thrum-live').length > 0"));
             firstRender.add(((Number) browser.executeScript("return performance.getEntriesByName('thrum-live')[0].startTime")).doubleValue());
         }
@@ -111,7 +113,9 @@ public final class WebBenchmark {
                 check(client.post("/session/" + (pause ? "pause" : "resume"), "").ok(), "control");
                 JsonNode event = published.poll(5, TimeUnit.SECONDS);
                 check(event != null, "the " + expected + " event");
-                Number seen = (Number) new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> browser.executeScript("return window.__seen"));
+                Number seen = (Number) new WebDriverWait(browser, Duration.ofSeconds(5))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> browser.executeScript("return window.__seen"));
                 toScreen.add(seen.doubleValue() - Instant.parse(event.path("at").asText()).toEpochMilli());
             }
         }
@@ -123,7 +127,9 @@ public final class WebBenchmark {
     }
 
     private static void awaitState(ChromeDriver browser, String state) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("state")).getText().equals(state));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("state")).getText().equals(state));
     }
 
     private static void report(String what, List<Double> values, double target) {
