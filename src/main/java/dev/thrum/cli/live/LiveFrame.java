@@ -82,14 +82,10 @@ public record LiveFrame(String program, String device, Integer battery, boolean 
     /** "light: hold this pressure (9 lbf)" from the daemon's pressure object; null when there is none. */
     public static String pressureLine(JsonNode p) {
         if (!p.isObject() || !p.path("band").isTextual()) return null;
-        return pressureLine(p.path("band").asText(), p.path("advice").asText(""), p.path("words").asText(""),
+        return PressureLine.of(p.path("band").asText(), p.path("advice").asText(""), p.path("words").asText(""),
                 p.path("shown").isTextual() ? p.path("shown").asText() : null, p.path("unit").isTextual());
     }
 
-    /** The pressure line (see {@link PressureLine}). */
-    public static String pressureLine(String band, String advice, String words, String shown, boolean reportsForce) {
-        return PressureLine.of(band, advice, words, shown, reportsForce);
-    }
 
     private static String text(JsonNode n, String field) {
         JsonNode f = n.path(field);
