@@ -1,16 +1,20 @@
 package dev.thrum;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
+import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Calendar;
+import java.util.Date;
+import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -66,20 +70,41 @@ class ArchitectureTest {
         }
     }
 
-    /** The core takes its time from an injected Clock only: no wall clock, no monotonic clock, no "now". */
+    /**
+     * The core takes its time from an injected Clock only: no wall clock, no monotonic clock, no "now"
+     * of any java.time type that is not handed a Clock, no system or ticking system clock.
+     */
     @Test
     void coreReadsNoClock() {
         noClasses().that().resideInAnyPackage(CORE)
-                .should().callMethod(System.class, "nanoTime")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(Instant.class, "now")
-                .orShould().callMethod(LocalDate.class, "now")
-                .orShould().callMethod(LocalDateTime.class, "now")
-                .orShould().callMethod(ZonedDateTime.class, "now")
-                .orShould().callMethod(Clock.class, "systemUTC")
-                .orShould().callMethod(Clock.class, "systemDefaultZone")
+                .should().callCodeUnitWhere(READS_THE_MACHINE_CLOCK)
                 .check(CLASSES);
     }
+
+    /**
+     * A call that reads the machine's clock: {@code System.currentTimeMillis/nanoTime}, any
+     * {@code java.time} {@code now(...)} without a Clock argument ({@code Instant.now()},
+     * {@code LocalDate.now(zone)}...), {@code Clock.system*}/{@code tick*(zone)},
+     * {@code InstantSource.system()}, {@code new Date()}, {@code Calendar.getInstance}.
+     */
+    static final DescribedPredicate<JavaCall<?>> READS_THE_MACHINE_CLOCK =
+            new DescribedPredicate<>("reads the machine's clock (use the injected Clock)") {
+                @Override
+                public boolean test(JavaCall<?> call) {
+                    String owner = call.getTargetOwner().getName();
+                    String name = call.getName();
+                    List<String> params = call.getTarget().getRawParameterTypes().stream().map(JavaClass::getName).toList();
+                    if (owner.equals(System.class.getName())) return name.equals("currentTimeMillis") || name.equals("nanoTime");
+                    if (owner.equals(Clock.class.getName())) {
+                        return name.startsWith("system") || name.startsWith("tick") && params.equals(List.of(ZoneId.class.getName()));
+                    }
+                    if (owner.equals(InstantSource.class.getName())) return name.equals("system");
+                    if (owner.startsWith("java.time.") && name.equals("now")) return !params.contains(Clock.class.getName());
+                    if (owner.equals(Date.class.getName())) return name.equals("<init>") && params.isEmpty();
+                    if (owner.equals(Calendar.class.getName())) return name.equals("getInstance");
+                    return false;
+                }
+            };
 
     /**
      * HAPI FHIR is big and slow to load: only the FHIR package touches it, so `run`, `stop` and the

@@ -21,6 +21,11 @@ import java.util.function.Consumer;
 public final class LogReader {
     /** How many non-blank lines may be inspected before a file without any Thrum record is refused. */
     static final int FOREIGN_PROBE_LINES = 8;
+    /**
+     * Set to {@code true} to read every line with Jackson's streaming parser alone, skipping the quick
+     * parser: the usage-log benchmark compares the two (docs/benchmarks.md).
+     */
+    static final String JACKSON_ONLY_PROPERTY = "thrum.usage.jacksonOnly";
     private static final byte[] SCHEMA_MARK = "\"thrum.session/".getBytes(StandardCharsets.US_ASCII);
 
     /** What a read saw. */
@@ -42,7 +47,7 @@ public final class LogReader {
         if (Files.isDirectory(file)) throw new LogFileException(file, "is a directory, not a log file");
         try (InputStream in = Files.newInputStream(file)) {
             Pass pass = new Pass(records, warnings);
-            FastRecordParser fast = new FastRecordParser();
+            FastRecordParser fast = Boolean.getBoolean(JACKSON_ONLY_PROPERTY) ? null : new FastRecordParser();
             new LineScanner(in).scan((n, b, off, len, complete, tooLong) ->
                     pass.apply(n, classify(fast, b, off, len, complete, tooLong)));
             pass.finish();

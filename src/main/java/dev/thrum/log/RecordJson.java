@@ -101,9 +101,12 @@ public final class RecordJson {
         return parse(new FastRecordParser(), buf, off, len);
     }
 
-    /** Parses one line, trying the quick path first (reuse {@code fast} across the lines of one read). */
+    /**
+     * Parses one line, trying the quick path first (reuse {@code fast} across the lines of one read);
+     * with {@code fast} null, Jackson alone.
+     */
     static SessionRecord parse(FastRecordParser fast, byte[] buf, int off, int len) throws RecordFormatException {
-        SessionRecord quick = fast.parse(buf, off, len);
+        SessionRecord quick = fast == null ? null : fast.parse(buf, off, len);
         if (quick != null) return quick;
         return parseFully(buf, off, len);
     }
