@@ -68,6 +68,10 @@ public final class SessionEngine {
     private final IntensityStepper stepper;
     private final ReportBuilder report;
     private final PressureGuide pressure;
+    private final BatteryWatch battery;
+    private final SessionCeiling ceiling;
+    private final RegionTimeLimit regionTime;
+    private final ResumeRamp resumeRamp;
     private final double[] targets;
     private final List<EngineEvent> events = new ArrayList<>();
     private final List<DeviceCommand> outbox = new ArrayList<>();
@@ -79,16 +83,8 @@ public final class SessionEngine {
     private boolean stepOpen;
     private long stepElapsedMs;
     private long visitStartActiveMs;
-    /** Step elapsed time at the last resume while its short ramp runs; -1 when none. */
-    private long resumeFromMs = -1;
     private WindDown windDown;
-    private boolean ceilingWarned;
-    private String continuousKey;
-    private long continuousMs;
-    private boolean regionWarned;
-    private Integer battery;
     private Integer reportedValue;
-    private boolean batteryWarned;
     private long startedAtMs;
     private long nowMs;
     private long endedAtMs;
@@ -96,12 +92,6 @@ public final class SessionEngine {
     private final GetReadyRule getReady = new GetReadyRule();
     /** The get-ready countdown in progress (motor still, step time held), or null. */
     private GetReadyRule.Countdown countdown;
-
-    /**
-     * A ramp towards the lowest running value, started from {@code from}, after which the session
-     * pauses ({@code pauseAfter}) or, when that is null, finishes at the session ceiling.
-     */
-    private record WindDown(long startActiveMs, double from, long durationMs, PauseReason pauseAfter) {}
 
     /** An engine with {@link EngineSettings#defaults()}. */
     public SessionEngine(SessionPlan plan, OutputRange output, int minGapMs, Clock clock) {
@@ -135,6 +125,10 @@ public final class SessionEngine {
         this.stepper = new IntensityStepper(output, settings.continuousAdjustStep());
         this.report = new ReportBuilder(plan);
         this.pressure = new PressureGuide(force, pressureSettings);
+        this.battery = new BatteryWatch(settings);
+        this.ceiling = new SessionCeiling(plan.sessionCeiling(), settings.windDown());
+        this.regionTime = new RegionTimeLimit(plan.steps());
+        this.resumeRamp = new ResumeRamp(settings);
         this.targets = plan.steps().stream().mapToDouble(PlannedStep::target).toArray();
     }
 
@@ -156,9 +150,8 @@ public final class SessionEngine {
         beginStep(0);
         if (linkDown) {
             pause(PauseReason.LINK_LOST);
-        } else if (batteryBelowFloor()) {
-            warn(WarningCode.BATTERY_CRITICAL, "Massager battery at " + battery + " %, below "
-                    + settings.batteryFloorPercent() + " %: not starting the motor. Charge it, then resume.");
+        } else if (battery.belowFloor()) {
+            warn(WarningCode.BATTERY_CRITICAL, WarningTexts.batteryTooLowToStart(battery.percent(), battery.floorPercent()));
             pause(PauseReason.BATTERY_LOW);
         } else {
             emitDesired(true);
@@ -215,8 +208,7 @@ public final class SessionEngine {
             events.add(new EngineEvent.LinkChanged(at(nowMs), false));
             quantiser.forget();
             if (state == SessionState.RUNNING) {
-                warn(WarningCode.LINK_LOST, "Lost the link to the massager during " + describe(currentStep())
-                        + "; paused until it is back.");
+                warn(WarningCode.LINK_LOST, WarningTexts.linkLost(currentStep()));
                 pause(PauseReason.LINK_LOST);
             }
         }
@@ -285,7 +277,7 @@ public final class SessionEngine {
                 quantiser.commandedValue(), quantiser.commandedFraction(),
                 started ? progress() : 0,
                 Duration.ofMillis(report.totalActiveMs()), Duration.ofMillis(report.totalPausedMs()),
-                plan.plannedDuration(), battery, reportedValue,
+                plan.plannedDuration(), battery.percent(), reportedValue,
                 countdown == null ? null : Duration.ofMillis(countdown.leftMs(nowMs)),
                 countdown == null ? null : countdown.kind());
     }
@@ -325,13 +317,10 @@ public final class SessionEngine {
             events.add(new EngineEvent.PressureAdvised(at(nowMs), stepIndex, s.regionId(), pressure.band(), u.advice(),
                     pressure.freshNewtons(nowMs), pressure.bandAt(stepElapsedMs)));
         }
-        String where = describe(s);
         if (u.verdict() == OverPressureWatch.Verdict.WARN) {
-            warn(WarningCode.PRESSURE_HIGH, "Ease off: too much pressure on " + where + " ("
-                    + pressure.maxBand().id() + " pressure at most here).");
+            warn(WarningCode.PRESSURE_HIGH, WarningTexts.pressureHigh(s, pressure.maxBand()));
         } else if (u.verdict() == OverPressureWatch.Verdict.ACT) {
-            warn(WarningCode.PRESSURE_PAUSE, "Ease off: too much pressure on " + where
-                    + ". Ramping down and pausing; resume when you are ready, more gently.");
+            warn(WarningCode.PRESSURE_PAUSE, WarningTexts.pressurePause(s));
             windDown = new WindDown(report.totalActiveMs(), desired(), windDownMs(), PauseReason.PRESSURE);
         }
     }
@@ -356,7 +345,7 @@ public final class SessionEngine {
         } else if (state == SessionState.RUNNING) {
             report.active(stepIndex, dt, quantiser.commandedFraction());
             stepElapsedMs += dt;
-            if (!currentStep().rest()) continuousMs += dt;
+            regionTime.ran(dt);
         } else if (state == SessionState.PAUSED) {
             report.paused(dt);
         }
@@ -369,9 +358,9 @@ public final class SessionEngine {
         long active = report.totalActiveMs();
         PlannedStep s = currentStep();
         long due = active + (s.duration().toMillis() - stepElapsedMs);
-        if (windDown != null) due = Math.min(due, windDown.startActiveMs() + windDown.durationMs());
-        if (ceilingDue()) due = Math.min(due, Math.max(active, ceilingMs() - windDownMs()));
-        if (regionLimitPending(s)) due = Math.min(due, active + Math.max(0, s.maxContinuous().toMillis() - continuousMs));
+        if (windDown != null) due = Math.min(due, windDown.endsAtActiveMs());
+        if (ceilingDue()) due = Math.min(due, Math.max(active, ceiling.windDownStartMs()));
+        if (regionTime.pending(s)) due = Math.min(due, active + regionTime.msLeft(s));
         return nowMs + Math.max(0, due - active);
     }
 
@@ -381,26 +370,20 @@ public final class SessionEngine {
             return;
         }
         long active = report.totalActiveMs();
-        if (windDown != null && active >= windDown.startActiveMs() + windDown.durationMs()) {
+        if (windDown != null && active >= windDown.endsAtActiveMs()) {
             WindDown done = windDown;
             windDown = null;
-            if (done.pauseAfter() == null) finish(Outcome.STOPPED_BY_LIMIT);
+            if (done.finishes()) finish(Outcome.STOPPED_BY_LIMIT);
             else pause(done.pauseAfter());
             return;
         }
-        if (ceilingDue() && active >= ceilingMs() - windDownMs()) {
+        if (ceilingDue() && active >= ceiling.windDownStartMs()) {
             startCeilingWindDown(active);
             if (state != SessionState.RUNNING) return;
         }
-        PlannedStep s = currentStep();
-        // A step exactly as long as its region's limit is within it, unless the next step goes on there.
-        boolean endsHere = stepElapsedMs >= s.duration().toMillis() && !nextStepContinues();
-        if (regionLimitPending(s) && !endsHere && continuousMs >= s.maxContinuous().toMillis()) {
-            regionWarned = true;
-            warn(WarningCode.REGION_TIME_LIMIT, "Time limit for " + describe(s) + " reached ("
-                    + minutes(s.maxContinuous()) + " continuous); move on to the next region.");
-        }
-        if (stepElapsedMs >= s.duration().toMillis()) {
+        String regionWarning = regionTime.check(stepIndex, stepElapsedMs);
+        if (regionWarning != null) warn(WarningCode.REGION_TIME_LIMIT, regionWarning);
+        if (stepElapsedMs >= currentStep().duration().toMillis()) {
             endStep(false);
             if (stepIndex + 1 >= plan.steps().size()) {
                 finish(Outcome.COMPLETED);
@@ -415,16 +398,10 @@ public final class SessionEngine {
 
     private long windDownMs() { return settings.windDown().toMillis(); }
 
-    private long ceilingMs() { return plan.sessionCeiling().toMillis(); }
-
-    /**
-     * The ceiling matters only if the rest of the program would run past it (after PREVIOUS, say);
-     * a program that ends by the ceiling completes normally. Running time lowers "remaining" as fast
-     * as it raises "active", so this holds or not for a whole stretch of running.
-     */
+    /** The ceiling matters unless the session already winds down to finish. */
     private boolean ceilingDue() {
-        if (plan.sessionCeiling() == null || windDown != null && windDown.pauseAfter() == null) return false;
-        return report.totalActiveMs() + remainingPlanMs() > ceilingMs();
+        if (windDown != null && windDown.finishes()) return false;
+        return ceiling.exceededBy(report.totalActiveMs(), remainingPlanMs());
     }
 
     private long remainingPlanMs() {
@@ -434,55 +411,27 @@ public final class SessionEngine {
     }
 
     private void startCeilingWindDown(long active) {
-        if (!ceilingWarned) {
-            ceilingWarned = true;
-            warn(WarningCode.SESSION_CEILING, "Session ceiling of " + minutes(plan.sessionCeiling())
-                    + " reached: ramping down and finishing.");
-        }
-        long remaining = Math.max(0, Math.min(windDownMs(), ceilingMs() - active));
-        if (remaining == 0) {
-            finish(Outcome.STOPPED_BY_LIMIT);
-        } else {
-            windDown = new WindDown(active, desired(), remaining, null);
-        }
-    }
-
-    /** Whether the next step treats the same region and side, so continuous time runs on. */
-    private boolean nextStepContinues() {
-        if (stepIndex + 1 >= plan.steps().size()) return false;
-        PlannedStep now = currentStep(), next = plan.steps().get(stepIndex + 1);
-        return !next.rest() && next.regionId().equals(now.regionId()) && next.side() == now.side();
-    }
-
-    private boolean regionLimitPending(PlannedStep s) {
-        return !regionWarned && !s.rest() && s.maxContinuous() != null;
+        String warning = ceiling.warnOnce();
+        if (warning != null) warn(WarningCode.SESSION_CEILING, warning);
+        long length = ceiling.windDownMs(active);
+        if (length == 0) finish(Outcome.STOPPED_BY_LIMIT);
+        else windDown = new WindDown(active, desired(), length, null);
     }
 
     private void onBattery(int percent) {
-        battery = percent;
-        if (percent > settings.batteryWarnPercent()) {
-            batteryWarned = false;
-        } else if (!batteryWarned) {
-            batteryWarned = true;
-            warn(WarningCode.BATTERY_LOW, "Massager battery at " + percent + " %; charge it soon.");
-        }
-        if (percent < settings.batteryFloorPercent() && state == SessionState.RUNNING && windDown == null) {
-            warn(WarningCode.BATTERY_CRITICAL, "Massager battery at " + percent + " %, below "
-                    + settings.batteryFloorPercent() + " %: ramping down and pausing. Charge it, then resume.");
+        String low = battery.onReading(percent);
+        if (low != null) warn(WarningCode.BATTERY_LOW, low);
+        if (battery.belowFloor() && state == SessionState.RUNNING && windDown == null) {
+            warn(WarningCode.BATTERY_CRITICAL, WarningTexts.batteryTooLowToRun(percent, battery.floorPercent()));
             windDown = new WindDown(report.totalActiveMs(), desired(), windDownMs(), PauseReason.BATTERY_LOW);
         }
-    }
-
-    private boolean batteryBelowFloor() {
-        return battery != null && battery < settings.batteryFloorPercent();
     }
 
     private void onRunning(boolean running) {
         long grace = settings.spinUpGrace().toMillis();
         if (!running && state == SessionState.RUNNING && quantiser.running()
                 && nowMs - quantiser.runningSince() >= grace) {
-            warn(WarningCode.DEVICE_STOPPED, "The massager stopped its motor on its own during "
-                    + describe(currentStep()) + "; paused. Check the device, then resume.");
+            warn(WarningCode.DEVICE_STOPPED, WarningTexts.deviceStopped(currentStep()));
             pause(PauseReason.DEVICE_STOPPED);
         } else if (running && state != SessionState.NOT_STARTED && quantiser.stopped()
                 && nowMs - quantiser.stoppedSince() >= grace) {
@@ -506,7 +455,7 @@ public final class SessionEngine {
         if (state != SessionState.RUNNING) return;
         state = SessionState.PAUSED;
         pauseReason = reason;
-        resumeFromMs = -1;
+        resumeRamp.clear();
         countdown = null; // a resume ramps up from low anyway; the person asked for it
         windDown = null; // a ceiling wind-down starts again (shorter) on resume
         if (linkDown) quantiser.forget();
@@ -519,16 +468,16 @@ public final class SessionEngine {
     private void resume() {
         if (state != SessionState.PAUSED) return;
         if (linkDown) {
-            warn(WarningCode.RESUME_REFUSED, "Cannot resume: the link to the massager is down.");
+            warn(WarningCode.RESUME_REFUSED, WarningTexts.resumeRefusedLinkDown());
             return;
         }
-        if (batteryBelowFloor()) {
-            warn(WarningCode.RESUME_REFUSED, "Cannot resume: battery at " + battery + " %. Charge the massager first.");
+        if (battery.belowFloor()) {
+            warn(WarningCode.RESUME_REFUSED, WarningTexts.resumeRefusedBattery(battery.percent()));
             return;
         }
         state = SessionState.RUNNING;
         pauseReason = null;
-        resumeFromMs = stepElapsedMs;
+        resumeRamp.start(stepElapsedMs);
         pressure.resume(stepElapsedMs);
         events.add(new EngineEvent.Resumed(at(nowMs)));
         emitDesired(true);
@@ -579,17 +528,12 @@ public final class SessionEngine {
     private void beginStep(int index) {
         stepIndex = index;
         stepElapsedMs = 0;
-        resumeFromMs = -1;
+        resumeRamp.clear();
         stepOpen = true;
         visitStartActiveMs = report.totalActiveMs();
         PlannedStep s = currentStep();
         if (!s.rest()) pressure.beginStep(s.pressure(), s.maxPressure(), s.pressureRamp().toMillis());
-        String key = s.rest() ? null : s.regionId() + "/" + s.side();
-        if (key == null || !key.equals(continuousKey)) {
-            continuousKey = key;
-            continuousMs = 0;
-            regionWarned = false;
-        }
+        regionTime.enter(s);
         events.add(new EngineEvent.StepStarted(at(nowMs), index, s.regionId(), s.regionName(), s.side(), s.rest(),
                 s.cue(), s.duration(), targets[index], s.cap()));
         countdown = null;
@@ -645,24 +589,10 @@ public final class SessionEngine {
         if (s.rest() || countdown != null) return 0;
         double target = targets[stepIndex];
         double f = ramp.level(s, target, stepElapsedMs);
-        Double resume = resumeEnvelope(target);
+        Double resume = resumeRamp.level(target, stepElapsedMs);
         if (resume != null) f = Math.min(f, resume);
-        if (windDown != null) f = Math.min(f, windDownEnvelope());
+        if (windDown != null) f = Math.min(f, windDown.level(report.totalActiveMs()));
         return f;
-    }
-
-    private Double resumeEnvelope(double target) {
-        if (resumeFromMs < 0) return null;
-        long length = settings.resumeRamp().toMillis();
-        long since = stepElapsedMs - resumeFromMs;
-        if (length <= 0 || since >= length) return null;
-        return target * since / (double) length;
-    }
-
-    private double windDownEnvelope() {
-        if (windDown.durationMs() <= 0) return 0;
-        double done = (report.totalActiveMs() - windDown.startActiveMs()) / (double) windDown.durationMs();
-        return windDown.from() * Math.max(0, 1 - done);
     }
 
     private Phase phase() {
@@ -676,7 +606,7 @@ public final class SessionEngine {
         if (countdown != null) return Phase.GET_READY;
         if (s.rest()) return Phase.REST;
         if (windDown != null) return Phase.WINDING_DOWN;
-        Double resume = resumeEnvelope(targets[stepIndex]);
+        Double resume = resumeRamp.level(targets[stepIndex], stepElapsedMs);
         if (resume != null && resume < ramp.level(s, targets[stepIndex], stepElapsedMs)) return Phase.RESUMING;
         return ramp.phase(s, stepElapsedMs);
     }
@@ -710,19 +640,4 @@ public final class SessionEngine {
     private PlannedStep currentStep() { return plan.steps().get(stepIndex); }
 
     private static Instant at(long ms) { return Instant.ofEpochMilli(ms); }
-
-    private static String describe(PlannedStep s) {
-        if (s.rest()) return "a rest (step " + (s.index() + 1) + ")";
-        String side = switch (s.side()) {
-            case LEFT -> " (left)";
-            case RIGHT -> " (right)";
-            case NONE -> "";
-        };
-        return (s.regionName() == null ? s.regionId() : s.regionName()) + side;
-    }
-
-    private static String minutes(Duration d) {
-        long s = d.toSeconds();
-        return s % 60 == 0 ? (s / 60) + " min" : (s / 60) + " min " + (s % 60) + " s";
-    }
 }
