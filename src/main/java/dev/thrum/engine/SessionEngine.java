@@ -1,23 +1,15 @@
 package dev.thrum.engine;
 
-import dev.thrum.engine.pressure.OverPressureWatch;
-import dev.thrum.engine.pressure.PressureAdvice;
-import dev.thrum.engine.pressure.PressureGuide;
 import dev.thrum.engine.pressure.PressureSettings;
 import dev.thrum.engine.pressure.PressureView;
 import dev.thrum.pressure.ForceScale;
 import dev.thrum.profile.OutputRange;
-import dev.thrum.program.PlannedStep;
 import dev.thrum.program.SessionPlan;
 import dev.thrum.protocol.DeviceCommand;
 import dev.thrum.protocol.DeviceStatus;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Runs one {@link SessionPlan} on one device range: fed the time and events, it decides what the
@@ -25,10 +17,9 @@ import java.util.Optional;
  * 20-minute program runs in milliseconds under a fake clock and faster than real time under a
  * scaled one. Not thread-safe: call it from one thread (the session loop).
  * <p>
- * Why one class (and a long one): every rule here reads and moves the same few fields at the same
- * moment and in a fixed order (step time, ramps, pauses, the link, limits, countdowns), and the
- * order is the safety argument. What stands alone is already apart: {@link RampProfile},
- * {@link Quantiser}, {@link IntensityStepper}, {@link ReportBuilder} and {@link GetReadyRule}.
+ * This class is the front: it turns each input (a control, a status frame, a link change) into the
+ * moves of {@link SessionRun}, which holds where the session is and makes them in time order. The
+ * limits, envelopes and warning words are small classes of their own (see {@link SessionRun}).
  *
  * <h2>How to drive it</h2>
  * <ol>
@@ -60,38 +51,9 @@ import java.util.Optional;
  */
 public final class SessionEngine {
 
-    private final SessionPlan plan;
-    private final EngineSettings settings;
     private final Clock clock;
-    private final RampProfile ramp;
-    private final Quantiser quantiser;
-    private final IntensityStepper stepper;
-    private final ReportBuilder report;
-    private final PressureGuide pressure;
-    private final BatteryWatch battery;
-    private final SessionCeiling ceiling;
-    private final RegionTimeLimit regionTime;
-    private final ResumeRamp resumeRamp;
-    private final double[] targets;
-    private final List<EngineEvent> events = new ArrayList<>();
-    private final List<DeviceCommand> outbox = new ArrayList<>();
-
-    private SessionState state = SessionState.NOT_STARTED;
-    private PauseReason pauseReason;
-    private boolean linkDown;
-    private int stepIndex;
-    private boolean stepOpen;
-    private long stepElapsedMs;
-    private long visitStartActiveMs;
-    private WindDown windDown;
-    private Integer reportedValue;
-    private long startedAtMs;
-    private long nowMs;
-    private long endedAtMs;
-    private Outcome outcome;
-    private final GetReadyRule getReady = new GetReadyRule();
-    /** The get-ready countdown in progress (motor still, step time held), or null. */
-    private GetReadyRule.Countdown countdown;
+    private final SessionRun run;
+    private final long spinUpGraceMs;
 
     /** An engine with {@link EngineSettings#defaults()}. */
     public SessionEngine(SessionPlan plan, OutputRange output, int minGapMs, Clock clock) {
@@ -117,71 +79,42 @@ public final class SessionEngine {
     public SessionEngine(SessionPlan plan, OutputRange output, ForceScale force, int minGapMs, Clock clock,
                          EngineSettings settings, PressureSettings pressureSettings) {
         if (minGapMs < 0) throw new IllegalArgumentException("minGapMs is negative: " + minGapMs);
-        this.plan = plan;
-        this.settings = settings;
         this.clock = clock;
-        this.ramp = new RampProfile(settings);
-        this.quantiser = new Quantiser(output, minGapMs);
-        this.stepper = new IntensityStepper(output, settings.continuousAdjustStep());
-        this.report = new ReportBuilder(plan);
-        this.pressure = new PressureGuide(force, pressureSettings);
-        this.battery = new BatteryWatch(settings);
-        this.ceiling = new SessionCeiling(plan.sessionCeiling(), settings.windDown());
-        this.regionTime = new RegionTimeLimit(plan.steps());
-        this.resumeRamp = new ResumeRamp(settings);
-        this.targets = plan.steps().stream().mapToDouble(PlannedStep::target).toArray();
+        this.run = new SessionRun(plan, output, force, minGapMs, settings, pressureSettings);
+        this.spinUpGraceMs = settings.spinUpGrace().toMillis();
     }
 
     // ---------------------------------------------------------------- the caller's entry points
 
     /** Starts the first step. Throws {@link IllegalStateException} if called twice (or after STOP/close). */
     public List<DeviceCommand> start() {
-        if (state != SessionState.NOT_STARTED) throw new IllegalStateException("the session was already started");
-        long now = clock.millis();
-        startedAtMs = now;
-        nowMs = now;
-        state = SessionState.RUNNING;
-        events.add(new EngineEvent.Started(at(now), plan.programId(), plan.programName(), plan.clientName(),
-                plan.steps().size(), plan.plannedDuration()));
-        if (plan.steps().isEmpty()) {
-            finish(Outcome.COMPLETED);
-            return drainCommands();
-        }
-        beginStep(0);
-        if (linkDown) {
-            pause(PauseReason.LINK_LOST);
-        } else if (battery.belowFloor()) {
-            warn(WarningCode.BATTERY_CRITICAL, WarningTexts.batteryTooLowToStart(battery.percent(), battery.floorPercent()));
-            pause(PauseReason.BATTERY_LOW);
-        } else {
-            emitDesired(true);
-        }
-        advanceTo(now);
-        return drainCommands();
+        if (run.state() != SessionState.NOT_STARTED) throw new IllegalStateException("the session was already started");
+        run.start(clock.millis());
+        return run.drainCommands();
     }
 
     /** Catches up to the clock: ramps, step changes, limits. Call it often (every pacing gap). */
     public List<DeviceCommand> tick() {
-        advanceTo(clock.millis());
-        return drainCommands();
+        run.advanceTo(clock.millis());
+        return run.drainCommands();
     }
 
     /** Applies one user control. STOP always returns a Stop command. */
     public List<DeviceCommand> control(Control control) {
         long now = clock.millis();
-        advanceTo(now);
+        run.advanceTo(now);
         switch (control) {
-            case STOP -> stopByUser(now);
-            case PAUSE -> pause(PauseReason.USER);
-            case RESUME -> resume();
+            case STOP -> run.stopByUser(now);
+            case PAUSE -> run.pause(PauseReason.USER);
+            case RESUME -> run.resume();
             case SKIP -> skip();
             case PREVIOUS -> previous();
-            case SOFTER -> adjust(EngineEvent.Direction.SOFTER);
-            case HARDER -> adjust(EngineEvent.Direction.HARDER);
-            case SKIP_COUNTDOWN -> endCountdown();
+            case SOFTER -> run.adjust(EngineEvent.Direction.SOFTER);
+            case HARDER -> run.adjust(EngineEvent.Direction.HARDER);
+            case SKIP_COUNTDOWN -> run.endCountdown();
         }
-        advanceTo(now);
-        return drainCommands();
+        run.advanceTo(now);
+        return run.drainCommands();
     }
 
     /**
@@ -191,28 +124,26 @@ public final class SessionEngine {
      * stopped sends Stop again.
      */
     public List<DeviceCommand> onStatus(DeviceStatus status) {
-        advanceTo(clock.millis());
-        if (status.speed() != null) reportedValue = status.speed();
+        run.advanceTo(clock.millis());
+        if (status.speed() != null) run.reportedValue = status.speed();
         if (status.battery() != null) onBattery(status.battery());
-        if (status.force() != null) pressure.onReading(nowMs, status.force());
+        if (status.force() != null) run.pressure().onReading(run.nowMs(), status.force());
         if (status.running() != null) onRunning(status.running());
-        advanceTo(nowMs);
-        return drainCommands();
+        run.advanceTo(run.nowMs());
+        return run.drainCommands();
     }
 
     /** The link went down: the session pauses and no running command is returned until it is back. */
     public List<DeviceCommand> onLinkLost() {
-        advanceTo(clock.millis());
-        if (!linkDown) {
-            linkDown = true;
-            events.add(new EngineEvent.LinkChanged(at(nowMs), false));
-            quantiser.forget();
-            if (state == SessionState.RUNNING) {
-                warn(WarningCode.LINK_LOST, WarningTexts.linkLost(currentStep()));
-                pause(PauseReason.LINK_LOST);
+        run.advanceTo(clock.millis());
+        if (!run.linkDown()) {
+            run.linkChanged(false);
+            if (run.state() == SessionState.RUNNING) {
+                run.warn(WarningCode.LINK_LOST, WarningTexts.linkLost(run.currentStep()));
+                run.pause(PauseReason.LINK_LOST);
             }
         }
-        return drainCommands();
+        return run.drainCommands();
     }
 
     /**
@@ -220,18 +151,18 @@ public final class SessionEngine {
      * running value; otherwise the engine sends Stop to be sure the motor is still.
      */
     public List<DeviceCommand> onLinkRestored() {
-        advanceTo(clock.millis());
-        if (linkDown) {
-            linkDown = false;
-            events.add(new EngineEvent.LinkChanged(at(nowMs), true));
-            if (state == SessionState.PAUSED && pauseReason == PauseReason.LINK_LOST) {
-                resume();
+        run.advanceTo(clock.millis());
+        if (run.linkDown()) {
+            run.linkChanged(true);
+            SessionState state = run.state();
+            if (state == SessionState.PAUSED && run.pauseReason() == PauseReason.LINK_LOST) {
+                run.resume();
             } else if (state == SessionState.PAUSED || state == SessionState.FINISHED) {
-                send(quantiser.forceStop(nowMs));
+                run.send(run.quantiser().forceStop(run.nowMs()));
             }
-            advanceTo(nowMs);
+            run.advanceTo(run.nowMs());
         }
-        return drainCommands();
+        return run.drainCommands();
     }
 
     /**
@@ -239,405 +170,65 @@ public final class SessionEngine {
      * link is down, else {@link Outcome#INTERRUPTED}. Always returns a Stop.
      */
     public List<DeviceCommand> close() {
-        long now = clock.millis();
-        advanceTo(now);
-        if (state == SessionState.NOT_STARTED) startedAtMs = nowMs = now;
-        if (state != SessionState.FINISHED) {
-            finish(linkDown ? Outcome.LINK_LOST : Outcome.INTERRUPTED);
-        } else {
-            send(quantiser.forceStop(nowMs));
-        }
-        return drainCommands();
+        run.close(clock.millis());
+        return run.drainCommands();
     }
 
     /** The events since the last drain, oldest first. */
-    public List<EngineEvent> drainEvents() {
-        List<EngineEvent> out = List.copyOf(events);
-        events.clear();
-        return out;
-    }
+    public List<EngineEvent> drainEvents() { return run.drainEvents(); }
 
-    public boolean finished() { return state == SessionState.FINISHED; }
+    public boolean finished() { return run.state() == SessionState.FINISHED; }
 
     /** The outcome once finished, else null. */
-    public Outcome outcome() { return outcome; }
+    public Outcome outcome() { return run.outcome(); }
 
     /** What a live UI shows, as of the last call. */
-    public SessionView view() {
-        boolean started = state != SessionState.NOT_STARTED;
-        PlannedStep s = plan.steps().isEmpty() ? null : currentStep();
-        long duration = s == null ? 0 : s.duration().toMillis();
-        double planned = (state == SessionState.RUNNING && s != null && !s.rest()) ? desired() : 0;
-        return new SessionView(state, state == SessionState.PAUSED ? pauseReason : null, linkDown, phase(),
-                stepIndex, plan.steps().size(),
-                s == null ? null : s.regionId(), s == null ? null : s.regionName(), s == null ? null : s.side(),
-                s == null ? null : s.cue(), s != null && s.rest(),
-                Duration.ofMillis(stepElapsedMs), Duration.ofMillis(Math.max(0, duration - stepElapsedMs)),
-                s == null ? 0 : targets[stepIndex], s == null ? 0 : s.cap(), planned,
-                quantiser.commandedValue(), quantiser.commandedFraction(),
-                started ? progress() : 0,
-                Duration.ofMillis(report.totalActiveMs()), Duration.ofMillis(report.totalPausedMs()),
-                plan.plannedDuration(), battery.percent(), reportedValue,
-                countdown == null ? null : Duration.ofMillis(countdown.leftMs(nowMs)),
-                countdown == null ? null : countdown.kind());
-    }
-
-    /** The account of the session so far (running: endedAt and outcome null), as of the last call. */
-    public SessionReport report() {
-        boolean open = stepOpen && state != SessionState.FINISHED && !plan.steps().isEmpty() && !currentStep().rest();
-        return report.build(state == SessionState.NOT_STARTED ? null : at(startedAtMs),
-                state == SessionState.FINISHED ? at(endedAtMs) : null, outcome,
-                open ? stepIndex : -1, open ? pressure.stepStats() : null);
-    }
-
-    // ---------------------------------------------------------------- time
-
-    /** Accounts time up to {@code now}, handling everything that falls due on the way, in order. */
-    private void advanceTo(long now) {
-        if (state == SessionState.NOT_STARTED || state == SessionState.FINISHED) return;
-        long target = Math.max(now, nowMs); // a clock that steps back is held, never obeyed
-        while (state == SessionState.RUNNING) {
-            long due = nextDueWallMs();
-            if (due > target) break;
-            accountTo(due);
-            handleDue();
-            emitDesired(false);
-        }
-        accountTo(target);
-        emitDesired(false);
-        guidePressure();
-    }
-
-    /** Advice and the too-much-pressure watch, while the motor runs for a step (not while it winds down). */
-    private void guidePressure() {
-        if (state != SessionState.RUNNING || currentStep().rest() || windDown != null) return;
-        PressureGuide.Update u = pressure.evaluate(nowMs, stepElapsedMs);
-        PlannedStep s = currentStep();
-        if (u.adviceChanged()) {
-            events.add(new EngineEvent.PressureAdvised(at(nowMs), stepIndex, s.regionId(), pressure.band(), u.advice(),
-                    pressure.freshNewtons(nowMs), pressure.bandAt(stepElapsedMs)));
-        }
-        if (u.verdict() == OverPressureWatch.Verdict.WARN) {
-            warn(WarningCode.PRESSURE_HIGH, WarningTexts.pressureHigh(s, pressure.maxBand()));
-        } else if (u.verdict() == OverPressureWatch.Verdict.ACT) {
-            warn(WarningCode.PRESSURE_PAUSE, WarningTexts.pressurePause(s));
-            windDown = new WindDown(report.totalActiveMs(), desired(), windDownMs(), PauseReason.PRESSURE);
-        }
-    }
+    public SessionView view() { return run.view(); }
 
     /** Pressure for a live UI, as of the last call. */
-    public PressureView pressureView() {
-        PlannedStep s = plan.steps().isEmpty() ? null : currentStep();
-        boolean guiding = state == SessionState.RUNNING && s != null && !s.rest();
-        return new PressureView(pressure.band(), pressure.maxBand(),
-                guiding ? pressure.advice() : PressureAdvice.NO_READING,
-                pressure.freshNewtons(nowMs), guiding ? pressure.bandAt(stepElapsedMs) : null, pressure.scale());
-    }
+    public PressureView pressureView() { return run.pressureView(); }
 
-    private void accountTo(long t) {
-        long dt = t - nowMs;
-        if (dt <= 0) return;
-        if (state == SessionState.RUNNING && countdown != null) {
-            report.paused(dt); // motor still, step time held: waiting for the person, not treatment
-        } else if (state == SessionState.RUNNING && currentStep().rest()) {
-            report.rest(stepIndex, dt);
-            stepElapsedMs += dt;
-        } else if (state == SessionState.RUNNING) {
-            report.active(stepIndex, dt, quantiser.commandedFraction());
-            stepElapsedMs += dt;
-            regionTime.ran(dt);
-        } else if (state == SessionState.PAUSED) {
-            report.paused(dt);
-        }
-        nowMs = t;
-    }
+    /** The account of the session so far (running: endedAt and outcome null), as of the last call. */
+    public SessionReport report() { return run.report(); }
 
-    /** The earliest wall time at which something falls due while running. */
-    private long nextDueWallMs() {
-        if (countdown != null) return countdown.endsAtMs();
-        long active = report.totalActiveMs();
-        PlannedStep s = currentStep();
-        long due = active + (s.duration().toMillis() - stepElapsedMs);
-        if (windDown != null) due = Math.min(due, windDown.endsAtActiveMs());
-        if (ceilingDue()) due = Math.min(due, Math.max(active, ceiling.windDownStartMs()));
-        if (regionTime.pending(s)) due = Math.min(due, active + regionTime.msLeft(s));
-        return nowMs + Math.max(0, due - active);
-    }
-
-    private void handleDue() {
-        if (countdown != null) {
-            if (nowMs >= countdown.endsAtMs()) endCountdown();
-            return;
-        }
-        long active = report.totalActiveMs();
-        if (windDown != null && active >= windDown.endsAtActiveMs()) {
-            WindDown done = windDown;
-            windDown = null;
-            if (done.finishes()) finish(Outcome.STOPPED_BY_LIMIT);
-            else pause(done.pauseAfter());
-            return;
-        }
-        if (ceilingDue() && active >= ceiling.windDownStartMs()) {
-            startCeilingWindDown(active);
-            if (state != SessionState.RUNNING) return;
-        }
-        String regionWarning = regionTime.check(stepIndex, stepElapsedMs);
-        if (regionWarning != null) warn(WarningCode.REGION_TIME_LIMIT, regionWarning);
-        if (stepElapsedMs >= currentStep().duration().toMillis()) {
-            endStep(false);
-            if (stepIndex + 1 >= plan.steps().size()) {
-                finish(Outcome.COMPLETED);
-            } else {
-                beginStep(stepIndex + 1);
-                emitDesired(true);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- limits
-
-    private long windDownMs() { return settings.windDown().toMillis(); }
-
-    /** The ceiling matters unless the session already winds down to finish. */
-    private boolean ceilingDue() {
-        if (windDown != null && windDown.finishes()) return false;
-        return ceiling.exceededBy(report.totalActiveMs(), remainingPlanMs());
-    }
-
-    private long remainingPlanMs() {
-        long ms = currentStep().duration().toMillis() - stepElapsedMs;
-        for (int i = stepIndex + 1; i < plan.steps().size(); i++) ms += plan.steps().get(i).duration().toMillis();
-        return Math.max(0, ms);
-    }
-
-    private void startCeilingWindDown(long active) {
-        String warning = ceiling.warnOnce();
-        if (warning != null) warn(WarningCode.SESSION_CEILING, warning);
-        long length = ceiling.windDownMs(active);
-        if (length == 0) finish(Outcome.STOPPED_BY_LIMIT);
-        else windDown = new WindDown(active, desired(), length, null);
-    }
+    // ---------------------------------------------------------------- inputs turned into moves
 
     private void onBattery(int percent) {
-        String low = battery.onReading(percent);
-        if (low != null) warn(WarningCode.BATTERY_LOW, low);
-        if (battery.belowFloor() && state == SessionState.RUNNING && windDown == null) {
-            warn(WarningCode.BATTERY_CRITICAL, WarningTexts.batteryTooLowToRun(percent, battery.floorPercent()));
-            windDown = new WindDown(report.totalActiveMs(), desired(), windDownMs(), PauseReason.BATTERY_LOW);
+        String low = run.battery().onReading(percent);
+        if (low != null) run.warn(WarningCode.BATTERY_LOW, low);
+        if (run.battery().belowFloor() && run.state() == SessionState.RUNNING && !run.windingDown()) {
+            run.warn(WarningCode.BATTERY_CRITICAL, WarningTexts.batteryTooLowToRun(percent, run.battery().floorPercent()));
+            run.windDownAndPause(PauseReason.BATTERY_LOW);
         }
     }
 
     private void onRunning(boolean running) {
-        long grace = settings.spinUpGrace().toMillis();
-        if (!running && state == SessionState.RUNNING && quantiser.running()
-                && nowMs - quantiser.runningSince() >= grace) {
-            warn(WarningCode.DEVICE_STOPPED, WarningTexts.deviceStopped(currentStep()));
-            pause(PauseReason.DEVICE_STOPPED);
-        } else if (running && state != SessionState.NOT_STARTED && quantiser.stopped()
-                && nowMs - quantiser.stoppedSince() >= grace) {
-            send(quantiser.forceStop(nowMs)); // it should be still: say so again
+        Quantiser motor = run.quantiser();
+        long now = run.nowMs();
+        if (!running && run.state() == SessionState.RUNNING && motor.running() && now - motor.runningSince() >= spinUpGraceMs) {
+            run.warn(WarningCode.DEVICE_STOPPED, WarningTexts.deviceStopped(run.currentStep()));
+            run.pause(PauseReason.DEVICE_STOPPED);
+        } else if (running && run.state() != SessionState.NOT_STARTED && motor.stopped()
+                && now - motor.stoppedSince() >= spinUpGraceMs) {
+            run.send(motor.forceStop(now)); // it should be still: say so again
         }
-    }
-
-    // ---------------------------------------------------------------- controls
-
-    private void stopByUser(long now) {
-        if (state == SessionState.NOT_STARTED) startedAtMs = nowMs = now;
-        if (state == SessionState.FINISHED) send(quantiser.forceStop(nowMs));
-        else finish(Outcome.STOPPED_BY_USER);
-    }
-
-    private void pause(PauseReason reason) {
-        if (state == SessionState.PAUSED) {
-            if (reason == PauseReason.USER) pauseReason = PauseReason.USER; // the user's pause outlasts a link return
-            return;
-        }
-        if (state != SessionState.RUNNING) return;
-        state = SessionState.PAUSED;
-        pauseReason = reason;
-        resumeRamp.clear();
-        countdown = null; // a resume ramps up from low anyway; the person asked for it
-        windDown = null; // a ceiling wind-down starts again (shorter) on resume
-        if (linkDown) quantiser.forget();
-        else send(quantiser.forceStop(nowMs));
-        if (!reason.askedFor()) report.interruption();
-        pressure.pause();
-        events.add(new EngineEvent.Paused(at(nowMs), reason));
-    }
-
-    private void resume() {
-        if (state != SessionState.PAUSED) return;
-        if (linkDown) {
-            warn(WarningCode.RESUME_REFUSED, WarningTexts.resumeRefusedLinkDown());
-            return;
-        }
-        if (battery.belowFloor()) {
-            warn(WarningCode.RESUME_REFUSED, WarningTexts.resumeRefusedBattery(battery.percent()));
-            return;
-        }
-        state = SessionState.RUNNING;
-        pauseReason = null;
-        resumeRamp.start(stepElapsedMs);
-        pressure.resume(stepElapsedMs);
-        events.add(new EngineEvent.Resumed(at(nowMs)));
-        emitDesired(true);
     }
 
     private void skip() {
-        if (state != SessionState.RUNNING && state != SessionState.PAUSED) return;
-        endStep(true);
-        if (stepIndex + 1 >= plan.steps().size()) {
-            finish(Outcome.COMPLETED);
+        if (!run.underWay()) return;
+        run.endStep(true);
+        if (run.onLastStep()) {
+            run.finish(Outcome.COMPLETED);
         } else {
-            beginStep(stepIndex + 1);
-            emitDesired(true);
+            run.beginStep(run.stepIndex() + 1);
+            run.emitDesired(true);
         }
     }
 
     private void previous() {
-        if (state != SessionState.RUNNING && state != SessionState.PAUSED) return;
-        endStep(false);
-        beginStep(Math.max(0, stepIndex - 1));
-        emitDesired(true);
+        if (!run.underWay()) return;
+        run.endStep(false);
+        run.beginStep(Math.max(0, run.stepIndex() - 1));
+        run.emitDesired(true);
     }
-
-    private void adjust(EngineEvent.Direction direction) {
-        if (state != SessionState.RUNNING && state != SessionState.PAUSED) return;
-        PlannedStep s = currentStep();
-        if (s.rest()) return;
-        double before = targets[stepIndex];
-        double after;
-        boolean limited;
-        if (direction == EngineEvent.Direction.SOFTER) {
-            after = stepper.softer(before);
-            limited = after <= 1e-12;
-            report.softer(stepIndex);
-        } else {
-            after = stepper.harder(before, s.cap());
-            limited = after >= s.cap() - 1e-12;
-            report.harder(stepIndex);
-        }
-        targets[stepIndex] = after;
-        events.add(new EngineEvent.Adjusted(at(nowMs), direction, stepIndex, s.regionId(), s.side(),
-                plan.clientName(), after, limited));
-        emitDesired(false);
-    }
-
-    // ---------------------------------------------------------------- steps and output
-
-    private void beginStep(int index) {
-        stepIndex = index;
-        stepElapsedMs = 0;
-        resumeRamp.clear();
-        stepOpen = true;
-        visitStartActiveMs = report.totalActiveMs();
-        PlannedStep s = currentStep();
-        if (!s.rest()) pressure.beginStep(s.pressure(), s.maxPressure(), s.pressureRamp().toMillis());
-        regionTime.enter(s);
-        events.add(new EngineEvent.StepStarted(at(nowMs), index, s.regionId(), s.regionName(), s.side(), s.rest(),
-                s.cue(), s.duration(), targets[index], s.cap()));
-        countdown = null;
-        ReadyKind kind = getReady.before(s);
-        long ms = kind == null ? 0 : settings.countdownFor(kind).toMillis();
-        if (ms > 0) {
-            countdown = new GetReadyRule.Countdown(kind, nowMs + ms);
-            events.add(new EngineEvent.GetReady(at(nowMs), index, (int) Math.ceil(ms / 1000.0), kind));
-        }
-    }
-
-    /** Ends a get-ready countdown: the step's own ramp begins, from the lowest running value. */
-    private void endCountdown() {
-        if (countdown == null) return;
-        countdown = null;
-        emitDesired(true);
-    }
-
-    private void endStep(boolean skipped) {
-        if (!stepOpen) return;
-        stepOpen = false;
-        PlannedStep s = currentStep();
-        report.skipped(stepIndex, skipped);
-        if (!s.rest()) report.pressure(stepIndex, pressure.stepStats());
-        events.add(new EngineEvent.StepFinished(at(nowMs), stepIndex, s.regionId(), s.side(),
-                (report.totalActiveMs() - visitStartActiveMs) / 1000.0, skipped));
-    }
-
-    private void finish(Outcome how) {
-        endStep(false);
-        state = SessionState.FINISHED;
-        outcome = how;
-        endedAtMs = nowMs;
-        windDown = null;
-        countdown = null;
-        send(quantiser.forceStop(nowMs));
-        events.add(new EngineEvent.Finished(at(nowMs), how));
-    }
-
-    /** Sends what the current moment asks for, if it differs from what the motor was told. */
-    private void emitDesired(boolean immediate) {
-        if (state != SessionState.RUNNING || linkDown) return;
-        PlannedStep s = currentStep();
-        Optional<DeviceCommand> command = s.rest() || countdown != null
-                ? quantiser.stop(nowMs)
-                : quantiser.run(desired(), s.cap(), nowMs, immediate);
-        command.ifPresent(this::send);
-    }
-
-    /** The intensity fraction wished for now: the step's ramp, held under a resume ramp or a wind-down. */
-    private double desired() {
-        PlannedStep s = currentStep();
-        if (s.rest() || countdown != null) return 0;
-        double target = targets[stepIndex];
-        double f = ramp.level(s, target, stepElapsedMs);
-        Double resume = resumeRamp.level(target, stepElapsedMs);
-        if (resume != null) f = Math.min(f, resume);
-        if (windDown != null) f = Math.min(f, windDown.level(report.totalActiveMs()));
-        return f;
-    }
-
-    private Phase phase() {
-        switch (state) {
-            case NOT_STARTED: return Phase.NOT_STARTED;
-            case FINISHED: return Phase.FINISHED;
-            case PAUSED: return Phase.PAUSED;
-            default: break;
-        }
-        PlannedStep s = currentStep();
-        if (countdown != null) return Phase.GET_READY;
-        if (s.rest()) return Phase.REST;
-        if (windDown != null) return Phase.WINDING_DOWN;
-        Double resume = resumeRamp.level(targets[stepIndex], stepElapsedMs);
-        if (resume != null && resume < ramp.level(s, targets[stepIndex], stepElapsedMs)) return Phase.RESUMING;
-        return ramp.phase(s, stepElapsedMs);
-    }
-
-    private double progress() {
-        if (outcome == Outcome.COMPLETED) return 1;
-        long total = plan.plannedDuration().toMillis();
-        if (total <= 0) return 0;
-        long done = Math.min(stepElapsedMs, currentStep().duration().toMillis());
-        for (int i = 0; i < stepIndex; i++) done += plan.steps().get(i).duration().toMillis();
-        return Math.min(1, done / (double) total);
-    }
-
-    private void send(DeviceCommand command) {
-        outbox.add(command);
-        events.add(new EngineEvent.Commanded(at(nowMs), stepIndex, command));
-    }
-
-    private void warn(WarningCode code, String message) {
-        // A refused resume is a hint for the person at the keys, not a fact about the session.
-        if (code != WarningCode.RESUME_REFUSED) report.warning(message);
-        events.add(new EngineEvent.Warning(at(nowMs), code, message));
-    }
-
-    private List<DeviceCommand> drainCommands() {
-        List<DeviceCommand> out = List.copyOf(outbox);
-        outbox.clear();
-        return out;
-    }
-
-    private PlannedStep currentStep() { return plan.steps().get(stepIndex); }
-
-    private static Instant at(long ms) { return Instant.ofEpochMilli(ms); }
 }
