@@ -1,14 +1,18 @@
 package dev.thrum.engine;
 
+import dev.thrum.engine.pressure.PressureAdvice;
+import dev.thrum.engine.pressure.PressureGuide;
 import dev.thrum.engine.pressure.PressureSettings;
 import dev.thrum.engine.pressure.PressureView;
 import dev.thrum.pressure.ForceScale;
 import dev.thrum.profile.OutputRange;
+import dev.thrum.program.PlannedStep;
 import dev.thrum.program.SessionPlan;
 import dev.thrum.protocol.DeviceCommand;
 import dev.thrum.protocol.DeviceStatus;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -183,10 +187,35 @@ public final class SessionEngine {
     public Outcome outcome() { return run.outcome(); }
 
     /** What a live UI shows, as of the last call. */
-    public SessionView view() { return run.view(); }
+    public SessionView view() {
+        SessionState state = run.state();
+        PlannedStep s = run.stepOrNull();
+        long elapsed = run.stepElapsedMs(), duration = s == null ? 0 : s.duration().toMillis(), now = run.nowMs();
+        double planned = (state == SessionState.RUNNING && s != null && !s.rest()) ? run.desired() : 0;
+        GetReadyRule.Countdown countdown = run.countdown();
+        return new SessionView(state, state == SessionState.PAUSED ? run.pauseReason() : null, run.linkDown(), run.phase(),
+                run.stepIndex(), run.plan().steps().size(),
+                s == null ? null : s.regionId(), s == null ? null : s.regionName(), s == null ? null : s.side(),
+                s == null ? null : s.cue(), s != null && s.rest(),
+                Duration.ofMillis(elapsed), Duration.ofMillis(Math.max(0, duration - elapsed)),
+                s == null ? 0 : run.target(), s == null ? 0 : s.cap(), planned,
+                run.quantiser().commandedValue(), run.quantiser().commandedFraction(),
+                state != SessionState.NOT_STARTED ? run.progress() : 0,
+                Duration.ofMillis(run.accounts().totalActiveMs()), Duration.ofMillis(run.accounts().totalPausedMs()),
+                run.plan().plannedDuration(), run.battery().percent(), run.reportedValue,
+                countdown == null ? null : Duration.ofMillis(countdown.leftMs(now)),
+                countdown == null ? null : countdown.kind());
+    }
 
     /** Pressure for a live UI, as of the last call. */
-    public PressureView pressureView() { return run.pressureView(); }
+    public PressureView pressureView() {
+        PlannedStep s = run.stepOrNull();
+        PressureGuide pressure = run.pressure();
+        boolean guiding = run.state() == SessionState.RUNNING && s != null && !s.rest();
+        return new PressureView(pressure.band(), pressure.maxBand(),
+                guiding ? pressure.advice() : PressureAdvice.NO_READING,
+                pressure.freshNewtons(run.nowMs()), guiding ? pressure.bandAt(run.stepElapsedMs()) : null, pressure.scale());
+    }
 
     /** The account of the session so far (running: endedAt and outcome null), as of the last call. */
     public SessionReport report() { return run.report(); }

@@ -1,17 +1,14 @@
 package dev.thrum.engine;
 
 import dev.thrum.engine.pressure.OverPressureWatch;
-import dev.thrum.engine.pressure.PressureAdvice;
 import dev.thrum.engine.pressure.PressureGuide;
 import dev.thrum.engine.pressure.PressureSettings;
-import dev.thrum.engine.pressure.PressureView;
 import dev.thrum.pressure.ForceScale;
 import dev.thrum.profile.OutputRange;
 import dev.thrum.program.PlannedStep;
 import dev.thrum.program.SessionPlan;
 import dev.thrum.protocol.DeviceCommand;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +91,13 @@ final class SessionRun {
     BatteryWatch battery() { return battery; }
     PressureGuide pressure() { return pressure; }
     PlannedStep currentStep() { return plan.steps().get(stepIndex); }
+    /** The current step, or null for a plan without steps. */
+    PlannedStep stepOrNull() { return plan.steps().isEmpty() ? null : currentStep(); }
+    SessionPlan plan() { return plan; }
+    long stepElapsedMs() { return stepElapsedMs; }
+    double target() { return targets[stepIndex]; }
+    ReportBuilder accounts() { return report; }
+    GetReadyRule.Countdown countdown() { return countdown; }
     int stepIndex() { return stepIndex; }
     boolean onLastStep() { return stepIndex + 1 >= plan.steps().size(); }
 
@@ -153,25 +157,6 @@ final class SessionRun {
 
     // ---------------------------------------------------------------- what the caller reads
 
-    SessionView view() {
-        boolean started = state != SessionState.NOT_STARTED;
-        PlannedStep s = plan.steps().isEmpty() ? null : currentStep();
-        long duration = s == null ? 0 : s.duration().toMillis();
-        double planned = (state == SessionState.RUNNING && s != null && !s.rest()) ? desired() : 0;
-        return new SessionView(state, state == SessionState.PAUSED ? pauseReason : null, linkDown, phase(),
-                stepIndex, plan.steps().size(),
-                s == null ? null : s.regionId(), s == null ? null : s.regionName(), s == null ? null : s.side(),
-                s == null ? null : s.cue(), s != null && s.rest(),
-                Duration.ofMillis(stepElapsedMs), Duration.ofMillis(Math.max(0, duration - stepElapsedMs)),
-                s == null ? 0 : targets[stepIndex], s == null ? 0 : s.cap(), planned,
-                quantiser.commandedValue(), quantiser.commandedFraction(),
-                started ? progress() : 0,
-                Duration.ofMillis(report.totalActiveMs()), Duration.ofMillis(report.totalPausedMs()),
-                plan.plannedDuration(), battery.percent(), reportedValue,
-                countdown == null ? null : Duration.ofMillis(countdown.leftMs(nowMs)),
-                countdown == null ? null : countdown.kind());
-    }
-
     SessionReport report() {
         boolean open = stepOpen && state != SessionState.FINISHED && !plan.steps().isEmpty() && !currentStep().rest();
         return report.build(state == SessionState.NOT_STARTED ? null : at(startedAtMs),
@@ -212,14 +197,6 @@ final class SessionRun {
             warn(WarningCode.PRESSURE_PAUSE, WarningTexts.pressurePause(s));
             windDownAndPause(PauseReason.PRESSURE);
         }
-    }
-
-    PressureView pressureView() {
-        PlannedStep s = plan.steps().isEmpty() ? null : currentStep();
-        boolean guiding = state == SessionState.RUNNING && s != null && !s.rest();
-        return new PressureView(pressure.band(), pressure.maxBand(),
-                guiding ? pressure.advice() : PressureAdvice.NO_READING,
-                pressure.freshNewtons(nowMs), guiding ? pressure.bandAt(stepElapsedMs) : null, pressure.scale());
     }
 
     private void accountTo(long t) {
@@ -289,13 +266,7 @@ final class SessionRun {
     /** The ceiling matters unless the session already winds down to finish. */
     private boolean ceilingDue() {
         if (windDown != null && windDown.finishes()) return false;
-        return ceiling.exceededBy(report.totalActiveMs(), remainingPlanMs());
-    }
-
-    private long remainingPlanMs() {
-        long ms = currentStep().duration().toMillis() - stepElapsedMs;
-        for (int i = stepIndex + 1; i < plan.steps().size(); i++) ms += plan.steps().get(i).duration().toMillis();
-        return Math.max(0, ms);
+        return ceiling.exceededBy(report.totalActiveMs(), PlanTime.remainingMs(plan, stepIndex, stepElapsedMs));
     }
 
     private void startCeilingWindDown(long active) {
@@ -433,7 +404,7 @@ final class SessionRun {
     }
 
     /** The intensity fraction wished for now: the step's ramp, held under a resume ramp or a wind-down. */
-    private double desired() {
+    double desired() {
         PlannedStep s = currentStep();
         if (s.rest() || countdown != null) return 0;
         double target = targets[stepIndex];
@@ -444,7 +415,7 @@ final class SessionRun {
         return f;
     }
 
-    private Phase phase() {
+    Phase phase() {
         switch (state) {
             case NOT_STARTED: return Phase.NOT_STARTED;
             case FINISHED: return Phase.FINISHED;
@@ -460,13 +431,9 @@ final class SessionRun {
         return ramp.phase(s, stepElapsedMs);
     }
 
-    private double progress() {
-        if (outcome == Outcome.COMPLETED) return 1;
-        long total = plan.plannedDuration().toMillis();
-        if (total <= 0) return 0;
-        long done = Math.min(stepElapsedMs, currentStep().duration().toMillis());
-        for (int i = 0; i < stepIndex; i++) done += plan.steps().get(i).duration().toMillis();
-        return Math.min(1, done / (double) total);
+    /** How far through the planned time the session is, 0 to 1. */
+    double progress() {
+        return outcome == Outcome.COMPLETED ? 1 : PlanTime.progress(plan, stepIndex, stepElapsedMs);
     }
 
     void send(DeviceCommand command) {
