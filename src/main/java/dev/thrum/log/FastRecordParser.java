@@ -19,6 +19,11 @@ import java.util.List;
  * accepts a line it yields the same record (a property test checks this).
  *
  * <p>Not thread-safe: one instance per reading pass (it keeps a small cache of repeated strings).
+ *
+ * <p>Kept because the numbers need it (docs/benchmarks.md, "Usage log"): Jackson's streaming parser
+ * alone is markedly slower on a big log. One class over 350 lines because it is one recursive-descent
+ * reader over one cursor ({@code b}, {@code pos}, {@code end}) and one decline path; split, every
+ * part would share that cursor.
  */
 final class FastRecordParser {
     private static final byte[] SCHEMA = SessionRecord.SCHEMA.getBytes(StandardCharsets.US_ASCII);

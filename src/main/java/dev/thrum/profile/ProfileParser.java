@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
  * Reads and validates one device profile (format in docs/device-profiles.md) from a source name and
  * its JSON text. Every problem found is reported, each with its place; a profile with any problem is
  * rejected whole. Does no I/O: {@code dev.thrum.files.ProfileLibraryLoader} reads the files.
+ * <p>
+ * One class over 350 lines because the sections of a profile check one another while it is read
+ * (the output range bounds the command templates, a codec changes which commands are needed, a
+ * serial section forbids open-ended frames without a length), through one problem list; the
+ * checking vocabulary lives in {@link ProfileChecks} and the byte layouts in {@code template}.
  */
 public final class ProfileParser {
 
