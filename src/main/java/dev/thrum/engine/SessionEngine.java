@@ -129,7 +129,7 @@ public final class SessionEngine {
      */
     public List<DeviceCommand> onStatus(DeviceStatus status) {
         run.advanceTo(clock.millis());
-        if (status.speed() != null) run.reportedValue = status.speed();
+        if (status.speed() != null) run.deviceReported(status.speed());
         if (status.battery() != null) onBattery(status.battery());
         if (status.force() != null) run.pressure().onReading(run.nowMs(), status.force());
         if (status.running() != null) onRunning(status.running());
@@ -202,7 +202,7 @@ public final class SessionEngine {
                 run.quantiser().commandedValue(), run.quantiser().commandedFraction(),
                 state != SessionState.NOT_STARTED ? run.progress() : 0,
                 Duration.ofMillis(run.accounts().totalActiveMs()), Duration.ofMillis(run.accounts().totalPausedMs()),
-                run.plan().plannedDuration(), run.battery().percent(), run.reportedValue,
+                run.plan().plannedDuration(), run.battery().percent(), run.reportedValue(),
                 countdown == null ? null : Duration.ofMillis(countdown.leftMs(now)),
                 countdown == null ? null : countdown.kind());
     }

@@ -55,7 +55,7 @@ final class SessionRun {
     private long visitStartActiveMs;
     private WindDown windDown;
     /** The running value the device last reported, or null. */
-    Integer reportedValue;
+    private Integer reportedValue;
     private long startedAtMs;
     private long nowMs;
     private long endedAtMs;
@@ -99,6 +99,8 @@ final class SessionRun {
     ReportBuilder accounts() { return report; }
     GetReadyRule.Countdown countdown() { return countdown; }
     int stepIndex() { return stepIndex; }
+    Integer reportedValue() { return reportedValue; }
+    void deviceReported(int value) { reportedValue = value; }
     boolean onLastStep() { return stepIndex + 1 >= plan.steps().size(); }
 
     /** Running or paused: a step is under way. */
@@ -250,7 +252,7 @@ final class SessionRun {
         if (regionWarning != null) warn(WarningCode.REGION_TIME_LIMIT, regionWarning);
         if (stepElapsedMs >= currentStep().duration().toMillis()) {
             endStep(false);
-            if (stepIndex + 1 >= plan.steps().size()) {
+            if (onLastStep()) {
                 finish(Outcome.COMPLETED);
             } else {
                 beginStep(stepIndex + 1);
@@ -322,7 +324,7 @@ final class SessionRun {
     }
 
     void adjust(EngineEvent.Direction direction) {
-        if (state != SessionState.RUNNING && state != SessionState.PAUSED) return;
+        if (!underWay()) return;
         PlannedStep s = currentStep();
         if (s.rest()) return;
         double before = targets[stepIndex];
