@@ -7,7 +7,9 @@
  * {@link dev.thrum.engine.SessionEngine}: {@code start()}, {@code tick()}, {@code control(Control)},
  * {@code onStatus(DeviceStatus)}, {@code onLinkLost()}, {@code onLinkRestored()}, {@code close()} each
  * return the commands to send now; {@code drainEvents()}, {@code view()}, {@code report()} and
- * {@code finished()} tell the caller what happened.
+ * {@code finished()} tell the caller what happened. Behind it, {@code SessionRun} holds where the
+ * session is and makes the moves; each limit is a small class of its own, and {@code WarningTexts}
+ * holds the words of every warning (docs/architecture.md, "Inside the engine").
  *
  * <h2>Decisions (and why)</h2>
  * <ul>
@@ -24,7 +26,7 @@
  *       pacing gap within a step (the first value of a new step goes at once: it is never higher than
  *       the lowest running value). Nothing is sent when the value does not change; Stop is sent
  *       unconditionally on pause, stop and the end.</li>
- *   <li><b>Resume</b> climbs from the lowest running value to the current ramp level over 5 s
+ *   <li><b>Resume</b> ({@code ResumeRamp}) climbs from the lowest running value to the current ramp level over 5 s
  *       (linear), so it never jumps back to the earlier intensity. The step's clock stops while paused.</li>
  *   <li><b>Softer/harder</b> ({@code IntensityStepper}): one level on discrete ranges, 0.05 on
  *       continuous ones; never below 0 (lowest running value, the motor keeps running) nor above the
@@ -33,15 +35,15 @@
  *   <li><b>Link lost</b>: pause (an interruption), nothing sent while down; a RESUME is refused. On
  *       return, a session paused only by the link resumes by itself from the lowest value; one the
  *       user paused (also during the outage) stays paused and gets a Stop.</li>
- *   <li><b>Battery</b>: warn once at or below 20 %; below 10 % ramp down over 3 s and pause, and
+ *   <li><b>Battery</b> ({@code BatteryWatch}): warn once at or below 20 %; below 10 % ramp down over 3 s and pause, and
  *       refuse RESUME until a status shows at least 10 %.</li>
  *   <li><b>Device stopped on its own</b>: a status with running=false more than 3 s (spin-up grace)
  *       after we started the motor pauses the session. A status with running=true more than 3 s
  *       after we stopped it sends Stop again.</li>
- *   <li><b>Region time limit</b>: continuous running time on one region and side (consecutive steps
+ *   <li><b>Region time limit</b> ({@code RegionTimeLimit}): continuous running time on one region and side (consecutive steps
  *       on the same region and side add up, PREVIOUS included; a rest or another region resets it)
  *       reaching {@code maxContinuous} gives a warning; the session goes on.</li>
- *   <li><b>Session ceiling</b> counts active (unpaused) time, rests included. Only when the rest of
+ *   <li><b>Session ceiling</b> ({@code SessionCeiling}) counts active (unpaused) time, rests included. Only when the rest of
  *       the program would run past it (after PREVIOUS, say) does the engine warn, ramp down over the
  *       last 3 s before it and finish with {@code STOPPED_BY_LIMIT}; a program that fits completes.</li>
  *   <li><b>Skip</b> ends the step (reported as skipped) and starts the next from low; skipping the last
