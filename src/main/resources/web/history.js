@@ -3,6 +3,7 @@
 import { api, ApiError, errorText } from './api.js';
 import { calendarChart, dayLabel, regionWeeksChart, sessionsPerWeekChart } from './charts.js';
 import { seconds, words } from './format.js';
+import { painChange, painLine, regionMinutes } from './session-text.js';
 
 const $ = id => document.getElementById(id);
 
@@ -65,6 +66,7 @@ function row(s) {
   cell(tr, words(s.outcome), s.outcome === 'COMPLETED' ? 'outcome-completed' : 'outcome-other');
   cell(tr, seconds(s.activeSeconds));
   cell(tr, s.warnings && s.warnings.length ? String(s.warnings.length) : '');
+  cell(tr, painChange(s), 'pain');
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'Steps';
@@ -81,6 +83,8 @@ function detail(s) {
   $('detail-title').textContent = (s.programName || s.programId) + ' on ' + dayLabel(s.day) + ' ' + s.day.slice(0, 4);
   $('detail-summary').textContent = words(s.outcome) + '; active ' + seconds(s.activeSeconds) + ', paused ' + seconds(s.pausedSeconds)
     + (s.client ? '; ' + s.client : '') + (s.interruptions ? '; ' + s.interruptions + ' interruptions' : '');
+  $('detail-regions').textContent = regionMinutes(s) ? 'Minutes per region: ' + regionMinutes(s) + '.' : 'No region treated.';
+  $('detail-pain').textContent = painLine(s);
   $('detail-warnings').replaceChildren(...(s.warnings || []).map(w => { const li = document.createElement('li'); li.textContent = w; return li; }));
   $('detail-steps').replaceChildren(...s.steps.map(step => {
     const tr = document.createElement('tr');

@@ -1,16 +1,19 @@
 // The "now" page: follows the daemon's event stream and shows the session in progress.
 // Everything shown comes from the stream (a hello with the whole state, then one event per
-// change, and a view event twice a second while a session runs); nothing polls.
+// change, and a view event twice a second while a session runs); nothing polls. One module: the
+// state and its drawing; the start form, the pain questions, the map and the voice live apart.
 import { api, errorText } from './api.js';
 import { BodyMap } from './bodymap.js';
 import { Voice } from './voice.js';
 import { StartPanel } from './start.js';
+import { OutcomeForm } from './outcome.js';
 import { percent, seconds, sideText, words } from './format.js';
 
 const $ = id => document.getElementById(id);
 const map = new BodyMap($('map'));
 const voice = new Voice();
 let startPanel = null;
+const outcome = new OutcomeForm();
 
 /** The engine's pressure advice (pressureAdvised events) in words. */
 const ADVICE = { LIGHTER: 'press lighter', HOLD: 'hold this pressure', HARDER: 'press a little harder', NO_READING: '' };
@@ -23,6 +26,7 @@ const state = {
   paused: null,      // pause reason while paused
   countdown: null,   // {seconds, kind, index, endsAt}
   report: null,      // the last session's report
+  lastSession: null, // its id in the usage log, for the pain score after it
   battery: null, batteryLow: false, force: null, advice: null, notice: null,
 };
 
@@ -93,7 +97,7 @@ function follow() {
   });
   on('finished', () => { Object.assign(state, { running: false, ended: true, countdown: null }); });
   on('sessionEnded', d => {
-    Object.assign(state, { running: false, ended: true, report: d.report || d, countdown: null, paused: null });
+    Object.assign(state, { running: false, ended: true, report: d.report || d, lastSession: d.session || null, countdown: null, paused: null });
     voice.chime();
     voice.say('Session finished.');
     if (startPanel) startPanel.showPlan();
@@ -106,6 +110,7 @@ function hello(d) {
   state.link = d.link;
   state.view = d.view || null;
   state.report = d.lastReport || null;
+  state.lastSession = d.lastSession || null;
   state.paused = d.view && d.view.state === 'PAUSED' ? (d.view.pauseReason || 'USER') : null;
   if (d.countdown != null && d.view) state.countdown = { seconds: d.countdown, index: d.view.stepIndex, endsAt: performance.now() + d.countdown * 1000 };
   $('device').textContent = d.device || '';
@@ -193,6 +198,7 @@ function render() {
   renderCountdown(c);
   renderControls();
   if (state.report && !state.running) renderReport(state.report);
+  outcome.showFor(state.report && !state.running ? state.lastSession : null);
   // "usable with live data" for the benchmark (docs/benchmarks.md): the first render after the hello
   if (state.connected && !performance.getEntriesByName('thrum-live').length) performance.mark('thrum-live');
 }

@@ -1,13 +1,17 @@
 // Starting a program from the page: pick program, client and device, see the plan with its
-// effective caps, confirm a client's condition warnings (as 'thrum run' asks), then start.
+// effective caps, confirm a client's condition warnings (as 'thrum run' asks), answer the optional
+// pain questions (score and where it hurts, sent with the start), then start.
 import { api, errorText } from './api.js';
 import { percent, seconds, sideText } from './format.js';
+import { PainRegions, PainScale } from './pain.js';
 
 const $ = id => document.getElementById(id);
 
 export class StartPanel {
   constructor() {
     this.plan = null;
+    this.painBefore = new PainScale($('pain-before'), 'pain-before');
+    this.painRegions = new PainRegions($('pain-regions'));
     $('program').addEventListener('change', () => this.showPlan());
     $('client').addEventListener('change', () => this.showPlan());
     $('confirm').addEventListener('change', () => this.updateButton());
@@ -15,7 +19,8 @@ export class StartPanel {
   }
 
   async load() {
-    const [programs, clients, devices] = await Promise.all([api('GET', '/programs'), api('GET', '/clients'), api('GET', '/devices')]);
+    const [programs, clients, devices, regions] = await Promise.all([api('GET', '/programs'), api('GET', '/clients'), api('GET', '/devices'), api('GET', '/regions')]);
+    this.painRegions.show(regions.regions);
     fill($('program'), programs.programs.map(p => [p.id, p.name + ' (' + Math.round(p.minutes) + ' min)']));
     fill($('client'), [['', 'No client (just me)']].concat(clients.clients.map(c => [c.id, c.name])));
     fill($('device-choice'), devices.devices.map(d => [d.device, d.describe + (d.link === 'up' ? '' : ' (not connected)')]));
@@ -31,6 +36,8 @@ export class StartPanel {
       this.plan = await api('GET', '/plan?program=' + encodeURIComponent(program) + (client ? '&client=' + encodeURIComponent(client) : ''));
     } catch (e) {
       this.plan = null;
+    this.painBefore = new PainScale($('pain-before'), 'pain-before');
+    this.painRegions = new PainRegions($('pain-regions'));
       $('start-error').textContent = errorText(e);
       $('plan').hidden = true;
       $('plan-table').hidden = true;
@@ -71,10 +78,17 @@ export class StartPanel {
     if ($('client').value) body.client = $('client').value;
     if ($('device-choice').value) body.device = $('device-choice').value;
     if (this.plan && this.plan.confirmations.length > 0) body.confirmed = $('confirm').checked;
+    // skipped questions are left out, so the session's record has no pain fields at all
+    const score = this.painBefore.value(), where = this.painRegions.value();
+    if (score != null) body.painBefore = score;
+    if (where.length) body.painRegions = where;
     $('start-button').disabled = true;
     try {
       await api('POST', '/sessions', body);
       $('start-error').textContent = '';
+      // the answers belonged to this session: the next one asks afresh
+      this.painBefore.reset();
+      this.painRegions.reset();
     } catch (e) {
       $('start-error').textContent = errorText(e);
       if (e.data && e.data.problems) list($('confirmations'), e.data.problems);

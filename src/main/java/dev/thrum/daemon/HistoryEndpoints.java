@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thrum.engine.StepReport;
 import dev.thrum.log.Adherence;
+import dev.thrum.log.PainScores;
 import dev.thrum.log.SessionRecord;
 import dev.thrum.log.Summary;
 import dev.thrum.program.Client;
@@ -127,6 +128,7 @@ final class HistoryEndpoints {
                 .put("activeSeconds", r.activeSeconds()).put("pausedSeconds", r.pausedSeconds())
                 .put("interruptions", r.interruptions());
         r.warnings().forEach(o.putArray("warnings")::add);
+        pain(o, r.pain(), catalogue);
         ArrayNode steps = o.putArray("steps");
         for (StepReport s : r.steps()) {
             steps.addObject().put("index", s.index()).put("region", s.rest() ? "rest" : name(catalogue, s.regionId()))
@@ -136,6 +138,18 @@ final class HistoryEndpoints {
                     .put("softer", s.softer()).put("harder", s.harder()).put("skipped", s.skipped());
         }
         return o;
+    }
+
+    // the scores as the log keeps them (absent when not given), where it hurt by region names
+    private static void pain(ObjectNode o, PainScores pain, RegionCatalogue catalogue) {
+        if (pain == null) return;
+        if (pain.before() != null) o.put("painBefore", pain.before());
+        if (pain.after() != null) o.put("painAfter", pain.after());
+        if (!pain.regions().isEmpty()) {
+            ArrayNode where = o.putArray("painRegions");
+            pain.regions().forEach(id -> where.add(name(catalogue, id)));
+        }
+        if (pain.note() != null) o.put("note", pain.note());
     }
 
     private static String name(RegionCatalogue catalogue, String id) {

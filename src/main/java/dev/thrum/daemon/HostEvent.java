@@ -40,8 +40,11 @@ public sealed interface HostEvent {
         public String name() { return "problem"; }
     }
 
-    /** A session ended and its report went to the usage log. */
-    record SessionEnded(SessionReport report) implements HostEvent {
+    /**
+     * A session ended and its report went to the usage log as record {@code session} (null when it
+     * could not be written); the web app names that id when it sends the pain score after it.
+     */
+    record SessionEnded(SessionReport report, String session) implements HostEvent {
         public String name() { return "sessionEnded"; }
     }
 }

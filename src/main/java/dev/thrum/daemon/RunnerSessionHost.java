@@ -207,7 +207,7 @@ final class RunnerSessionHost implements SessionHost {
         else if (e instanceof RunnerEvent.Ended end) {
             last = end.report();
             if (end.record() != null) lastId = end.record().id();
-            publish(new HostEvent.SessionEnded(end.report()));
+            publish(new HostEvent.SessionEnded(end.report(), end.record() == null ? null : end.record().id()));
         }
         // RunnerEvent.Device repeats what the hub already told us directly
     }

@@ -71,6 +71,8 @@ final class SessionEndpoints {
         if (countdown == null) out.putNull("countdown");
         else out.put("countdown", (int) Math.ceil(countdown.toMillis() / 1000.0));
         host.lastReport().ifPresent(r -> out.set("lastReport", Json.MAPPER.valueToTree(r)));
+        // the usage-log id of that report, so a pain score given after it names its session
+        host.lastSessionId().ifPresent(id -> out.put("lastSession", id));
         return out;
     }
 

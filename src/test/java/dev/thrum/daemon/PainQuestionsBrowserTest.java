@@ -1,0 +1,230 @@
+package dev.thrum.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.thrum.log.LogReader;
+import dev.thrum.log.SessionRecord;
+import dev.thrum.log.UsageLog;
+import dev.thrum.protocol.DeviceCommand;
+import dev.thrum.transport.sim.ReceivedFrameJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pain questions of the web app (issue 19) in a real Chromium against a real
+ * {@code thrum daemon --device sim --speedup 30}: a score and where it hurts before the start, the
+ * score and a note after the end, read back from the usage log file; skipped questions leave no
+ * pain fields; STOP (and Escape) work while the questions are on the page; a hostile note is shown
+ * as text on the history page.
+ */
+class PainQuestionsBrowserTest {
+    static final String PROGRAM = "{\"id\": \"short-legs\", \"name\": \"Short legs\", \"steps\": ["
+            + "{\"region\": \"calves\", \"side\": \"left\", \"duration\": \"30s\", \"target\": 0.4},"
+            + "{\"region\": \"hamstrings\", \"side\": \"right\", \"duration\": \"30s\", \"target\": 0.4}]}";
+    static final String HOSTILE = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> & \"easier\" to sit";
+    static Path home;
+    static Path frames;
+    static ChildDaemon daemon;
+    static DaemonClient client;
+    static ChromeDriver browser;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.assumeInstalled();
+        home = Files.createTempDirectory("thrum-pain-web-");
+        frames = home.resolve("sim-frames.jsonl");
+        Path programs = home.resolve("config/thrum/programs");
+        Files.createDirectories(programs);
+        Files.writeString(programs.resolve("short-legs.json"), PROGRAM);
+        daemon = ChildDaemon.start(home, List.of(), "--device", "sim", "--speedup", "30", "--sim-record", frames.toString());
+        client = daemon.client();
+        base = "http://127.0.0.1:" + daemon.port;
+        browser = Chromium.start(1280, 900);
+        browser.get(client.post("/login-links", "").body().path("url").asText());
+        await("logged in", d -> d.getCurrentUrl().equals(base + "/"));
+    }
+
+    @AfterAll
+    static void end() {
+        if (browser != null) browser.quit();
+        if (daemon != null) daemon.close();
+    }
+
+    static <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(what).until(condition);
+    }
+
+    static void click(String id) { Chromium.click(browser, id); }
+
+    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+
+    static boolean shown(String id) { return browser.findElement(By.id(id)).isDisplayed(); }
+
+    /** Picks a score the way a person does: clicking its button (the label of the radio). */
+    static void score(String scale, String value) {
+        WebElement label = browser.findElement(By.cssSelector("label[for='" + scale + "-" + value + "']"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", label);
+        label.click();
+    }
+
+    static boolean checked(String id) { return browser.findElement(By.id(id)).isSelected(); }
+
+    static void startShortLegs() {
+        browser.get(base + "/");
+        await("the start form with the regions", d -> shown("start") && !d.findElements(By.id("pain-region-calves")).isEmpty()
+                && !new Select(d.findElement(By.id("program"))).getOptions().isEmpty());
+        new Select(browser.findElement(By.id("program"))).selectByValue("short-legs");
+        await("the plan of short-legs", d -> text("plan-summary").startsWith("Short legs"));
+    }
+
+    static void awaitFinished() {
+        await("the session to end and the questions after it", d -> text("state").equals("Finished") && shown("outcome-form"));
+    }
+
+    static List<SessionRecord> records() throws Exception {
+        List<SessionRecord> out = new ArrayList<>();
+        if (!Files.exists(UsageLog.in(daemon.dataDir).file())) return out;
+        LogReader.of(UsageLog.in(daemon.dataDir).file()).read(out::add, w -> { });
+        return out;
+    }
+
+    static List<String> logLines() throws IOException {
+        return Files.readAllLines(UsageLog.in(daemon.dataDir).file());
+    }
+
+    static long stopFrames() throws IOException {
+        return ReceivedFrameJson.readAll(frames).stream().filter(f -> f.command().orElse(null) instanceof DeviceCommand.Stop).count();
+    }
+
+    @Test
+    void pain_before_with_regions_and_after_with_a_note_reach_the_usage_log_and_the_note_is_shown_as_text() throws Exception {
+        int before = records().size();
+        startShortLegs();
+        assertTrue(checked("pain-before-skip"), "Skip is the default");
+        List<String> offered = browser.findElements(By.cssSelector("#pain-regions input")).stream().map(e -> e.getDomAttribute("value")).toList();
+        assertFalse(offered.contains("neck") || offered.contains("spine"), "blocked regions are not offered: " + offered);
+        assertTrue(text("pain-regions").contains("Calves") && text("pain-regions").contains("Hamstrings (back of the thigh)"), text("pain-regions"));
+        score("pain-before", "6");
+        // the keyboard moves along the scale as in any radio group; Enter there does not start the session
+        browser.findElement(By.id("pain-before-6")).sendKeys(Keys.ARROW_RIGHT);
+        await("7 by the arrow key", d -> checked("pain-before-7"));
+        browser.findElement(By.id("pain-before-7")).sendKeys(Keys.ENTER);
+        browser.findElement(By.id("pain-before-7")).sendKeys(Keys.ARROW_LEFT);
+        await("back to 6", d -> checked("pain-before-6"));
+        assertFalse(client.get("/session").body().path("running").asBoolean(), "Enter on a score started the session");
+        click("pain-region-calves");
+        click("pain-region-hamstrings");
+        screenshot("pain-before");
+        click("start-button");
+        awaitFinished();
+        assertTrue(checked("pain-after-skip"), "the question after starts at Skip");
+
+        score("pain-after", "3");
+        browser.findElement(By.id("outcome-note")).sendKeys("easier to sit");
+        click("outcome-save");
+        await("the confirmation", d -> text("outcome-status").startsWith("Saved"));
+        assertEquals("Saved: pain 3 of 10 and the note.", text("outcome-status"));
+        screenshot("pain-after");
+        // saved again with another note: the later answer is the one the record shows
+        browser.executeScript("document.getElementById('outcome-status').textContent = ''");
+        browser.findElement(By.id("outcome-note")).sendKeys(Keys.chord(Keys.CONTROL, "a"), HOSTILE);
+        click("outcome-save");
+        await("the second confirmation", d -> text("outcome-status").startsWith("Saved"));
+
+        List<SessionRecord> records = records();
+        assertEquals(before + 1, records.size());
+        SessionRecord r = records.get(records.size() - 1);
+        assertEquals("short-legs", r.programId());
+        assertEquals(6, r.pain().before());
+        assertEquals(3, r.pain().after());
+        assertEquals(List.of("hamstrings", "calves"), r.pain().regions(), "in the catalogue's order");
+        assertEquals(HOSTILE, r.pain().note());
+        // in the file: the score before in the session's record, the after-score and note on an outcome line naming it
+        JsonNode session = Json.MAPPER.readTree(logLines().stream().filter(l -> l.contains("\"thrum.session/")
+                && l.contains(r.id())).findFirst().orElseThrow());
+        assertEquals(6, session.path("painBefore").asInt());
+        JsonNode outcome = Json.MAPPER.readTree(logLines().get(logLines().size() - 1));
+        assertEquals(r.id(), outcome.path("session").asText());
+        assertEquals(3, outcome.path("painAfter").asInt());
+
+        // the history: before -> after in the list, the note as text (nothing of it runs or becomes an element)
+        browser.get(base + "/history");
+        await("the session in the list", d -> !d.findElements(By.id("session-" + r.id())).isEmpty());
+        WebElement row = browser.findElement(By.id("session-" + r.id()));
+        assertEquals("6 → 3", row.findElement(By.cssSelector("td.pain")).getText());
+        row.findElement(By.tagName("button")).click();
+        await("the session's page", d -> shown("detail") && !text("detail-pain").isEmpty());
+        assertEquals("Pain 6 → 3 of 10 (where it hurt before: Hamstrings (back of the thigh), Calves). Note: " + HOSTILE, text("detail-pain"));
+        assertEquals(0L, browser.executeScript("return document.querySelectorAll('#detail-pain *, #sessions img, #detail img').length"));
+        assertNull(browser.executeScript("return window.__pwned === undefined ? null : window.__pwned"), "the note's script ran");
+    }
+
+    @Test
+    void skipped_questions_leave_no_pain_fields_and_stop_works_while_the_questions_show() throws Exception {
+        int before = records().size();
+        startShortLegs();
+        score("pain-before", "4");
+        score("pain-before", "skip");
+        click("start-button");
+        awaitFinished();
+        List<SessionRecord> records = records();
+        assertEquals(before + 1, records.size());
+        SessionRecord r = records.get(records.size() - 1);
+        assertTrue(r.pain().isEmpty(), r.pain().toString());
+        String line = logLines().stream().filter(l -> l.contains(r.id())).findFirst().orElseThrow();
+        for (String field : List.of("painBefore", "painAfter", "painRegions", "\"note\""))
+            assertFalse(line.contains(field), field + " in " + line);
+
+        // Save with nothing answered sends nothing: no outcome line
+        int lines = logLines().size();
+        click("outcome-save");
+        await("the answer to an empty save", d -> text("outcome-status").startsWith("Nothing to save"));
+        assertEquals(lines, logLines().size());
+
+        // the questions are on the page, and STOP is still on top, enabled, and stops the motor
+        browser.executeScript("document.getElementById('outcome-note').scrollIntoView({block: 'end'})");
+        WebElement stop = browser.findElement(By.id("stop"));
+        assertTrue(stop.isEnabled());
+        assertEquals(Boolean.TRUE, browser.executeScript("const s = document.getElementById('stop'); const b = s.getBoundingClientRect();"
+                + "return document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2) === s;"), "something covers STOP");
+        long stops = stopFrames();
+        stop.click();
+        await("a stop frame from STOP", d -> { try { return stopFrames() > stops; } catch (IOException e) { return false; } });
+        // Escape stops even while typing the note
+        long afterClick = stopFrames();
+        browser.findElement(By.id("outcome-note")).sendKeys("x", Keys.ESCAPE);
+        await("a stop frame from Escape", d -> { try { return stopFrames() > afterClick; } catch (IOException e) { return false; } });
+        assertEquals(lines, logLines().size(), "nothing recorded by stopping");
+    }
+
+    static void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "web-screenshots");
+        Files.createDirectories(dir);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
