@@ -3,7 +3,10 @@ package dev.thrum.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -20,7 +23,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -32,8 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The routine editor in a real Chromium against a real {@code thrum daemon --device sim}: a
  * therapist writes a routine for a client by clicking regions on the body map, makes mistakes on
  * purpose and sees each at its field, fixes them, previews the plan and saves; the saved file then
- * passes {@code thrum programs check}, run as a separate process as a person would.
+ * passes {@code thrum programs check}, run as a separate process as a person would; then the routine
+ * is run from the "now" page (the daemon at 30 times real speed) and found in the history with the
+ * minutes per region its steps planned.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoutineEditorBrowserTest {
     static Path home;
     static ChildDaemon daemon;
@@ -45,7 +53,7 @@ class RoutineEditorBrowserTest {
     static void start() throws Exception {
         Chromium.assumeInstalled();
         home = Files.createTempDirectory("thrum-editor-test-");
-        daemon = ChildDaemon.start(home, List.of(), "--device", "sim");
+        daemon = ChildDaemon.start(home, List.of(), "--device", "sim", "--speedup", "30");
         client = daemon.client();
         base = "http://127.0.0.1:" + daemon.port;
         DaemonClient.Response made = client.post("/clients",
@@ -87,6 +95,7 @@ class RoutineEditorBrowserTest {
     }
 
     @Test
+    @Order(1)
     void a_routine_written_by_clicking_regions_is_checked_at_each_field_fixed_previewed_and_saved() throws Exception {
         browser.get(base + "/editor");
         await("the region list", d -> new Select(d.findElement(By.id("add-region"))).getOptions().size() > 5);
@@ -161,6 +170,57 @@ class RoutineEditorBrowserTest {
     }
 
     @Test
+    @Order(2)
+    void the_saved_routine_runs_from_the_now_page_and_its_minutes_per_region_are_in_the_history() throws Exception {
+        assertTrue(Files.exists(programFile()), "the routine saved by the test before");
+        // the minutes each region should get, from the saved file: a step on both sides runs twice
+        Map<String, Double> expected = new LinkedHashMap<>();
+        JsonNode regions = client.get("/regions").body().path("regions");
+        for (JsonNode step : Json.MAPPER.readTree(Files.readString(programFile())).path("steps")) {
+            if (!step.has("region")) continue;
+            String name = null;
+            for (JsonNode g : regions) if (g.path("id").asText().equals(step.path("region").asText())) name = g.path("name").asText();
+            int sides = step.path("side").asText("both").equals("both") ? 2 : 1;
+            expected.merge(name, step.path("duration").asDouble() * sides / 60.0, Double::sum);
+        }
+        assertEquals(2, expected.size(), expected.toString());
+
+        browser.get(base + "/");
+        await("the routine offered on the now page", d -> !d.findElements(By.cssSelector("#program option[value='ann-back']")).isEmpty());
+        new Select(browser.findElement(By.id("program"))).selectByValue("ann-back");
+        new Select(browser.findElement(By.id("client"))).selectByValue("ann-smith");
+        await("the plan for Ann", d -> text("plan-summary").startsWith("Ann's back for Ann Smith"));
+        click("start-button");
+        await("running", d -> List.of("Running", "Get ready").contains(text("state")));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).withMessage("the routine to finish")
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> text("state").equals("Finished"));
+        assertEquals("Ann's back: completed", text("report-title"));
+
+        browser.get(base + "/history");
+        await("the session in the history", d -> d.findElements(By.cssSelector("#sessions tr")).stream()
+                .anyMatch(tr -> tr.getText().contains("Ann's back")));
+        WebElement row = browser.findElements(By.cssSelector("#sessions tr")).stream().filter(tr -> tr.getText().contains("Ann's back")).findFirst().orElseThrow();
+        assertTrue(row.getText().contains("Ann Smith") && row.getText().contains("completed"), row.getText());
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", row);
+        row.findElement(By.tagName("button")).click();
+        await("the session's minutes per region", d -> text("detail-regions").startsWith("Minutes per region:"));
+        Map<String, Double> shown = new LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:: |, )(.+?) (\\d+\\.\\d) min").matcher(text("detail-regions"));
+        while (m.find()) shown.put(m.group(1), Double.parseDouble(m.group(2)));
+        assertEquals(expected.keySet(), shown.keySet(), text("detail-regions"));
+        // shown to a tenth of a minute; a step may run a tick (at 30 times speed, about a second) over
+        for (var e : expected.entrySet())
+            assertEquals(e.getValue(), shown.get(e.getKey()), 0.1, e.getKey() + " in " + text("detail-regions"));
+        // the chart of minutes per region per week counts the same minutes (its bars say them when hovered)
+        String bars = (String) browser.executeScript("return [...document.querySelectorAll('#chart-regions rect title')].map(t => t.textContent).join('|')");
+        for (var e : expected.entrySet())
+            assertTrue(bars.contains(e.getKey() + ", " + Math.round(e.getValue()) + " min"), e.getKey() + " in " + bars);
+        screenshot("history-session");
+    }
+
+    @Test
+    @Order(3)
     void a_copy_of_a_built_in_gets_a_new_id_and_cannot_be_saved_over_the_built_in() throws Exception {
         browser.get(base + "/editor");
         await("the programs", d -> d.findElements(By.cssSelector("#origin option[value='copy:sciatica-relief']")).size() == 1);
