@@ -18,6 +18,7 @@ export class OutcomeForm {
     $('outcome-form').hidden = !session;
     if (session === this.session) return;
     this.session = session;
+    $('outcome-form').dataset.session = session || '';
     this.scale.reset();
     $('outcome-note').value = '';
     $('outcome-status').textContent = '';
