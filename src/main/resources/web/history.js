@@ -4,6 +4,7 @@ import { api, ApiError, errorText } from './api.js';
 import { calendarChart, dayLabel, regionWeeksChart, sessionsPerWeekChart } from './charts.js';
 import { seconds, words } from './format.js';
 import { painChange, painLine, regionMinutes } from './session-text.js';
+import { showPainFigures } from './pain-review.js';
 
 const $ = id => document.getElementById(id);
 
@@ -49,6 +50,7 @@ async function show() {
   const a = h.adherence;
   $('adherence').textContent = a ? 'Adherence (target ' + a.target + ' a week): ' + Math.round(a.percent) + '% over ' + a.weeks + (a.weeks === 1 ? ' week' : ' weeks') + '; on target in ' + a.weeksOnTarget + ' of them.'
     : 'Adherence: choose a client with a weekly target to see it.';
+  showPainFigures(q, $('pain-figures'));
   $('chart-regions').replaceChildren(regionWeeksChart(h.regionWeeks));
   $('chart-weeks').replaceChildren(sessionsPerWeekChart(h.weeks, a ? a.target : null));
   $('chart-calendar').replaceChildren(calendarChart(h.days));

@@ -189,6 +189,9 @@ class PainQuestionsBrowserTest {
         await("the session in the list", d -> !d.findElements(By.id("session-" + r.id())).isEmpty());
         WebElement row = browser.findElement(By.id("session-" + r.id()));
         assertEquals("6 → 3", row.findElement(By.cssSelector("td.pain")).getText());
+        // the figures of 'thrum log outcomes' for the view: one session with both scores here
+        await("the pain figures", d -> text("pain-figures").contains("with both scores (1), before → after 6.0 → 3.0, change -3.0."));
+        assertTrue(text("pain-figures").contains("Trend: needs scores before sessions in at least two weeks."), text("pain-figures"));
         row.findElement(By.tagName("button")).click();
         await("the session's page", d -> shown("detail") && !text("detail-pain").isEmpty());
         assertEquals("Pain 6 → 3 of 10 (where it hurt before: Hamstrings (back of the thigh), Calves). Note: " + HOSTILE, text("detail-pain"));
