@@ -50,6 +50,7 @@ class ApiOnSimulatorTest {
     @Test
     void a_session_runs_over_http_with_sse_events_pause_resume_from_low_and_stop() throws Exception {
         assertEquals("up", client.get("/devices").body().path("devices").get(0).path("link").asText());
+        JsonNode ended;
         try (SseReader sse = new SseReader(daemon.port(), daemon.token().value())) {
             sse.await("hello", WAIT);
             DaemonClient.Response started = client.post("/sessions", "{\"program\": \"general-warm-up\", \"device\": \"sim:theragun-gen4\"}");
@@ -79,13 +80,17 @@ class ApiOnSimulatorTest {
 
             assertEquals(200, client.post("/session/stop", "").status());
             assertEquals("STOPPED_BY_USER", json(sse.await("finished", WAIT)).path("outcome").asText());
-            sse.await("sessionEnded", WAIT);
+            ended = json(sse.await("sessionEnded", WAIT));
         }
         JsonNode session = client.get("/session").body();
         assertFalse(session.path("running").asBoolean());
         assertEquals("STOPPED_BY_USER", session.path("lastReport").path("outcome").asText());
         JsonNode log = client.get("/log").body().path("sessions");
         assertEquals(1, log.size(), log.toString());
+        // the end names the logged record, for the pain score after it (the web app's question)
+        assertEquals(log.get(0).path("id").asText(), ended.path("session").asText(), ended.toString());
+        assertEquals(log.get(0).path("id").asText(), session.path("lastSession").asText(), session.toString());
+        assertEquals("STOPPED_BY_USER", ended.path("report").path("outcome").asText());
         assertEquals("general-warm-up", log.get(0).path("programId").asText(), log.get(0).toString());
         assertTrue(client.getText("/log/export?format=csv").body().contains("general-warm-up"));
         assertEquals(1, client.get("/log/summary?by=program").body().path("sessions").asInt());
