@@ -34,9 +34,22 @@ export class PainScale {
   reset() { this.fieldset.querySelector('#' + this.name + '-skip').checked = true; }
 }
 
-/** A check box per region (by its name), for "where it hurts"; the blocked ones are not offered. */
+/**
+ * A check box per region (by its name), for "where it hurts"; the blocked ones are not offered.
+ * The boxes sit in a closed <details> so a person who skips never scrolls past them; its summary
+ * names what is ticked, so nothing chosen is hidden.
+ */
 export class PainRegions {
-  constructor(container) { this.container = container; }
+  constructor(container, chosen) {
+    this.container = container;
+    this.chosen = chosen;
+    container.addEventListener('change', () => this.summarise());
+  }
+
+  summarise() {
+    const names = [...this.container.querySelectorAll('input:checked')].map(b => b.parentElement.textContent.trim());
+    this.chosen.textContent = names.length ? names.join(', ') : 'optional; open to tick regions';
+  }
 
   show(regions) {
     const keep = new Set(this.value());
@@ -52,5 +65,10 @@ export class PainRegions {
   /** The ids ticked, in catalogue order. */
   value() { return [...this.container.querySelectorAll('input:checked')].map(b => b.value); }
 
-  reset() { for (const b of this.container.querySelectorAll('input:checked')) b.checked = false; }
+  reset() {
+    for (const b of this.container.querySelectorAll('input:checked')) b.checked = false;
+    const folder = this.container.closest('details');
+    if (folder) folder.open = false;
+    this.summarise();
+  }
 }

@@ -11,7 +11,7 @@ export class StartPanel {
   constructor() {
     this.plan = null;
     this.painBefore = new PainScale($('pain-before'), 'pain-before');
-    this.painRegions = new PainRegions($('pain-regions'));
+    this.painRegions = new PainRegions($('pain-regions'), $('pain-where-chosen'));
     $('program').addEventListener('change', () => this.showPlan());
     $('client').addEventListener('change', () => this.showPlan());
     $('confirm').addEventListener('change', () => this.updateButton());
@@ -37,7 +37,7 @@ export class StartPanel {
     } catch (e) {
       this.plan = null;
     this.painBefore = new PainScale($('pain-before'), 'pain-before');
-    this.painRegions = new PainRegions($('pain-regions'));
+    this.painRegions = new PainRegions($('pain-regions'), $('pain-where-chosen'));
       $('start-error').textContent = errorText(e);
       $('plan').hidden = true;
       $('plan-table').hidden = true;

@@ -140,6 +140,12 @@ class PainQuestionsBrowserTest {
         assertTrue(checked("pain-before-skip"), "Skip is the default");
         List<String> offered = browser.findElements(By.cssSelector("#pain-regions input")).stream().map(e -> e.getDomAttribute("value")).toList();
         assertFalse(offered.contains("neck") || offered.contains("spine"), "blocked regions are not offered: " + offered);
+        // the regions are folded away until asked for (a person who skips never scrolls past them)
+        assertFalse(shown("pain-region-calves"));
+        WebElement summary = browser.findElement(By.cssSelector("#pain-where summary"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", summary);
+        summary.click();
+        await("the regions", d -> shown("pain-region-calves"));
         assertTrue(text("pain-regions").contains("Calves") && text("pain-regions").contains("Hamstrings (back of the thigh)"), text("pain-regions"));
         score("pain-before", "6");
         // the keyboard moves along the scale as in any radio group; Enter there does not start the session
@@ -151,6 +157,7 @@ class PainQuestionsBrowserTest {
         assertFalse(client.get("/session").body().path("running").asBoolean(), "Enter on a score started the session");
         click("pain-region-calves");
         click("pain-region-hamstrings");
+        assertEquals("Hamstrings (back of the thigh), Calves", text("pain-where-chosen"), "the summary names what is ticked");
         screenshot("pain-before");
         click("start-button");
         awaitFinished(before + 1);
