@@ -202,6 +202,14 @@ class WebAppBrowserTest {
         List<ReceivedFrame> after = ReceivedFrameJson.readAll(record);
         assertTrue(after.subList(framesBefore, after.size()).stream().anyMatch(f -> f.command().orElse(null) instanceof DeviceCommand.Stop),
                 "Escape wrote a stop frame");
+        // the page says Finished at the engine's end; the daemon takes the next start once its session thread is done
+        await("the daemon's session over", Duration.ofSeconds(10), d -> {
+            try {
+                return !client.get("/session").body().path("running").asBoolean();
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     @Test
