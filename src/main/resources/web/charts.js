@@ -1,6 +1,7 @@
 // Thrum's charts, plain JavaScript drawing SVG: minutes per region per week (stacked), a calendar of
-// active days, sessions per week against a weekly target. Used by the history page. Every axis is
-// labelled, every week has its label, counts are whole numbers, regions go by their names.
+// active days, sessions per week against a weekly target, pressure adherence per region and too
+// soft / too hard per week. Used by the history page and inlined into 'thrum report --html'. Every
+// axis is labelled, every week has its label, counts are whole numbers, regions go by their names.
 const SVG = 'http://www.w3.org/2000/svg';
 // Okabe-Ito: distinguishable with the common colour-vision deficiencies
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999'];
@@ -150,5 +151,99 @@ export function calendarChart(days, title = 'Active days') {
     svg.append(box);
   }
   svg.append(el('text', { x: left, y: H - 8, class: 'chart-text' }, 'darker: more minutes that day; ' + days.length + ' active days'));
+  return svg;
+}
+
+// The pressure charts: shares of the time with a force reading, as 'thrum log pressure' counts them.
+const SOFT = '#56B4E9', IN_BAND = '#009E73', HARD = '#D55E00';
+
+// part / whole * 100 in this order, rounded half up: the same figure 'thrum log pressure' prints
+export function share(part, whole) { return whole > 0 ? Math.round(part / whole * 100) + '%' : '–'; }
+
+// a y axis from 0 to 100 % with grid lines and its name; returns the scale
+function percentAxis(svg, box, name) {
+  const y = v => box.bottom - (box.bottom - box.top) * v / 100;
+  for (const v of [0, 25, 50, 75, 100]) {
+    svg.append(el('line', { x1: box.left, x2: box.right, y1: y(v), y2: y(v), class: 'chart-grid' }));
+    svg.append(el('text', { x: box.left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'chart-text' }, v + '%'));
+  }
+  svg.append(el('text', { x: 14, y: (box.top + box.bottom) / 2, transform: 'rotate(-90 14 ' + (box.top + box.bottom) / 2 + ')',
+    'text-anchor': 'middle', class: 'chart-text' }, name));
+  svg.append(el('line', { x1: box.left, x2: box.left, y1: box.top, y2: box.bottom, class: 'chart-axis' }));
+  svg.append(el('line', { x1: box.left, x2: box.right, y1: box.bottom, y2: box.bottom, class: 'chart-axis' }));
+  return y;
+}
+
+function legend(svg, items, x, y) {
+  items.forEach(([colour, label], k) => {
+    svg.append(el('rect', { x: x + k * 230, y: y - 11, width: 14, height: 14, fill: colour }));
+    svg.append(el('text', { x: x + k * 230 + 20, y: y + 1, class: 'chart-text' }, label));
+  });
+}
+
+// regions: [{region, below, in, above, measured, episodes}] in seconds; one bar per region, split
+// into too soft / in the band / too hard, with the in-band share written beside it
+export function pressureRegionsChart(regions, title = 'Pressure adherence per region: share of the time in the band') {
+  const rows = [...regions].sort((a, b) => a.region.localeCompare(b.region));
+  const row = 30, W = 1000, H = 120 + Math.max(1, rows.length) * row;
+  const box = { left: 290, right: W - 190, top: 40, bottom: 40 + Math.max(1, rows.length) * row };
+  const svg = frame(title, W, H);
+  const x = v => box.left + (box.right - box.left) * v / 100;
+  for (const v of [0, 25, 50, 75, 100]) {
+    svg.append(el('line', { x1: x(v), x2: x(v), y1: box.top, y2: box.bottom, class: 'chart-grid' }));
+    svg.append(el('text', { x: x(v), y: box.bottom + 18, 'text-anchor': 'middle', class: 'chart-text' }, v + '%'));
+  }
+  svg.append(el('text', { x: (box.left + box.right) / 2, y: box.bottom + 38, 'text-anchor': 'middle', class: 'chart-text' },
+    'share of the time with a force reading'));
+  rows.forEach((r, i) => {
+    const top = box.top + i * row + 5, height = row - 10;
+    svg.append(el('text', { x: box.left - 8, y: top + height / 2 + 4, 'text-anchor': 'end', class: 'chart-text' }, r.region));
+    let from = 0;
+    for (const [part, colour, words] of [[r.below, SOFT, 'too soft'], [r.in, IN_BAND, 'in the band'], [r.above, HARD, 'too hard']]) {
+      if (!(r.measured > 0) || part <= 0) continue;
+      const width = 100 * part / r.measured;
+      const bar = el('rect', { x: x(from), y: top, width: Math.max(0, x(from + width) - x(from)), height, fill: colour });
+      bar.append(el('title', {}, r.region + ': ' + Math.round(part) + ' s ' + words + ' (' + share(part, r.measured) + ')'));
+      svg.append(bar);
+      from += width;
+    }
+    svg.append(el('text', { x: box.right + 8, y: top + height / 2 + 4, class: 'chart-text' },
+      r.measured > 0 ? share(r.in, r.measured) + ' in band' + (r.episodes ? ', ' + r.episodes + ' too much' : '') : 'no reading'));
+  });
+  svg.append(el('line', { x1: box.left, x2: box.left, y1: box.top, y2: box.bottom, class: 'chart-axis' }));
+  legend(svg, [[SOFT, 'too soft (below the band)'], [IN_BAND, 'in the band'], [HARD, 'too hard (above the band)']], box.left - 280, H - 14);
+  return svg;
+}
+
+// weeks: [{week, below, in, above, measured}] in seconds, every week of the other charts; two bars a
+// week: the share pressed too softly and the share pressed too hard
+export function pressureWeeksChart(weeks, title = 'Pressing too softly or too hard, per week') {
+  const W = 1000, H = 330;
+  const box = { left: 60, right: W - 10, top: 34, bottom: 240 };
+  const svg = frame(title, W, H);
+  const y = percentAxis(svg, box, '% of the measured time');
+  const slot = (box.right - box.left) / Math.max(1, weeks.length);
+  const width = Math.max(4, slot * 0.8);
+  const x = i => box.left + slot * i + (slot - width) / 2;
+  weeks.forEach((w, i) => {
+    const label = dayLabel(w.week) + ': ';
+    if (!(w.measured > 0)) {
+      const none = el('rect', { x: x(i), y: box.bottom - 2, width, height: 2, class: 'chart-grid' });
+      none.append(el('title', {}, label + 'no force reading'));
+      svg.append(none);
+      return;
+    }
+    const summary = label + share(w.below, w.measured) + ' too soft, ' + share(w.above, w.measured) + ' too hard, '
+      + share(w.in, w.measured) + ' in the band, of ' + Math.round(w.measured) + ' s measured';
+    [[w.below, SOFT], [w.above, HARD]].forEach(([part, colour], k) => {
+      const v = 100 * part / w.measured;
+      const bar = el('rect', { x: x(i) + k * width / 2, y: y(v), width: width / 2, height: Math.max(0, box.bottom - y(v)), fill: colour });
+      bar.append(el('title', {}, summary));
+      svg.append(bar);
+    });
+  });
+  weekLabels(svg, weeks.map(w => w.week), x, width, box.bottom);
+  svg.append(el('text', { x: (box.left + box.right) / 2, y: box.bottom + 62, 'text-anchor': 'middle', class: 'chart-text' }, 'week starting'));
+  legend(svg, [[SOFT, 'too soft (below the band)'], [HARD, 'too hard (above the band)']], box.left, H - 6);
   return svg;
 }

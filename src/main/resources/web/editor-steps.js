@@ -1,5 +1,7 @@
 // The step list of the routine editor: one small form per step, its region's limits beside each
-// field and an empty slot under each field for the server's problem with it.
+// field and an empty slot under each field for the server's problem with it. Steps reorder by
+// dragging a step's handle onto another step (HTML5 drag and drop) or by the Move buttons.
+const PRESSURES = [['', 'not set (medium, within the limits)'], ['light', 'light'], ['medium', 'medium'], ['firm', 'firm']];
 const CURVES = [['linear', 'linear (even)'], ['ease-in', 'ease-in (slow start)'], ['s-curve', 's-curve (slow at both ends)']];
 
 function node(tag, attrs = {}, text) {
@@ -24,11 +26,41 @@ function field(box, id, label, value, limit, attrs = {}) {
   return input;
 }
 
-// steps: the program's steps (file format); regions: id -> region; onChange(index, key, value); onMove(index, by); onRemove(index)
+// Drag a step by its handle and drop it on another step: it takes that step's place (the others
+// shift). Only the handle is draggable, so text in the step's fields can still be selected.
+function draggable(item, handle, i, onMoveTo) {
+  handle.addEventListener('dragstart', e => {
+    e.dataTransfer.setData('text/plain', String(i));
+    e.dataTransfer.effectAllowed = 'move';
+    item.classList.add('dragging');
+  });
+  handle.addEventListener('dragend', () => item.classList.remove('dragging'));
+  item.addEventListener('dragover', e => {
+    if (!e.dataTransfer.types.includes('text/plain')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    item.classList.add('drop-here');
+  });
+  item.addEventListener('dragleave', () => item.classList.remove('drop-here'));
+  item.addEventListener('drop', e => {
+    e.preventDefault();
+    item.classList.remove('drop-here');
+    const from = Number(e.dataTransfer.getData('text/plain'));
+    if (Number.isInteger(from) && from !== i) onMoveTo(from, i);
+  });
+}
+
+// steps: the program's steps (file format); regions: id -> region; onChange(index, key, value);
+// onMove(index, by) (the buttons); onMoveTo(from, to) (a drop); onRemove(index)
 export function renderSteps(list, steps, regions, handlers) {
   list.replaceChildren();
   steps.forEach((step, i) => {
     const item = node('li', { class: 'step', id: 's' + i });
+    const handle = node('span', { class: 'drag-handle', id: 's' + i + '-drag', draggable: 'true', title: 'Drag onto another step to move this one there' }, '⠿ drag');
+    // keyboard and screen-reader users have the Move buttons; the handle is for the mouse only
+    handle.setAttribute('aria-hidden', 'true');
+    item.append(handle);
+    draggable(item, handle, i, handlers.onMoveTo);
     const box = node('div', { class: 'fields' });
     const p = 's' + i + '-';
     const bind = (input, key, numeric) => input.addEventListener('change', () => {
@@ -52,6 +84,17 @@ export function renderSteps(list, steps, regions, handlers) {
       curve.value = step.curve || 'linear';
       box.append(curve, node('span', { class: 'limit' }), node('p', { id: 'err-' + p + 'curve', class: 'field-error', role: 'alert' }));
       bind(curve, 'curve', false);
+      // exactly the program format's "pressure": a band in words; empty leaves it to the planner (medium, within the limits)
+      box.append(node('label', { for: p + 'pressure' }, 'Pressure'));
+      const pressure = node('select', { id: p + 'pressure', 'aria-describedby': 'err-' + p + 'pressure lim-' + p + 'pressure' });
+      for (const [v, t] of PRESSURES) pressure.append(node('option', { value: v }, t));
+      pressure.value = step.pressure || '';
+      const most = g && g.maxPressure ? g.maxPressure : 'firm';
+      box.append(pressure, node('span', { id: 'lim-' + p + 'pressure', class: 'limit' }, 'this region allows at most ' + most
+        + (most === 'firm' ? '' : ' (asking for more is refused)')), node('p', { id: 'err-' + p + 'pressure', class: 'field-error', role: 'alert' }));
+      bind(pressure, 'pressure', false);
+      bind(field(box, p + 'pressureRamp', 'Pressure build-up (s)', toSeconds(step.pressureRamp) ?? step.pressureRamp,
+        'from light to the band; at most the step\'s time; empty: the ramp-up time', { type: 'number', min: 0, step: 1 }), 'pressureRamp', true);
       bind(field(box, p + 'cue', 'Cue', step.cue, 'empty: ' + (g ? g.cue : 'the region\'s own guidance')), 'cue', false);
     } else if (step.rest !== undefined) {
       item.append(node('h3', {}, 'Step ' + (i + 1) + ': rest (motor still)'));

@@ -1,4 +1,5 @@
-// The routine editor: start blank or from a copy, add steps by clicking the body map, let the
+// The routine editor: start blank or from a copy, add steps by clicking the body map (each with its
+// pressure band), reorder them by drag or by buttons, let the
 // daemon check the routine with the same rules as 'thrum programs check' (each problem shown at its
 // step and field), preview it as a chart for a client, and save it to the user's programs folder.
 import { api, ApiError, errorText } from './api.js';
@@ -55,7 +56,9 @@ function addRegion(id, side) {
   const g = state.regions.get(id);
   if (!g || g.blocked) return;
   const duration = Math.min(60, g.maxContinuous);
-  const step = { region: id, duration, target: Math.min(0.4, g.cap), rampUp: Math.min(15, Math.floor(duration / 2)), curve: 'ease-in' };
+  // a new step says its pressure (medium, or the region's maximum when that is gentler), so the file states it
+  const pressure = g.maxPressure === 'light' ? 'light' : 'medium';
+  const step = { region: id, duration, target: Math.min(0.4, g.cap), rampUp: Math.min(15, Math.floor(duration / 2)), curve: 'ease-in', pressure };
   if (g.sides) step.side = side || 'both';
   state.program.steps.push(step);
   changed();
@@ -71,11 +74,19 @@ function show() {
   renderSteps($('steps'), p.steps, state.regions, {
     // a field's change keeps the form as it is (and the focus where it is); only the check runs again
     onChange: (i, key, value) => { if (value === undefined) delete p.steps[i][key]; else p.steps[i][key] = value; later(); },
-    onMove: (i, by) => { const j = i + by; [p.steps[i], p.steps[j]] = [p.steps[j], p.steps[i]]; changed(); focusAfterMove(j, by); },
+    onMove: (i, by) => { const j = i + by; [p.steps[i], p.steps[j]] = [p.steps[j], p.steps[i]]; changed(); announceMove(i, j); focusAfterMove(j, by); },
+    onMoveTo: (from, to) => { p.steps.splice(to, 0, ...p.steps.splice(from, 1)); changed(); announceMove(from, to); },
     onRemove: i => { p.steps.splice(i, 1); changed(); },
   });
   if (state.map) for (const shape of state.map.svg.querySelectorAll('.region'))
     shape.classList.toggle('in-routine', p.steps.some(s => s.region === shape.dataset.region));
+}
+
+// a drag or a button moved a step: said by screen readers (an aria-live region) and shown above the list
+function announceMove(from, to) {
+  const s = state.program.steps[to];
+  const what = s.region ? (state.regions.get(s.region) || { name: s.region }).name + (s.side ? ', ' + s.side : '') : s.rest !== undefined ? 'the rest' : 'the repeat';
+  $('steps-announce').textContent = 'Moved ' + what + ' from step ' + (from + 1) + ' to step ' + (to + 1) + '.';
 }
 
 // keyboard users keep their place: the moved step's same button keeps the focus
@@ -147,7 +158,7 @@ async function check() {
   const plan = answer.plan;
   $('check-summary').textContent = 'No problems. ' + Math.round(plan.plannedDuration / 60 * 10) / 10 + ' minutes as planned' + (plan.clientName ? ' for ' + plan.clientName : '') + '.';
   plan.notes.forEach(n => $('plan-notes-editor').append(item(n)));
-  $('timeline').replaceChildren(timeline(plan.steps, 'Intensity against time' + (plan.clientName ? ' for ' + plan.clientName : '') + ', with the effective caps'));
+  $('timeline').replaceChildren(timeline(plan.steps, 'Intensity and pressure against time' + (plan.clientName ? ' for ' + plan.clientName : '') + ', with the effective caps'));
   return answer;
 }
 

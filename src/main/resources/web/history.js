@@ -1,7 +1,7 @@
 // The history page: the usage log filtered by client, program and dates; the charts of
 // GET /log/history; the sessions newest first, each with its steps on request; a CSV of the view.
 import { api, ApiError, errorText } from './api.js';
-import { calendarChart, dayLabel, regionWeeksChart, sessionsPerWeekChart } from './charts.js';
+import { calendarChart, dayLabel, pressureRegionsChart, pressureWeeksChart, regionWeeksChart, sessionsPerWeekChart, share } from './charts.js';
 import { seconds, words } from './format.js';
 import { painChange, painLine, regionMinutes } from './session-text.js';
 import { showPainFigures } from './pain-review.js';
@@ -54,6 +54,11 @@ async function show() {
   $('chart-regions').replaceChildren(regionWeeksChart(h.regionWeeks));
   $('chart-weeks').replaceChildren(sessionsPerWeekChart(h.weeks, a ? a.target : null));
   $('chart-calendar').replaceChildren(calendarChart(h.days));
+  // pressure charts only for sessions whose device reported force: no reading is never shown as "in band"
+  const pressed = h.pressure && h.pressure.regions.length > 0;
+  $('pressure-none').hidden = pressed;
+  $('chart-pressure-regions').replaceChildren(...(pressed ? [pressureRegionsChart(h.pressure.regions)] : []));
+  $('chart-pressure-weeks').replaceChildren(...(pressed ? [pressureWeeksChart(h.pressure.weeks)] : []));
   $('session-count').textContent = h.sessions.length < h.sessionCount ? '(the newest ' + h.sessions.length + ' of ' + h.sessionCount + ')' : '(' + h.sessionCount + ')';
   $('sessions').replaceChildren(...h.sessions.map(row));
   $('detail').hidden = true;
@@ -80,6 +85,15 @@ function row(s) {
 
 function percent(x) { return x == null ? '' : Math.round(x * 100) + '%'; }
 
+// "medium: 60% in band, 25% too soft, 15% too hard"; only the band when the device reported no force
+function pressureText(p) {
+  if (!p) return '';
+  const measured = (p.below || 0) + (p.in || 0) + (p.above || 0);
+  if (p.in === undefined) return p.band;
+  if (!(measured > 0)) return p.band + ': no reading';
+  return p.band + ': ' + share(p.in, measured) + ' in band, ' + share(p.below, measured) + ' too soft, ' + share(p.above, measured) + ' too hard';
+}
+
 function detail(s) {
   $('detail').hidden = false;
   $('detail-title').textContent = (s.programName || s.programId) + ' on ' + dayLabel(s.day) + ' ' + s.day.slice(0, 4);
@@ -98,6 +112,7 @@ function detail(s) {
     cell(tr, step.rest ? '' : percent(step.peakIntensity));
     cell(tr, step.rest ? '' : percent(step.meanIntensity));
     cell(tr, step.rest ? '' : step.softer + ' / ' + step.harder);
+    cell(tr, step.rest ? '' : pressureText(step.pressure));
     return tr;
   }));
   $('detail').scrollIntoView({ block: 'start' });

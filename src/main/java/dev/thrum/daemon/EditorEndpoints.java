@@ -15,7 +15,7 @@ import dev.thrum.program.ValidationException;
 
 /**
  * What the routine editor needs besides the library: the region catalogue (limits beside each field,
- * blocked regions never offered) and a dry run of a program body through the same parser and
+ * the firmest pressure each region allows, blocked regions never offered) and a dry run of a program body through the same parser and
  * planner as {@code thrum programs check} and {@code thrum run}, answering every problem with its
  * step and JSON path so the page can show it at the field.
  */
@@ -34,7 +34,8 @@ final class EditorEndpoints {
         ArrayNode list = out.putArray("regions");
         for (Region g : catalogue.all()) {
             list.addObject().put("id", g.id()).put("name", g.name()).put("sides", g.hasSides()).put("cap", g.cap())
-                    .put("maxContinuous", g.maxContinuous().toMillis() / 1000.0).put("cue", g.cue()).put("blocked", g.blocked());
+                    .put("maxContinuous", g.maxContinuous().toMillis() / 1000.0).put("cue", g.cue()).put("blocked", g.blocked())
+                    .put("maxPressure", g.maxPressure().id());
         }
         return out;
     }
@@ -65,11 +66,13 @@ final class EditorEndpoints {
         }
         out.put("valid", true);
         ObjectNode planJson = WebRoutes.planJson(plan);
-        // the timeline needs each step's ramp as it will run
+        // the timeline needs each step's ramps as they will run: the motor's and the pressure band's
         ArrayNode steps = (ArrayNode) planJson.get("steps");
         for (int i = 0; i < plan.steps().size(); i++) {
             PlannedStep s = plan.steps().get(i);
-            ((ObjectNode) steps.get(i)).put("rampUp", s.rampUp().toMillis() / 1000.0).put("curve", s.curve().name());
+            ObjectNode step = ((ObjectNode) steps.get(i)).put("rampUp", s.rampUp().toMillis() / 1000.0).put("curve", s.curve().name());
+            if (!s.rest()) step.put("pressure", s.pressure().id()).put("maxPressure", s.maxPressure().id())
+                    .put("pressureRamp", s.pressureRamp().toMillis() / 1000.0);
         }
         out.set("plan", planJson);
         return out;

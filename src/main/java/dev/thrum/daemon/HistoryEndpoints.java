@@ -3,8 +3,11 @@ package dev.thrum.daemon;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thrum.engine.StepReport;
+import dev.thrum.engine.pressure.PressureStats;
 import dev.thrum.log.Adherence;
 import dev.thrum.log.PainScores;
+import dev.thrum.log.PressureChartData;
+import dev.thrum.log.PressureReview;
 import dev.thrum.log.SessionRecord;
 import dev.thrum.log.Summary;
 import dev.thrum.program.Client;
@@ -25,7 +28,8 @@ import java.util.TreeMap;
  * The web history page's one request, {@code GET /log/history}: the filtered sessions (newest
  * first, each with its steps) and the figures of its charts, counted by the same {@link Summary}
  * and {@link Adherence} as {@code thrum log summary}, so the page and the CLI never disagree.
- * Region names come from the catalogue: a chart shows "Calves", not {@code calves}.
+ * Region names come from the catalogue: a chart shows "Calves", not {@code calves}. The pressure
+ * charts' figures come from the same {@link PressureReview} as {@code thrum log pressure}.
  */
 final class HistoryEndpoints {
     /** The page lists at most this many sessions (the newest); the charts count them all. */
@@ -44,10 +48,12 @@ final class HistoryEndpoints {
     private ApiResponse history(ApiRequest q) throws IOException {
         ZoneId zone = LogEndpoints.zone(q);
         Summary summary = new Summary(zone);
+        PressureReview pressure = new PressureReview(zone);
         List<SessionRecord> sessions = new ArrayList<>();
         Map<LocalDate, Map<String, Double>> regionWeeks = new TreeMap<>();
         List<String> warnings = logs.read(q, r -> {
             summary.accept(r);
+            pressure.accept(r);
             sessions.add(r);
             for (StepReport s : r.steps()) {
                 if (s.rest() || s.actualSeconds() <= 0) continue;
@@ -66,11 +72,13 @@ final class HistoryEndpoints {
         summary.days().forEach((day, t) -> days.addObject().put("day", day.toString()).put("sessions", t.sessions()).put("minutes", t.minutes()));
         adherence(q, zone, summary, out);
         // the same weeks as the sessions chart, empty ones included, so a gap shows as a gap
-        for (var week : out.get("weeks")) {
-            ObjectNode minutes = regionsByWeek.addObject().put("week", week.path("week").asText()).putObject("minutes");
-            regionWeeks.getOrDefault(LocalDate.parse(week.path("week").asText()), Map.of())
-                    .forEach((id, seconds) -> minutes.put(name(catalogue, id), seconds / 60.0));
+        List<LocalDate> mondays = new ArrayList<>();
+        for (var week : out.get("weeks")) mondays.add(LocalDate.parse(week.path("week").asText()));
+        for (LocalDate monday : mondays) {
+            ObjectNode minutes = regionsByWeek.addObject().put("week", monday.toString()).putObject("minutes");
+            regionWeeks.getOrDefault(monday, Map.of()).forEach((id, seconds) -> minutes.put(name(catalogue, id), seconds / 60.0));
         }
+        out.set("pressure", PressureChartData.of(pressure, mondays, id -> name(catalogue, id)));
         ArrayNode w = out.putArray("warnings");
         warnings.forEach(w::add);
         return ApiResponse.ok(out);
@@ -131,11 +139,13 @@ final class HistoryEndpoints {
         pain(o, r.pain(), catalogue);
         ArrayNode steps = o.putArray("steps");
         for (StepReport s : r.steps()) {
-            steps.addObject().put("index", s.index()).put("region", s.rest() ? "rest" : name(catalogue, s.regionId()))
+            ObjectNode step = steps.addObject().put("index", s.index());
+            step.put("region", s.rest() ? "rest" : name(catalogue, s.regionId()))
                     .put("side", s.side() == null ? null : s.side().name()).put("rest", s.rest())
                     .put("plannedSeconds", s.plannedSeconds()).put("actualSeconds", s.actualSeconds())
                     .put("peakIntensity", s.peakIntensity()).put("meanIntensity", s.meanIntensity())
                     .put("softer", s.softer()).put("harder", s.harder()).put("skipped", s.skipped());
+            if (s.pressure() != null) stepPressure(step, s.pressure());
         }
         return o;
     }
@@ -150,6 +160,13 @@ final class HistoryEndpoints {
             pain.regions().forEach(id -> where.add(name(catalogue, id)));
         }
         if (pain.note() != null) o.put("note", pain.note());
+    }
+
+    /** The band the step asked for and, when the device reported force, the seconds below, in and above it. */
+    private static void stepPressure(ObjectNode step, StepReport.StepPressure p) {
+        ObjectNode o = step.putObject("pressure").put("band", p.band());
+        PressureStats s = p.stats();
+        if (s != null) o.put("below", s.secondsBelow()).put("in", s.secondsIn()).put("above", s.secondsAbove()).put("tooMuch", s.tooMuchEpisodes());
     }
 
     private static String name(RegionCatalogue catalogue, String id) {

@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Gathers sessions and writes one self-contained HTML page, laid out to print on paper too, that
  * fetches nothing: inline CSS, and the charts drawn by the web app's own chart code inlined with
  * their figures ({@link ReportCharts}): minutes per region per week, a calendar of active days, and
- * sessions per week against the weekly target. Then the tables: minutes per region and side, the
+ * sessions per week against the weekly target; with force readings, pressure adherence per region and
+ * too soft / too hard per week. Then the tables: minutes per region and side, the
  * newest sessions with their outcomes, pain before and after.
  */
 public final class HtmlReport implements Consumer<SessionRecord> {
@@ -133,6 +134,7 @@ public final class HtmlReport implements Consumer<SessionRecord> {
             Summary.Tally t = weeksMap.get(w);
             sessions.addObject().put("week", w.toString()).put("sessions", t == null ? 0 : t.sessions());
         }
+        if (!pressure.isEmpty()) data.set("pressure", PressureChartData.of(pressure, weeks, regionName));
         ArrayNode days = data.putArray("days");
         if (!weeks.isEmpty()) {
             summary.days().subMap(weeks.get(0), true, weeks.get(weeks.size() - 1).plusDays(6), true).forEach((day, t) ->
@@ -161,6 +163,7 @@ public final class HtmlReport implements Consumer<SessionRecord> {
     /** Pressure adherence per region and week, with the trend of the in-band share. */
     private void pressureSection(PrintWriter out) {
         out.println("<section class=\"break\"><h2>Pressure: how evenly it was pressed</h2>");
+        out.println("<div id=\"chart-pressure-regions\" class=\"chart-box\"></div><div id=\"chart-pressure-weeks\" class=\"chart-box\"></div>");
         Double trend = pressure.trendPerWeek();
         out.println("<p>" + (trend == null ? "The trend needs force readings in at least two weeks."
                 : String.format(Locale.ROOT, "In-band share: %+.1f points per week", trend * 100)) + "</p>");
@@ -168,9 +171,11 @@ public final class HtmlReport implements Consumer<SessionRecord> {
         pressure.byRegion().forEach((region, t) -> out.println("<tr><td>" + esc(regionName.apply(region)) + "</td><td>" + Math.round(t.below())
                 + " s</td><td>" + Math.round(t.in()) + " s</td><td>" + Math.round(t.above()) + " s</td><td>"
                 + PressureReviewText.percent(t.inShare()) + "</td><td>" + t.episodes() + "</td></tr>"));
-        out.println("</table><table><tr><th>Week of</th><th>In band</th><th>Measured</th><th>Too much</th></tr>");
+        out.println("</table><table><tr><th>Week of</th><th>In band</th><th>Too soft</th><th>Too hard</th><th>Measured</th><th>Too much</th></tr>");
         pressure.byWeek().forEach((monday, t) -> out.println("<tr><td>" + monday + "</td><td>" + PressureReviewText.percent(t.inShare())
-                + "</td><td>" + Math.round(t.measured()) + " s</td><td>" + t.episodes() + "</td></tr>"));
+                + "</td><td>" + PressureReviewText.percent(PressureReviewText.share(t.below(), t)) + "</td><td>"
+                + PressureReviewText.percent(PressureReviewText.share(t.above(), t)) + "</td><td>" + Math.round(t.measured())
+                + " s</td><td>" + t.episodes() + "</td></tr>"));
         out.println("</table></section>");
     }
 

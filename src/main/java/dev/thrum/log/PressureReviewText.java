@@ -25,12 +25,19 @@ public final class PressureReviewText {
         }
         out.println();
         out.println("In the band, week by week:");
-        review.byWeek().forEach((monday, t) -> out.printf(Locale.ROOT, "  week of %s  %s of %.0f s measured, %d too-much episode%s%n",
-                monday, percent(t.inShare()), t.measured(), t.episodes(), t.episodes() == 1 ? "" : "s"));
+        review.byWeek().forEach((monday, t) -> out.printf(Locale.ROOT,
+                "  week of %s  %s of %.0f s measured (%s too soft, %s too hard), %d too-much episode%s%n",
+                monday, percent(t.inShare()), t.measured(), percent(share(t.below(), t)), percent(share(t.above(), t)),
+                t.episodes(), t.episodes() == 1 ? "" : "s"));
         Double trend = review.trendPerWeek();
         out.println(trend == null ? "Trend: needs force readings in at least two weeks."
                 : String.format(Locale.ROOT, "Trend: %+.1f points of in-band share per week (%s)", trend * 100,
                         trend > 0.005 ? "pressing more evenly" : trend < -0.005 ? "pressing less evenly" : "about level"));
+    }
+
+    /** Seconds as a share of the measured time; NaN when nothing was measured (shown as "-"). */
+    static double share(double seconds, PressureReview.Tally t) {
+        return t.measured() <= 0 ? Double.NaN : seconds / t.measured();
     }
 
     static String percent(double share) {

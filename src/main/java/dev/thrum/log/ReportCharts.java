@@ -21,6 +21,10 @@ final class ReportCharts {
             document.getElementById('chart-regions').append(regionWeeksChart(data.regionWeeks));
             document.getElementById('chart-weeks').append(sessionsPerWeekChart(data.weeks, data.target));
             document.getElementById('chart-calendar').append(calendarChart(data.days));
+            if (data.pressure) {
+              document.getElementById('chart-pressure-regions').append(pressureRegionsChart(data.pressure.regions));
+              document.getElementById('chart-pressure-weeks').append(pressureWeeksChart(data.pressure.weeks));
+            }
             """;
 
     private ReportCharts() {}

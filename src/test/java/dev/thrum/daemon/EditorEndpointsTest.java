@@ -85,4 +85,55 @@ class EditorEndpointsTest {
         assertEquals(409, client.put("/programs/sciatica-relief", body).status());
         assertFalse(Files.exists(TestDaemons.dirs(home).programs().resolve("sciatica-relief.json")));
     }
+
+    @Test
+    void each_region_says_the_firmest_pressure_it_allows() throws Exception {
+        JsonNode regions = client.get("/regions").body().path("regions");
+        java.util.Map<String, String> most = new java.util.HashMap<>();
+        for (JsonNode g : regions) most.put(g.path("id").asText(), g.path("maxPressure").asText());
+        assertEquals("light", most.get("lower-back"), regions.toString());
+        assertEquals("medium", most.get("piriformis"));
+        assertEquals("firm", most.get("calves"), "a region without a limit of its own allows firm");
+    }
+
+    @Test
+    void a_step_asking_for_more_pressure_than_its_region_allows_is_refused_at_its_pressure_field() throws Exception {
+        String body = """
+                {"id": "try-it", "name": "Try it", "steps": [
+                  {"region": "calves", "side": "left", "duration": 60, "target": 0.4, "pressure": "firm"},
+                  {"region": "piriformis", "side": "left", "duration": 60, "target": 0.4, "pressure": "firm", "pressureRamp": 90}
+                ]}
+                """;
+        JsonNode answer = client.post("/programs/check", body).body();
+        assertFalse(answer.path("valid").asBoolean(), answer.toString());
+        JsonNode problems = answer.path("problems");
+        assertEquals(2, problems.size(), problems.toString());
+        assertEquals("$.steps[1].pressure", problems.path(0).path("path").asText(), problems.toString());
+        assertTrue(problems.path(0).path("message").asText().contains("Piriformis") && problems.path(0).path("message").asText().contains("\"medium\""),
+                problems.toString());
+        assertEquals("$.steps[1].pressureRamp", problems.path(1).path("path").asText(), "a build-up longer than the step: " + problems);
+    }
+
+    @Test
+    void the_planned_steps_carry_the_pressure_band_its_maximum_and_its_build_up() throws Exception {
+        assertEquals(201, client.post("/clients", "{\"id\":\"ann\",\"name\":\"Ann\",\"conditions\":[\"blood-thinners\"]}").status());
+        String body = """
+                {"id": "try-it", "name": "Try it", "steps": [
+                  {"region": "calves", "side": "left", "duration": 60, "target": 0.4, "rampUp": 10, "pressure": "firm", "pressureRamp": 40},
+                  {"rest": 10},
+                  {"region": "piriformis", "side": "left", "duration": 60, "target": 0.4}
+                ]}
+                """;
+        JsonNode steps = client.post("/programs/check", body).body().path("plan").path("steps");
+        assertEquals("firm", steps.path(0).path("pressure").asText(), steps.toString());
+        assertEquals("firm", steps.path(0).path("maxPressure").asText());
+        assertEquals(40.0, steps.path(0).path("pressureRamp").asDouble());
+        assertTrue(steps.path(1).path("pressure").isMissingNode(), "a rest has no pressure band: " + steps.path(1));
+        assertEquals("medium", steps.path(2).path("pressure").asText(), "no pressure named: medium, within the region's maximum");
+        assertEquals("medium", steps.path(2).path("maxPressure").asText());
+
+        JsonNode forAnn = client.post("/programs/check?client=ann", body).body();
+        assertEquals("light", forAnn.path("plan").path("steps").path(0).path("pressure").asText(), "blood thinners: light everywhere " + forAnn);
+        assertEquals("light", forAnn.path("plan").path("steps").path(0).path("maxPressure").asText());
+    }
 }

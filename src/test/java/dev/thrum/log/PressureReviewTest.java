@@ -56,6 +56,9 @@ class PressureReviewTest {
         assertTrue(text.toString().contains("lower-back"), text.toString());
         assertTrue(text.toString().contains("58 %"), "140 of 240 s in band: " + text);
         assertTrue(text.toString().contains("+33.3 points of in-band share per week (pressing more evenly)"), text.toString());
+        assertTrue(text.toString().contains("week of 2026-03-02  33 % of 120 s measured (33 % too soft, 33 % too hard), 1 too-much episode"),
+                "too soft and too hard, week by week: " + text);
+        assertTrue(text.toString().contains("week of 2026-03-09  67 % of 60 s measured (17 % too soft, 17 % too hard), 0 too-much episodes"), text.toString());
     }
 
     @Test
@@ -87,5 +90,10 @@ class PressureReviewTest {
         assertTrue(page.contains("<h2>Pressure: how evenly it was pressed</h2>"), page);
         assertTrue(page.contains("In-band share: +33.3 points per week"), page);
         assertTrue(page.contains("<td>lower-back</td><td>50 s</td><td>140 s</td><td>50 s</td><td>58 %</td><td>1</td>"), page);
+        assertTrue(page.contains("<tr><td>2026-03-02</td><td>33 %</td><td>33 %</td><td>33 %</td><td>120 s</td><td>1</td></tr>"), page);
+        // the charts' figures go in with the chart code: per region and per week, in seconds
+        assertTrue(page.contains("id=\"chart-pressure-regions\"") && page.contains("id=\"chart-pressure-weeks\""), page);
+        assertTrue(page.contains("\"pressure\":{\"regions\":[{\"region\":\"lower-back\",\"below\":50.0,\"in\":140.0,\"above\":50.0,\"measured\":240.0,\"episodes\":1}]"), page);
+        assertTrue(page.contains("function pressureRegionsChart(") && page.contains("pressureWeeksChart(data.pressure.weeks)"), page);
     }
 }
