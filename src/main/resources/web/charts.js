@@ -186,7 +186,7 @@ function legend(svg, items, x, y) {
 export function pressureRegionsChart(regions, title = 'Pressure adherence per region: share of the time in the band') {
   const rows = [...regions].sort((a, b) => a.region.localeCompare(b.region));
   const row = 30, W = 1000, H = 120 + Math.max(1, rows.length) * row;
-  const box = { left: 290, right: W - 190, top: 40, bottom: 40 + Math.max(1, rows.length) * row };
+  const box = { left: 360, right: W - 210, top: 40, bottom: 40 + Math.max(1, rows.length) * row };
   const svg = frame(title, W, H);
   const x = v => box.left + (box.right - box.left) * v / 100;
   for (const v of [0, 25, 50, 75, 100]) {
@@ -197,21 +197,23 @@ export function pressureRegionsChart(regions, title = 'Pressure adherence per re
     'share of the time with a force reading'));
   rows.forEach((r, i) => {
     const top = box.top + i * row + 5, height = row - 10;
-    svg.append(el('text', { x: box.left - 8, y: top + height / 2 + 4, 'text-anchor': 'end', class: 'chart-text' }, r.region));
+    const g = el('g', { class: 'pressure-row' });
+    svg.append(g);
+    g.append(el('text', { x: box.left - 8, y: top + height / 2 + 4, 'text-anchor': 'end', class: 'chart-text' }, r.region));
     let from = 0;
     for (const [part, colour, words] of [[r.below, SOFT, 'too soft'], [r.in, IN_BAND, 'in the band'], [r.above, HARD, 'too hard']]) {
       if (!(r.measured > 0) || part <= 0) continue;
       const width = 100 * part / r.measured;
       const bar = el('rect', { x: x(from), y: top, width: Math.max(0, x(from + width) - x(from)), height, fill: colour });
       bar.append(el('title', {}, r.region + ': ' + Math.round(part) + ' s ' + words + ' (' + share(part, r.measured) + ')'));
-      svg.append(bar);
+      g.append(bar);
       from += width;
     }
-    svg.append(el('text', { x: box.right + 8, y: top + height / 2 + 4, class: 'chart-text' },
-      r.measured > 0 ? share(r.in, r.measured) + ' in band' + (r.episodes ? ', ' + r.episodes + ' too much' : '') : 'no reading'));
+    g.append(el('text', { x: box.right + 8, y: top + height / 2 + 4, class: 'chart-text' },
+      r.measured > 0 ? share(r.in, r.measured) + ' in band' + (r.episodes ? '; too much ' + r.episodes + (r.episodes === 1 ? ' time' : ' times') : '') : 'no reading'));
   });
   svg.append(el('line', { x1: box.left, x2: box.left, y1: box.top, y2: box.bottom, class: 'chart-axis' }));
-  legend(svg, [[SOFT, 'too soft (below the band)'], [IN_BAND, 'in the band'], [HARD, 'too hard (above the band)']], box.left - 280, H - 14);
+  legend(svg, [[SOFT, 'too soft (below the band)'], [IN_BAND, 'in the band'], [HARD, 'too hard (above the band)']], 60, H - 14);
   return svg;
 }
 
@@ -226,20 +228,21 @@ export function pressureWeeksChart(weeks, title = 'Pressing too softly or too ha
   const width = Math.max(4, slot * 0.8);
   const x = i => box.left + slot * i + (slot - width) / 2;
   weeks.forEach((w, i) => {
+    const g = el('g', { class: 'pressure-week' });
+    svg.append(g);
     const label = dayLabel(w.week) + ': ';
     if (!(w.measured > 0)) {
-      const none = el('rect', { x: x(i), y: box.bottom - 2, width, height: 2, class: 'chart-grid' });
-      none.append(el('title', {}, label + 'no force reading'));
-      svg.append(none);
+      g.append(el('title', {}, label + 'no force reading'));
+      g.append(el('rect', { x: x(i), y: box.bottom - 2, width, height: 2, class: 'chart-grid' }));
+      if (slot >= 60) g.append(el('text', { x: x(i) + width / 2, y: box.bottom - 8, 'text-anchor': 'middle', class: 'chart-text' }, 'no reading'));
       return;
     }
-    const summary = label + share(w.below, w.measured) + ' too soft, ' + share(w.above, w.measured) + ' too hard, '
-      + share(w.in, w.measured) + ' in the band, of ' + Math.round(w.measured) + ' s measured';
+    // one title for the week's pair of bars: a pointer over either shows the whole week
+    g.append(el('title', {}, label + share(w.below, w.measured) + ' too soft, ' + share(w.above, w.measured) + ' too hard, '
+      + share(w.in, w.measured) + ' in the band, of ' + Math.round(w.measured) + ' s measured'));
     [[w.below, SOFT], [w.above, HARD]].forEach(([part, colour], k) => {
       const v = 100 * part / w.measured;
-      const bar = el('rect', { x: x(i) + k * width / 2, y: y(v), width: width / 2, height: Math.max(0, box.bottom - y(v)), fill: colour });
-      bar.append(el('title', {}, summary));
-      svg.append(bar);
+      g.append(el('rect', { x: x(i) + k * width / 2, y: y(v), width: width / 2, height: Math.max(0, box.bottom - y(v)), fill: colour }));
     });
   });
   weekLabels(svg, weeks.map(w => w.week), x, width, box.bottom);

@@ -64,7 +64,14 @@ function addRegion(id, side) {
   changed();
 }
 
-function later() { clearTimeout(state.timer); state.timer = setTimeout(check, 300); }
+// the last answer no longer describes the routine: say so until the next check is back
+function later() {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(check, 300);
+  state.asked = (state.asked || 0) + 1; // an answer already on its way is for the routine before this change
+  $('check-summary').textContent = 'Checking…';
+  delete $('check-summary').dataset.valid;
+}
 
 function changed() { show(); later(); }
 

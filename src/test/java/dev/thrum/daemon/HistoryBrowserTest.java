@@ -200,8 +200,13 @@ class HistoryBrowserTest {
     }
 
     static RoutineEditorBrowserTest.Cli cli(String... args) throws Exception {
+        return cli(home, args);
+    }
+
+    /** {@code thrum ARGS} as its own process on the files under {@code in}. */
+    static RoutineEditorBrowserTest.Cli cli(Path in, String... args) throws Exception {
         Path saved = RoutineEditorBrowserTest.home;
-        RoutineEditorBrowserTest.home = home;
+        RoutineEditorBrowserTest.home = in;
         try {
             return RoutineEditorBrowserTest.cli(args);
         } finally {

@@ -224,6 +224,98 @@ class RoutineEditorBrowserTest {
     }
 
     @Test
+    @Order(4)
+    void each_step_has_a_pressure_band_checked_at_its_field_drawn_in_the_preview_and_kept_in_the_saved_file() throws Exception {
+        browser.get(base + "/editor");
+        await("the region list", d -> new Select(d.findElement(By.id("add-region"))).getOptions().size() > 5);
+        type("p-id", "pressed-back");
+        type("p-name", "Pressed back");
+        clickRegion("piriformis-left");
+        await("one step", d -> steps() == 1);
+        // the region's limit beside the field, and a new step states a pressure within it
+        assertTrue(text("lim-s0-pressure").contains("at most medium"), text("lim-s0-pressure"));
+        assertEquals("medium", new Select(browser.findElement(By.id("s0-pressure"))).getFirstSelectedOption().getDomAttribute("value"));
+
+        // a mistake on purpose: firm on the piriformis, which allows medium at most
+        new Select(browser.findElement(By.id("s0-pressure"))).selectByValue("firm");
+        await("the pressure problem at its field", d -> !text("err-s0-pressure").isEmpty());
+        String tooFirm = text("err-s0-pressure");
+        assertTrue(tooFirm.contains("Piriformis (deep in the buttock) allows medium pressure at most") && tooFirm.contains("\"medium\""), tooFirm);
+        assertEquals("true", browser.findElement(By.id("s0-pressure")).getDomAttribute("aria-invalid"));
+        assertEquals("", text("err-s0-duration"), "nothing at the fields that are right");
+        new Select(browser.findElement(By.id("s0-pressure"))).selectByValue("medium");
+        await("fixed", d -> text("check-summary").startsWith("No problems"));
+
+        clickRegion("calves-right");
+        await("two steps", d -> steps() == 2);
+        assertTrue(text("lim-s1-pressure").contains("at most firm"), text("lim-s1-pressure"));
+        new Select(browser.findElement(By.id("s1-pressure"))).selectByValue("firm");
+        type("s1-pressureRamp", "30");
+        clickRegion("lower-back-left");
+        await("three steps", d -> steps() == 3);
+        assertEquals("light", new Select(browser.findElement(By.id("s2-pressure"))).getFirstSelectedOption().getDomAttribute("value"),
+                "beside the spine a new step asks for light, the region's maximum");
+        await("checked", d -> text("check-summary").startsWith("No problems")
+                && d.findElements(By.cssSelector("#timeline path.chart-pressure")).size() == 3);
+
+        // the preview draws each step's band under the intensity line, named, with how it builds up
+        String chart = browser.findElement(By.cssSelector("#timeline svg")).getDomProperty("textContent");
+        assertTrue(chart.contains("pressure band") && chart.contains("light") && chart.contains("medium") && chart.contains("firm"), chart);
+        assertTrue(chart.contains("Calves: firm pressure, built up from light over 30 s; at most firm"), chart);
+        assertTrue(chart.contains("Lower back beside the spine (erector spinae): light pressure"), chart);
+        assertEquals(3, browser.findElements(By.cssSelector("#timeline path.chart-pressure-max")).size());
+
+        // reorder by dragging the lower back's handle onto the first step; the move is announced
+        drag("s2-drag", "s0");
+        await("the lower back first", d -> text("s0").contains("Lower back beside the spine"));
+        assertTrue(text("s1").contains("Piriformis") && text("s2").contains("Calves"), text("steps"));
+        assertEquals("Moved Lower back beside the spine (erector spinae), left from step 3 to step 1.", text("steps-announce"));
+        assertEquals("polite", browser.findElement(By.id("steps-announce")).getDomAttribute("aria-live"));
+        // and back down by a drop on the last step
+        drag("s0-drag", "s2");
+        await("the lower back last", d -> text("s2").contains("Lower back beside the spine"));
+        assertTrue(text("s0").contains("Piriformis") && text("s1").contains("Calves"), text("steps"));
+        assertEquals("Moved Lower back beside the spine (erector spinae), left from step 1 to step 3.", text("steps-announce"));
+        // the buttons still move a step, and say so too
+        click("s1-up");
+        await("the calves first", d -> text("s0").contains("Calves"));
+        assertEquals("Moved Calves, right from step 2 to step 1.", text("steps-announce"));
+        await("checked after the moves", d -> text("check-summary").startsWith("No problems"));
+        browser.executeScript("document.getElementById('steps').scrollIntoView({block: 'start'})");
+        screenshot("editor-pressure-steps");
+        browser.executeScript("document.getElementById('timeline').scrollIntoView({block: 'end'})");
+        screenshot("editor-pressure-preview");
+
+        click("save");
+        await("saved", d -> text("editor-status").startsWith("Saved"));
+        Path file = home.resolve("config/thrum/programs/pressed-back.json");
+        JsonNode saved = Json.MAPPER.readTree(Files.readString(file));
+        assertEquals("calves", saved.path("steps").path(0).path("region").asText(), saved.toString());
+        assertEquals("firm", saved.path("steps").path(0).path("pressure").asText());
+        assertEquals(30, saved.path("steps").path(0).path("pressureRamp").asInt());
+        assertEquals("medium", saved.path("steps").path(1).path("pressure").asText());
+        assertEquals("light", saved.path("steps").path(2).path("pressure").asText());
+        Cli check = cli("programs", "check", file.toString());
+        assertEquals(0, check.exit(), check.output());
+    }
+
+    /**
+     * A real HTML5 drag through Selenium's pointer actions: Chromium itself fires dragstart on the
+     * handle, dragover and drop on the target and dragend. The small moves matter: with a single
+     * move (Actions.dragAndDrop) headless Chromium dropped nothing in two of the three drags tried.
+     */
+    static void drag(String handleId, String targetId) {
+        WebElement handle = browser.findElement(By.id(handleId));
+        WebElement target = browser.findElement(By.cssSelector("#" + targetId + " h3"));
+        // both ends on screen, as a person drags: the higher one at the top of the window
+        boolean down = handle.getRect().getY() < target.getRect().getY();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", down ? handle : target);
+        // as a hand moves: press, a few pixels to start the drag, over the target, a wiggle there (dragover), release
+        new org.openqa.selenium.interactions.Actions(browser).clickAndHold(handle).moveByOffset(5, 5).moveByOffset(5, 5)
+                .moveToElement(target).moveByOffset(2, 2).moveByOffset(2, 2).release().perform();
+    }
+
+    @Test
     @Order(3)
     void a_copy_of_a_built_in_gets_a_new_id_and_cannot_be_saved_over_the_built_in() throws Exception {
         browser.get(base + "/editor");

@@ -1,0 +1,154 @@
+package dev.thrum.daemon;
+
+import dev.thrum.log.UsageLog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pressure charts in a real Chromium: the history page of a real {@code thrum daemon --device
+ * sim} and the file {@code thrum report --html} writes, on a log of sessions with force readings.
+ * Every figure the charts show (in-band share per region, too soft and too hard per week) is checked
+ * against what {@code thrum log pressure}, run as its own process, prints for the same log.
+ */
+class HistoryPressureBrowserTest {
+    static Path home;
+    static ChildDaemon daemon;
+    static ChromeDriver browser;
+    static String base;
+    static String cliText;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.assumeInstalled();
+        home = Files.createTempDirectory("thrum-history-pressure-test-");
+        PressureLog.write(UsageLog.in(home.resolve("data/thrum")).file(), 120, "Ann Smith");
+        RoutineEditorBrowserTest.Cli cli = HistoryBrowserTest.cli(home, "log", "pressure");
+        assertEquals(0, cli.exit(), cli.output());
+        cliText = cli.output();
+        daemon = ChildDaemon.start(home, List.of(), "--device", "sim");
+        DaemonClient client = daemon.client();
+        base = "http://127.0.0.1:" + daemon.port;
+        browser = Chromium.start(1280, 900);
+        browser.get(client.post("/login-links", "").body().path("url").asText());
+        await("logged in", d -> d.getCurrentUrl().equals(base + "/"));
+    }
+
+    @AfterAll
+    static void end() {
+        if (browser != null) browser.quit();
+        if (daemon != null) daemon.close();
+    }
+
+    static <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(what).until(condition);
+    }
+
+    static String textOf(WebElement e) { return e.getDomProperty("textContent"); }
+
+    /** region id -> the in-band share {@code thrum log pressure} prints for it ("58" for "58 %") and its too-much episodes. */
+    static Map<String, String[]> cliRegions() {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("(?m)^  ([a-z-]+) +\\d+s +\\d+s +\\d+s +(\\d+) % +(\\d+)$").matcher(cliText);
+        while (m.find()) out.put(m.group(1), new String[] {m.group(2), m.group(3)});
+        return out;
+    }
+
+    /** Monday -> "IN % of MEASURED s measured (SOFT % too soft, HARD % too hard)" as figures [in, measured, soft, hard]. */
+    static Map<LocalDate, String[]> cliWeeks() {
+        Map<LocalDate, String[]> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("week of (\\S+)  (\\d+) % of (\\d+) s measured \\((\\d+) % too soft, (\\d+) % too hard\\)").matcher(cliText);
+        while (m.find()) out.put(LocalDate.parse(m.group(1)), new String[] {m.group(2), m.group(3), m.group(4), m.group(5)});
+        return out;
+    }
+
+    /** The two pressure charts, wherever they are drawn, say what the CLI says, with region names and labelled axes. */
+    static void chartsMatchTheCli() {
+        Map<String, String[]> regions = cliRegions();
+        assertEquals(PressureLog.REGIONS.length, regions.size(), cliText);
+        List<WebElement> rows = browser.findElements(By.cssSelector("#chart-pressure-regions g.pressure-row"));
+        assertEquals(regions.size(), rows.size());
+        String chart = textOf(browser.findElement(By.cssSelector("#chart-pressure-regions svg")));
+        assertTrue(chart.contains("share of the time with a force reading") && chart.contains("too soft (below the band)"), chart);
+        for (String[] g : PressureLog.REGIONS) {
+            assertFalse(chart.contains(g[0] + ":") || chart.contains(">" + g[0]), "no raw id " + g[0] + " in " + chart);
+            WebElement row = rows.stream().filter(r -> textOf(r).startsWith(g[1])).findFirst()
+                    .orElseThrow(() -> new AssertionError("a row for " + g[1] + " in " + chart));
+            String[] cli = regions.get(g[0]);
+            assertTrue(textOf(row).contains(cli[0] + "% in band"), g[0] + " is " + cli[0] + " % in the CLI: " + textOf(row));
+            assertEquals(!cli[1].equals("0"), textOf(row).contains("too much " + cli[1] + " time"),
+                    g[0] + " had " + cli[1] + " too-much episodes in the CLI: " + textOf(row));
+        }
+
+        Map<LocalDate, String[]> weeks = cliWeeks();
+        assertEquals(5, weeks.size(), "five weeks with sessions: " + cliText);
+        String byWeek = textOf(browser.findElement(By.cssSelector("#chart-pressure-weeks svg")));
+        assertTrue(byWeek.contains("% of the measured time") && byWeek.contains("week starting"), byWeek);
+        weeks.forEach((monday, f) -> {
+            String label = monday.getDayOfMonth() + " " + monday.getMonth().name().charAt(0) + monday.getMonth().name().substring(1, 3).toLowerCase();
+            String expected = label + ": " + f[2] + "% too soft, " + f[3] + "% too hard, " + f[0] + "% in the band, of " + f[1] + " s measured";
+            assertTrue(byWeek.contains(expected), expected + " in " + byWeek);
+        });
+        assertTrue(byWeek.contains("21 Sep: no force reading"), "the empty week keeps its place and is not 'in band': " + byWeek);
+        assertEquals(6, browser.findElements(By.cssSelector("#chart-pressure-weeks g.pressure-week")).size());
+    }
+
+    @Test
+    void the_history_pages_pressure_charts_show_the_figures_of_thrum_log_pressure() throws Exception {
+        browser.get(base + "/history");
+        await("the figures", d -> d.findElement(By.id("figures")).getText().startsWith("120 sessions"));
+        await("the pressure charts", d -> !d.findElements(By.cssSelector("#chart-pressure-weeks svg")).isEmpty());
+        assertFalse(browser.findElement(By.id("pressure-none")).isDisplayed());
+        chartsMatchTheCli();
+
+        browser.executeScript("document.getElementById('chart-pressure-regions').scrollIntoView({block: 'start'})");
+        Files.createDirectories(Path.of("target", "web-screenshots"));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "web-screenshots", "history-pressure.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        // a session's steps say the band asked for and how the time split
+        browser.findElement(By.cssSelector("#sessions tr:first-child button")).click();
+        await("the steps", d -> d.findElement(By.id("detail")).isDisplayed() && !d.findElement(By.id("detail-steps")).getText().isEmpty());
+        String steps = browser.findElement(By.id("detail-steps")).getText();
+        assertTrue(Pattern.compile("(light|medium|firm): \\d+% in band, \\d+% too soft, \\d+% too hard").matcher(steps).find(), steps);
+    }
+
+    @Test
+    void the_report_file_draws_the_same_pressure_charts_offline() throws Exception {
+        Path report = home.resolve("report.html");
+        RoutineEditorBrowserTest.Cli made = HistoryBrowserTest.cli(home, "report", "--html", report.toString());
+        assertEquals(0, made.exit(), made.output());
+        browser.get(report.toUri().toString());
+        await("the report's pressure charts", d -> !d.findElements(By.cssSelector("#chart-pressure-weeks svg")).isEmpty());
+        chartsMatchTheCli();
+        long width = (Long) browser.executeScript("return Math.round(document.querySelector('#chart-pressure-regions svg').getBoundingClientRect().width)");
+        assertTrue(width > 600, "the chart uses the page's width: " + width);
+        browser.executeScript("document.getElementById('chart-pressure-regions').scrollIntoView({block: 'start'})");
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "web-screenshots", "report-pressure.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
