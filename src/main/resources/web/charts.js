@@ -186,7 +186,7 @@ function legend(svg, items, x, y) {
 export function pressureRegionsChart(regions, title = 'Pressure adherence per region: share of the time in the band') {
   const rows = [...regions].sort((a, b) => a.region.localeCompare(b.region));
   const row = 30, W = 1000, H = 120 + Math.max(1, rows.length) * row;
-  const box = { left: 360, right: W - 210, top: 40, bottom: 40 + Math.max(1, rows.length) * row };
+  const box = { left: 340, right: W - 250, top: 40, bottom: 40 + Math.max(1, rows.length) * row };
   const svg = frame(title, W, H);
   const x = v => box.left + (box.right - box.left) * v / 100;
   for (const v of [0, 25, 50, 75, 100]) {
