@@ -27,26 +27,30 @@ function field(box, id, label, value, limit, attrs = {}) {
 }
 
 // Drag a step by its handle and drop it on another step: it takes that step's place (the others
-// shift). Only the handle is draggable, so text in the step's fields can still be selected.
-function draggable(item, handle, i, onMoveTo) {
+// shift). Only the handle is draggable, so text in the step's fields can still be selected. The
+// step travels under a type of its own, so text dragged in from elsewhere ("2") never moves a step.
+const STEP_TYPE = 'application/x-thrum-step';
+
+function draggable(item, handle, i, count, onMoveTo) {
   handle.addEventListener('dragstart', e => {
-    e.dataTransfer.setData('text/plain', String(i));
+    e.dataTransfer.setData(STEP_TYPE, String(i));
     e.dataTransfer.effectAllowed = 'move';
     item.classList.add('dragging');
   });
   handle.addEventListener('dragend', () => item.classList.remove('dragging'));
   item.addEventListener('dragover', e => {
-    if (!e.dataTransfer.types.includes('text/plain')) return;
+    if (!e.dataTransfer.types.includes(STEP_TYPE)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'move';
     item.classList.add('drop-here');
   });
   item.addEventListener('dragleave', () => item.classList.remove('drop-here'));
   item.addEventListener('drop', e => {
+    if (!e.dataTransfer.types.includes(STEP_TYPE)) return;
     e.preventDefault();
     item.classList.remove('drop-here');
-    const from = Number(e.dataTransfer.getData('text/plain'));
-    if (Number.isInteger(from) && from !== i) onMoveTo(from, i);
+    const from = Number(e.dataTransfer.getData(STEP_TYPE));
+    if (Number.isInteger(from) && from >= 0 && from < count && from !== i) onMoveTo(from, i);
   });
 }
 
@@ -60,7 +64,7 @@ export function renderSteps(list, steps, regions, handlers) {
     // keyboard and screen-reader users have the Move buttons; the handle is for the mouse only
     handle.setAttribute('aria-hidden', 'true');
     item.append(handle);
-    draggable(item, handle, i, handlers.onMoveTo);
+    draggable(item, handle, i, steps.length, handlers.onMoveTo);
     const box = node('div', { class: 'fields' });
     const p = 's' + i + '-';
     const bind = (input, key, numeric) => input.addEventListener('change', () => {

@@ -280,6 +280,16 @@ class RoutineEditorBrowserTest {
         click("s1-up");
         await("the calves first", d -> text("s0").contains("Calves"));
         assertEquals("Moved Calves, right from step 2 to step 1.", text("steps-announce"));
+        // text dragged in from elsewhere ("2", as if a step's index) moves nothing
+        browser.executeScript("""
+                const data = new DataTransfer();
+                data.setData('text/plain', '2');
+                const target = document.getElementById('s0');
+                for (const type of ['dragenter', 'dragover', 'drop'])
+                  target.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data}));
+                """);
+        assertTrue(text("s0").contains("Calves") && text("s2").contains("Lower back"), text("steps"));
+        assertEquals("Moved Calves, right from step 2 to step 1.", text("steps-announce"));
         await("checked after the moves", d -> text("check-summary").startsWith("No problems"));
         browser.executeScript("document.getElementById('steps').scrollIntoView({block: 'start'})");
         screenshot("editor-pressure-steps");
