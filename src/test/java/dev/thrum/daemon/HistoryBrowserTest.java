@@ -127,6 +127,9 @@ class HistoryBrowserTest {
         for (LocalDate w = LocalDate.of(2026, 9, 7); w.isBefore(LocalDate.of(2026, 11, 16)); w = w.plusWeeks(1))
             assertTrue(regions.contains(w.getDayOfMonth() + " " + w.getMonth().name().charAt(0) + w.getMonth().name().substring(1, 3).toLowerCase()), w + " in " + regions);
         assertTrue(chartText("chart-calendar").contains("Sep 2026") && chartText("chart-calendar").contains("Mon"), chartText("chart-calendar"));
+        // these sessions' device reported no force: the page says so, and draws no pressure chart that could read as "in band"
+        assertTrue(browser.findElement(By.id("pressure-none")).isDisplayed());
+        assertTrue(browser.findElements(By.cssSelector("#chart-pressure-regions svg, #chart-pressure-weeks svg")).isEmpty());
 
         new Select(browser.findElement(By.id("f-client"))).selectByValue("Ann Smith");
         Chromium.click(browser, "f-show");
