@@ -1,5 +1,7 @@
 package dev.thrum.transport.ble;
 
+import dev.thrum.transport.ReconnectBackoff;
+
 import java.time.Duration;
 
 /**
@@ -9,7 +11,7 @@ import java.time.Duration;
  * @param connect          the GATT connection itself
  * @param services         until BlueZ reports the device's services resolved
  * @param call             any other single call: looking up a characteristic, enabling notifications, a write
- * @param reconnectInitial first wait before reconnecting after a link loss; doubles after each failed try
+ * @param reconnectInitial first wait before reconnecting after a failed try; doubles after each one ({@link ReconnectBackoff})
  * @param reconnectMax     longest wait between reconnect tries
  */
 public record BleTimeouts(Duration find, Duration connect, Duration services, Duration call,
@@ -20,9 +22,13 @@ public record BleTimeouts(Duration find, Duration connect, Duration services, Du
                 Duration.ofSeconds(5), Duration.ofMillis(250), Duration.ofSeconds(5));
     }
 
-    /** The wait before reconnect try number {@code attempt} (0 for the first). */
-    public Duration backoff(int attempt) {
-        long ms = reconnectInitial.toMillis() << Math.min(attempt, 20);
-        return Duration.ofMillis(Math.min(ms, reconnectMax.toMillis()));
+    public BleTimeouts {
+        new ReconnectBackoff(reconnectInitial, reconnectMax); // refuses a zero first wait or a ceiling below it now, not mid-reconnect
     }
+
+    /** The reconnect waits, the same doubling rule as the serial adapter's. */
+    public ReconnectBackoff reconnectBackoff() { return new ReconnectBackoff(reconnectInitial, reconnectMax); }
+
+    /** The wait before reconnect try number {@code attempt} (0 for the first). */
+    public Duration backoff(int attempt) { return reconnectBackoff().before(attempt); }
 }

@@ -3,6 +3,7 @@ package dev.thrum.transport.serial;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.profile.DeviceProfile.SerialSettings;
 import dev.thrum.transport.Endpoint;
+import dev.thrum.transport.ReconnectBackoff;
 import dev.thrum.transport.LinkState;
 import dev.thrum.transport.Transport;
 import dev.thrum.transport.TransportException;
@@ -248,8 +249,8 @@ public final class SerialTransport implements Transport {
     }
 
     private void reopenWithBackoff() {
-        Duration wait = backoff.first();
-        while (!closed) {
+        for (int attempt = 0; !closed; attempt++) {
+            Duration wait = backoff.before(attempt);
             sleep(wait);
             if (closed) return;
             try {
@@ -268,8 +269,7 @@ public final class SerialTransport implements Transport {
                 return;
             } catch (TransportException e) {
                 LOG.log(System.Logger.Level.DEBUG, "reopen of {0} failed, next try in {1}: {2}",
-                        path, backoff.after(wait), e.getMessage());
-                wait = backoff.after(wait);
+                        path, backoff.before(attempt + 1), e.getMessage());
             }
         }
     }

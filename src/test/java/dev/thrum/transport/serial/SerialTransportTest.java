@@ -3,6 +3,7 @@ package dev.thrum.transport.serial;
 import dev.thrum.profile.DeviceProfile.Parity;
 import dev.thrum.profile.DeviceProfile.SerialSettings;
 import dev.thrum.transport.Endpoint;
+import dev.thrum.transport.ReconnectBackoff;
 import dev.thrum.transport.LinkState;
 import dev.thrum.transport.TransportException;
 import org.junit.jupiter.api.AfterEach;

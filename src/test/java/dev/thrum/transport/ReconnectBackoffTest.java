@@ -1,4 +1,4 @@
-package dev.thrum.transport.serial;
+package dev.thrum.transport;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
