@@ -5,7 +5,6 @@ import dev.thrum.protocol.Codec;
 import dev.thrum.protocol.DeviceCommand;
 import dev.thrum.protocol.DeviceStatus;
 import dev.thrum.transport.Endpoint;
-import dev.thrum.transport.LinkState;
 import dev.thrum.transport.Transport;
 import dev.thrum.transport.TransportException;
 
@@ -105,7 +104,8 @@ public final class DeviceSession implements AutoCloseable {
         this.stops = new StopPolicy(out, scheduler, stopCommand, codec.encode(stopCommand), this::emit, clock, pacing.minGapMs());
         this.intake = new StatusIntake(codec, transport.isStream() ? codec.statusFrameReader() : null, scheduler,
                 () -> closed, transport.describe(), this::statusArrived, this::publishCounters);
-        this.link = new LinkSupervisor(pacing.linkTimeoutMs(), pacing.minGapMs());
+        this.link = new LinkSupervisor(transport.describe(), pacing, expectsStatus, pollsStatus, scheduler, clock,
+                this::emit, this::publishCounters);
         this.keepalive = new Keepalive(codec, pacing.keepaliveMs());
         this.pump = new WritePump(scheduler, () -> closed, out, stops, link, keepalive, this::emit, clock,
                 this::publishCounters, profile.output().lowestRunning());
@@ -113,6 +113,8 @@ public final class DeviceSession implements AutoCloseable {
                 ? new HelloExchange(codec.supports(DeviceCommand.VersionRequest.class), scheduler, () -> closed,
                         link::transportUp, this::enqueue, transport.describe())
                 : null;
+        link.attach(pump, keepalive, stops, () -> enqueue(new DeviceCommand.StatusRequest()),
+                () -> { if (hello != null) hello.greet(); });
     }
 
     /** Stop as the profile can say it: its stop command, else a speed of its stop value. */
@@ -133,16 +135,16 @@ public final class DeviceSession implements AutoCloseable {
         transport.subscribe(Endpoint.RX, bytes -> scheduler.execute(() -> intake.onBytes(bytes, false)));
         if (profile.ble() != null && profile.ble().batteryUuid() != null)
             transport.subscribe(Endpoint.BATTERY, bytes -> scheduler.execute(() -> intake.onBytes(bytes, true)));
-        transport.onLinkState(state -> scheduler.execute(() -> onTransportLink(state)));
+        transport.onLinkState(state -> scheduler.execute(() -> { if (!closed) link.onTransport(state); }));
         transport.connect();
         started = true;
         scheduler.execute(() -> {
-            link.heardFrom(scheduler.nanoTime());
+            link.started();
             if (hello != null) hello.greet();
             if (pollsStatus) { enqueue(new DeviceCommand.StatusRequest()); every(pacing.statusPollMs(), this::poll); }
             if (pacing.keepaliveMs() > 0) every(Math.max(1, pacing.keepaliveMs() / 2), this::keepalive);
             if (expectsStatus && pacing.linkTimeoutMs() > 0)
-                every(Math.max(10, pacing.linkTimeoutMs() / 5), this::watchSilence);
+                every(Math.max(10, pacing.linkTimeoutMs() / 5), link::watchSilence);
         });
     }
 
@@ -291,39 +293,8 @@ public final class DeviceSession implements AutoCloseable {
     private void statusArrived(DeviceStatus status) {
         // the handshake hears INFO first: a link restored by it greets again (the device may have restarted)
         if (hello != null) hello.heard(status);
-        if (link.statusArrived(scheduler.nanoTime())) restoreLink();
+        link.statusArrived();
         emit(new DeviceEvent.StatusReceived(status, clock.instant()));
-    }
-
-    private void onTransportLink(LinkState state) {
-        if (closed) return;
-        if (state == LinkState.DOWN) {
-            if (link.transportDown()) loseLink(transport.describe() + " reported the link down");
-        } else if (link.transportBack(scheduler.nanoTime())) {
-            pump.schedule(); // the device may hear us again: stops resume at once
-            if (!expectsStatus) restoreLink();
-            else if (pollsStatus) enqueue(new DeviceCommand.StatusRequest()); // ask at once; LinkRestored follows its answer
-        }
-    }
-
-    private void loseLink(String reason) {
-        link.lost();
-        int dropped = pump.dropSpeedsForLostLink();
-        keepalive.forgetSpeed();
-        LOG.log(System.Logger.Level.INFO, () -> "link lost: " + reason + (dropped > 0 ? "; dropped " + dropped + " queued speed(s)" : ""));
-        publishCounters();
-        emit(new DeviceEvent.LinkLost(reason, clock.instant()));
-        // A silent device may still hear us, and our polling may keep its own watchdog from stopping
-        // the motor: the first held stop goes out within one gap, then one every holdStillEveryMs().
-        stops.holdStillBegins();
-        pump.schedule();
-    }
-
-    private void restoreLink() {
-        link.restored(scheduler.nanoTime());
-        if (hello != null) hello.greet(); // the device may have restarted, back in version 1
-        LOG.log(System.Logger.Level.INFO, () -> "link back: " + transport.describe());
-        emit(new DeviceEvent.LinkRestored(clock.instant()));
     }
 
     private void poll() {
@@ -334,11 +305,6 @@ public final class DeviceSession implements AutoCloseable {
         if (!link.up() || !link.transportUp() || !pump.idle()) return;
         WriteQueue.Pending due = keepalive.due(scheduler.nanoTime(), out);
         if (due != null) pump.enqueue(due.command(), due.bytes());
-    }
-
-    private void watchSilence() {
-        String loss = link.silenceLoss(scheduler.nanoTime(), transport.describe());
-        if (loss != null) loseLink(loss);
     }
 
     /** Runs {@code task} every {@code periodMs} until the session closes. */
