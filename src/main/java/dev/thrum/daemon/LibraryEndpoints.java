@@ -127,7 +127,7 @@ final class LibraryEndpoints {
         Path file = dirs.programs().resolve(p.id() + ".json");
         boolean existed = Files.exists(file);
         if (pathId == null && existed)
-            throw ApiException.conflict("a program '" + p.id() + "' already exists in " + dirs.programs(),
+            throw ApiException.conflict(source + " ($.id): a program '" + p.id() + "' already exists in " + dirs.programs(),
                     "update it with PUT /programs/" + p.id());
         try {
             PrivateFiles.writeAtomically(file, text.endsWith("\n") ? text : text + "\n");
@@ -187,7 +187,7 @@ final class LibraryEndpoints {
         ClientStore store = clients();
         boolean existed = Files.exists(store.fileOf(c.id()));
         if (pathId == null && existed)
-            throw ApiException.conflict("a client '" + c.id() + "' already exists", "update it with PUT /clients/" + c.id());
+            throw ApiException.conflict(source + " ($.id): a client '" + c.id() + "' already exists", "update it with PUT /clients/" + c.id());
         // A body without "plan" (an editor that does not know plans) keeps the saved plan; "plan": null removes it.
         if (existed && !mentionsPlan(text)) c = c.withPlan(store.find(c.id()).map(Client::plan).orElse(null));
         store.save(c);
