@@ -210,9 +210,9 @@ public final class LogCommand implements Runnable {
             }
             target = opts.weeklyTarget(target, cmd);
             ZoneId zone = opts.zoneId(cmd);
-            Summary summary = new Summary(zone);
             PrintWriter out = cmd.getOut();
-            if (!opts.read(cmd, summary)) {
+            Summary summary = opts.readSummary(cmd, zone);
+            if (summary == null) {
                 out.println(opts.noLogMessage());
             } else {
                 SummaryText.write(summary, group, target, week(opts.sinceInstant(cmd), zone, false),

@@ -12,6 +12,8 @@ import dev.thrum.log.LogReader;
 import dev.thrum.log.LogWarning;
 import dev.thrum.log.RecordFilter;
 import dev.thrum.log.SessionRecord;
+import dev.thrum.log.Summary;
+import dev.thrum.log.UnorderedLogRead;
 import dev.thrum.log.UsageLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** Where the log is, which sessions to look at, and how to read them: shared by the review commands. */
@@ -161,13 +164,56 @@ final class LogOptions {
      * @return false when there is no log yet in the data directory (nothing was read)
      */
     boolean read(CommandLine cmd, Consumer<SessionRecord> sink) {
+        return read(cmd, (filter, matched, warn) -> LogReader.of(file()).read(r -> {
+            if (filter.test(r)) {
+                matched.incrementAndGet();
+                sink.accept(r);
+            }
+        }, warn));
+    }
+
+    /**
+     * A summary of the chosen records, read on several threads when the log is large (totals do not
+     * depend on order; {@link UnorderedLogRead}); null when there is no log yet.
+     */
+    Summary readSummary(CommandLine cmd, ZoneId zone) {
+        Summary total = new Summary(zone);
+        boolean found = read(cmd, (filter, matched, warn) -> {
+            for (FilteredSummary part : UnorderedLogRead.read(file(), () -> new FilteredSummary(filter, matched, zone), warn)) {
+                total.add(part.summary);
+            }
+        });
+        return found ? total : null;
+    }
+
+    /** One thread's share of a summary: the records that pass the filter. */
+    private record FilteredSummary(RecordFilter filter, AtomicLong matched, Summary summary) implements Consumer<SessionRecord> {
+        FilteredSummary(RecordFilter filter, AtomicLong matched, ZoneId zone) {
+            this(filter, matched, new Summary(zone));
+        }
+
+        @Override
+        public void accept(SessionRecord r) {
+            if (filter.test(r)) {
+                matched.incrementAndGet();
+                summary.accept(r);
+            }
+        }
+    }
+
+    /** How the records are read: through the filter, counting matches, telling warnings. */
+    private interface Reading {
+        void read(RecordFilter filter, AtomicLong matched, Consumer<LogWarning> warn) throws LogFileException;
+    }
+
+    private boolean read(CommandLine cmd, Reading reading) {
         PrintWriter err = cmd.getErr();
         if (logFile == null) {
             recover(err);
             if (!logExists()) return false;
         }
         RecordFilter filter = filter(cmd);
-        int[] matched = {0};
+        AtomicLong matched = new AtomicLong();
         int[] shown = {0};
         long[] more = {0};
         Consumer<LogWarning> warn = w -> {
@@ -175,19 +221,14 @@ final class LogOptions {
             else more[0]++;
         };
         try {
-            LogReader.of(file()).read(r -> {
-                if (filter.test(r)) {
-                    matched[0]++;
-                    sink.accept(r);
-                }
-            }, warn);
+            reading.read(filter, matched, warn);
         } catch (LogFileException e) {
             throw new LogCommandException(e.getMessage());
         } finally {
             if (more[0] > 0) err.println("thrum: warning: " + more[0] + " more lines skipped");
             err.flush();
         }
-        if (matched[0] == 0 && unknownClient != null) throw new LogCommandException(unknownClient);
+        if (matched.get() == 0 && unknownClient != null) throw new LogCommandException(unknownClient);
         return true;
     }
 

@@ -68,10 +68,10 @@ public final class LogReader {
     /** Why a line is not a record. */
     private record Failure(String reason, boolean complete, boolean schemaMark, boolean binary, boolean tooLong) {}
 
-    private static final Object BLANK = new Object();
+    static final Object BLANK = new Object();
 
     /** A SessionRecord, an OutcomeNote, a Failure or BLANK. */
-    private static Object classify(FastRecordParser fast, byte[] buf, int off, int len, boolean complete, boolean tooLong) {
+    static Object classify(FastRecordParser fast, byte[] buf, int off, int len, boolean complete, boolean tooLong) {
         if (isBlank(buf, off, len)) return BLANK;
         if (tooLong) return new Failure("the line is longer than " + LineScanner.MAX_LINE / (1024 * 1024) + " MB",
                 complete, false, false, true);

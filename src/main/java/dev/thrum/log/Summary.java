@@ -79,6 +79,31 @@ public final class Summary implements Consumer<SessionRecord> {
         add(clients.computeIfAbsent(r.clientName() == null ? "?" : r.clientName(), k -> new Tally()), treated);
     }
 
+    /** Adds the totals of another summary over other records (a parallel read, {@link UnorderedLogRead}). */
+    public void add(Summary other) {
+        sessions += other.sessions;
+        activeSeconds += other.activeSeconds;
+        pausedSeconds += other.pausedSeconds;
+        treatmentSeconds += other.treatmentSeconds;
+        other.outcomes.forEach((o, n) -> outcomes.merge(o, n, Long::sum));
+        other.regions.forEach((region, sides) -> {
+            Tally[] mine = regions.computeIfAbsent(region, k -> new Tally[3]);
+            for (int i = 0; i < sides.length; i++) {
+                if (sides[i] == null) continue;
+                if (mine[i] == null) mine[i] = new Tally();
+                add(mine[i], sides[i]);
+            }
+        });
+        other.days.forEach((d, t) -> add(days.computeIfAbsent(d, k -> new Tally()), t));
+        other.programs.forEach((k, t) -> add(programs.computeIfAbsent(k, x -> new Tally()), t));
+        other.clients.forEach((k, t) -> add(clients.computeIfAbsent(k, x -> new Tally()), t));
+    }
+
+    private static void add(Tally into, Tally t) {
+        into.seconds += t.seconds;
+        into.sessions += t.sessions;
+    }
+
     private static void add(Tally t, double seconds) {
         t.seconds += seconds;
         t.sessions++;
