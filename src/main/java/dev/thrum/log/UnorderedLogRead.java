@@ -27,6 +27,8 @@ public final class UnorderedLogRead {
     /** Below this a second thread costs more than it saves. */
     static final long MIN_CHUNK_BYTES = 16L << 20;
     private static final int MAX_THREADS = 8;
+    /** Caps the threads (default: the cores); 1 gives the ordered read, for the benchmark's comparison. */
+    static final String THREADS_PROPERTY = "thrum.usage.readThreads";
 
     private UnorderedLogRead() {}
 
@@ -51,7 +53,8 @@ public final class UnorderedLogRead {
         try {
             if (!Files.isRegularFile(file)) return 1;
             long chunks = Files.size(file) / MIN_CHUNK_BYTES;
-            return (int) Math.max(1, Math.min(chunks, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors())));
+            return (int) Math.max(1, Math.min(chunks, Math.min(MAX_THREADS,
+                    Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors()))));
         } catch (IOException e) {
             return 1; // the sequential read reports it properly
         }
