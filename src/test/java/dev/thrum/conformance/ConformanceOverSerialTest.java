@@ -1,5 +1,6 @@
 package dev.thrum.conformance;
 
+import dev.thrum.testkit.ThrumLaunch;
 import dev.thrum.transport.serial.SimulatorProcess;
 import dev.thrum.transport.serial.SocatPair;
 import org.junit.jupiter.api.AfterEach;
@@ -41,17 +42,14 @@ class ConformanceOverSerialTest {
         pair = SocatPair.start(dir);
         List<String> options = new ArrayList<>(List.of("--protocol", Integer.toString(protocol)));
         if (!fault.isEmpty()) options.addAll(List.of("--fault", fault));
-        sim = SimulatorProcess.start("thrum-open-serial", pair.b(), null, List.of("-XX:TieredStopAtLevel=1"), options);
+        sim = SimulatorProcess.start("thrum-open-serial", pair.b(), null, ThrumLaunch.FAST_START, options);
 
         Path output = dir.resolve("conformance.out");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.thrum.Main",
+        List<String> args = new ArrayList<>(List.of(
                 "conformance", "serial:" + pair.a(), "--slack-ms", Long.toString(ConformanceOnSimulatorTest.BUSY_MACHINE_SLACK_MS)));
-        if (!fault.isEmpty()) command.addAll(List.of("--rules", "watchdog"));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        Process run = pb.start();
+        if (!fault.isEmpty()) args.addAll(List.of("--rules", "watchdog"));
+        Process run = ThrumLaunch.inPrivateHome(ThrumLaunch.onClassPath(ThrumLaunch.FAST_START, args.toArray(String[]::new)), dir)
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         boolean ended = run.waitFor(120, TimeUnit.SECONDS);
         if (!ended) run.destroyForcibly();
         String out = Files.readString(output, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.testkit.ThrumLaunch;
 import dev.thrum.transport.sim.ReceivedFrame;
 import dev.thrum.transport.sim.ReceivedFrameJson;
 
@@ -55,7 +56,7 @@ public final class DaemonBenchmark {
 
     /** A daemon as users start it: through the launcher when there is one (the jar and its start-up archive). */
     private static ChildDaemon startDaemon(Path home, String... args) throws IOException {
-        Path launcher = Path.of("thrum").toAbsolutePath();
+        Path launcher = ThrumLaunch.LAUNCHER;
         if (!Files.isExecutable(launcher)) return ChildDaemon.start(home, JVM, args);
         return ChildDaemon.start(home, List.of(launcher.toString(), "daemon"),
                 JVM.isEmpty() ? java.util.Map.of() : java.util.Map.of("THRUM_JAVA_OPTS", String.join(" ", JVM)), args);
@@ -102,7 +103,7 @@ public final class DaemonBenchmark {
      * a plain {@code java -cp classes} start without the archive.
      */
     private static void startToReady(Path home) throws Exception {
-        Path launcher = Path.of("thrum").toAbsolutePath();
+        Path launcher = ThrumLaunch.LAUNCHER;
         if (Files.isExecutable(launcher)) {
             // one start to let the launcher build the jar and the archive if they are stale
             timeToReady(home.resolve("launcher-prepare"), List.of(launcher.toString(), "daemon"), Duration.ofMinutes(5));
@@ -111,10 +112,7 @@ public final class DaemonBenchmark {
         } else {
             System.out.println("(no ./thrum in " + launcher.getParent() + ": run from the repository root for the launcher figure)");
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> plain = new ArrayList<>(List.of(java));
-        plain.addAll(JVM);
-        plain.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.thrum.Main", "daemon"));
+        List<String> plain = ThrumLaunch.onClassPath(JVM, "daemon");
         report("plain JVM (java -cp classes, no archive)", home, plain);
     }
 
@@ -191,8 +189,7 @@ public final class DaemonBenchmark {
         System.out.printf(Locale.ROOT, "start to API ready inside a running JVM (DaemonAssembly.open to GET /devices = 200): first (cold) %.0f ms, median of 10 %.0f ms%n",
                 first, (sorted[4] + sorted[5]) / 2);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "dev.thrum.Main", "--version")
+        Process p = new ProcessBuilder(ThrumLaunch.onClassPath(List.of(), "--version"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
         p.waitFor();
         System.out.printf(Locale.ROOT, "for comparison, 'thrum --version' in a new JVM on this machine: %.0f ms%n", (System.nanoTime() - t0) / 1e6);

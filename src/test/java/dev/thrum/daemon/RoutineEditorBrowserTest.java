@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.testkit.ThrumLaunch;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -354,14 +355,7 @@ class RoutineEditorBrowserTest {
 
     /** {@code thrum ARGS} as its own process, with the same home as the daemon. */
     static Cli cli(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.thrum.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
-        pb.environment().put("XDG_RUNTIME_DIR", home.resolve("run").toString());
+        ProcessBuilder pb = ThrumLaunch.inPrivateHome(ThrumLaunch.onClassPath(List.of(), args), home).redirectErrorStream(true);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "thrum " + String.join(" ", args) + " ended");

@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.testkit.ThrumLaunch;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -59,7 +60,7 @@ public final class WebBenchmark {
 
     /** As users start it: through the launcher (jar and start-up archive) when run from the repository root. */
     private static ChildDaemon startDaemon(Path home) throws java.io.IOException {
-        Path launcher = Path.of("thrum").toAbsolutePath();
+        Path launcher = ThrumLaunch.LAUNCHER;
         if (!Files.isExecutable(launcher)) return ChildDaemon.start(home, JVM, "--device", "sim");
         return ChildDaemon.start(home, List.of(launcher.toString(), "daemon"), java.util.Map.of("THRUM_JAVA_OPTS", String.join(" ", JVM)), "--device", "sim");
     }

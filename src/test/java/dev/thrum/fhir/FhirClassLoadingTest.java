@@ -1,5 +1,6 @@
 package dev.thrum.fhir;
 
+import dev.thrum.testkit.ThrumLaunch;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,11 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FhirClassLoadingTest {
 
     private static String loadedClasses(String... args) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new java.util.ArrayList<>(List.of(java.toString(), "-Xlog:class+load=info", "-cp",
-                System.getProperty("java.class.path"), "dev.thrum.Main"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        Process p = new ProcessBuilder(ThrumLaunch.onClassPath(List.of("-Xlog:class+load=info"), args)).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "thrum " + String.join(" ", args) + " did not end");

@@ -1,5 +1,6 @@
 package dev.thrum.input;
 
+import dev.thrum.testkit.ThrumLaunch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,18 +21,11 @@ public record ThrumChild(int exit, String out, String err) {
     public static Path dataDir(Path home) { return home.resolve("data/thrum"); }
 
     public static ThrumChild run(Path home, String... args) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto", "-cp", System.getProperty("java.class.path"), "dev.thrum.Main"));
-        cmd.addAll(List.of(args));
-        Files.createDirectories(home.resolve("run"));
         Path out = Files.createTempFile(home, "out", ".txt");
         Path err = Files.createTempFile(home, "err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+        ProcessBuilder pb = ThrumLaunch.inPrivateHome(ThrumLaunch.onClassPath(List.of("-Xshare:auto"), args), home)
+                .redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
-        pb.environment().put("XDG_RUNTIME_DIR", home.resolve("run").toString());
         Process p = pb.start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -1,5 +1,6 @@
 package dev.thrum.it;
 
+import dev.thrum.testkit.Await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thrum.transport.serial.SocatPair;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.thrum.it;
 
+import dev.thrum.testkit.ThrumLaunch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +39,7 @@ class PackagedProductIT {
             for (String entry : classPath.split(" "))
                 assertTrue(Files.isRegularFile(jar.resolveSibling(entry)), "Class-Path names a missing " + entry);
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process probe = new ProcessBuilder(java, "-cp", jar + File.pathSeparator + Thrum.PROJECT.resolve("target/test-classes"),
+        Process probe = new ProcessBuilder(ThrumLaunch.java(), "-cp", jar + File.pathSeparator + Thrum.PROJECT.resolve("target/test-classes"),
                 PackagedLayoutProbe.class.getName()).redirectErrorStream(true).start();
         String out = new String(probe.getInputStream().readAllBytes());
         assertEquals(0, probe.waitFor(), out);

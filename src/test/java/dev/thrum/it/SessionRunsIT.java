@@ -1,5 +1,6 @@
 package dev.thrum.it;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.transport.ble.fakebluez.FakeBluez;
 import dev.thrum.transport.ble.fakebluez.FakeBluezExtension;
 import dev.thrum.transport.ble.fakebluez.FakeDevice;

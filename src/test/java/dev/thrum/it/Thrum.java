@@ -1,5 +1,7 @@
 package dev.thrum.it;
 
+import dev.thrum.testkit.ThrumLaunch;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +31,7 @@ import java.util.Map;
 public final class Thrum {
 
     /** The project folder: Maven runs the integration tests there. */
-    public static final Path PROJECT = Path.of("").toAbsolutePath();
+    public static final Path PROJECT = ThrumLaunch.PROJECT;
 
     private final Path home;
     private final Path launcher;
@@ -49,7 +51,7 @@ public final class Thrum {
      * so the project folder being the current one is not what makes it work.
      */
     public static Thrum inNewHome(Path home) {
-        return new Thrum(home, PROJECT.resolve("thrum"), home).withXdgDirs();
+        return new Thrum(home, ThrumLaunch.LAUNCHER, home).withXdgDirs();
     }
 
     /** The same home, with another launcher (for example a copy of the product installed elsewhere). */

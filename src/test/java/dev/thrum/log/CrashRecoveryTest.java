@@ -1,5 +1,6 @@
 package dev.thrum.log;
 
+import dev.thrum.testkit.ThrumLaunch;
 import dev.thrum.engine.Outcome;
 import dev.thrum.program.Side;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,8 @@ class CrashRecoveryTest {
         log.append(session("before-2", "Ben", "calves", earlier.plusSeconds(86400), step(0, "calf", Side.RIGHT, 90)));
         byte[] before = Files.readAllBytes(log.file());
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                JournalChild.class.getName(), dataDir.toString(), "killed-1", Long.toString(FLUSH_MS))
+        Process child = new ProcessBuilder(ThrumLaunch.mainOnClassPath(JournalChild.class.getName(), List.of(),
+                dataDir.toString(), "killed-1", Long.toString(FLUSH_MS)))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Instant killedAt;
         Instant startedAt;

@@ -1,5 +1,6 @@
 package dev.thrum.log;
 
+import dev.thrum.testkit.ThrumLaunch;
 import dev.thrum.program.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,10 +69,9 @@ class HugeTornTailTest {
         long tail = 48L << 20;
         byte[] good = logWithTornTail(log, tail);
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path output = tmp.resolve("child.out");
-        Process child = new ProcessBuilder(java, "-Xmx48m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                TornTailChild.class.getName(), data.toString())
+        Process child = new ProcessBuilder(ThrumLaunch.mainOnClassPath(TornTailChild.class.getName(),
+                List.of("-Xmx48m", "-XX:TieredStopAtLevel=1"), data.toString()))
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         boolean ended = child.waitFor(60, TimeUnit.SECONDS);
         if (!ended) child.destroyForcibly();

@@ -1,5 +1,6 @@
 package dev.thrum.log;
 
+import dev.thrum.testkit.ThrumLaunch;
 import dev.thrum.program.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +33,10 @@ class ProductDataFaultsTest {
     private Path data() { return dir.resolve("data/thrum"); }
 
     private Process thrum(Path output, List<String> jvm, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1"));
-        command.addAll(jvm);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.thrum.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        return pb.start();
+        List<String> options = new ArrayList<>(ThrumLaunch.FAST_START);
+        options.addAll(jvm);
+        return ThrumLaunch.inPrivateHome(ThrumLaunch.onClassPath(options, args), dir)
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
     private String finish(Process p, Path output, int seconds) throws Exception {

@@ -1,5 +1,6 @@
 package dev.thrum.log;
 
+import dev.thrum.testkit.ThrumLaunch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -105,21 +106,12 @@ public final class UsageLogBenchmark {
     }
 
     private static List<String> thrum(Path log, String... jvmOptions) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java());
-        cmd.addAll(List.of(jvmOptions));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.thrum.Main",
-                "log", "summary", "--by", "region", "--log", log.toString(), "--zone", "UTC"));
-        return cmd;
+        return ThrumLaunch.onClassPath(List.of(jvmOptions),
+                "log", "summary", "--by", "region", "--log", log.toString(), "--zone", "UTC");
     }
 
     private static List<String> duckDb(Path log) {
-        return List.of(java(), "-cp", System.getProperty("java.class.path"), DuckDbRegionMinutes.class.getName(),
-                log.toString());
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return ThrumLaunch.mainOnClassPath(DuckDbRegionMinutes.class.getName(), List.of(), log.toString());
     }
 
     /** Runs a command {@value #RUNS} times; keeps the run with the median wall time. */

@@ -1,5 +1,6 @@
 package dev.thrum.product;
 
+import dev.thrum.testkit.ThrumLaunch;
 import dev.thrum.daemon.DaemonFiles;
 import dev.thrum.quick.QuickStop;
 import org.junit.jupiter.api.Test;
@@ -30,13 +31,8 @@ class QuickStopTest {
     @Test
     void stopAndStatusLoadNoCommandLineOrJsonLibrary() throws Exception {
         for (String command : List.of("stop", "status")) {
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class",
-                    "-cp", System.getProperty("java.class.path"), "dev.thrum.Main", command);
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().put("HOME", home.toString());
-            pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-            pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
-            pb.environment().put("XDG_RUNTIME_DIR", home.toString());
+            ProcessBuilder pb = ThrumLaunch.inPrivateHome(ThrumLaunch.onClassPath(List.of("-verbose:class"), command), home)
+                    .redirectErrorStream(true);
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));

@@ -1,5 +1,7 @@
 package dev.thrum.product;
 
+import dev.thrum.testkit.Await;
+import dev.thrum.testkit.ThrumLaunch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,23 +25,15 @@ class SignalAnswerTest {
 
     @Test
     void sigtermIsAnsweredWithWhatHappened() throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.thrum.Main", "run", "general-warm-up", "--plain"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
-        pb.environment().put("XDG_RUNTIME_DIR", home.toString());
+        ProcessBuilder pb = ThrumLaunch.inPrivateHome(
+                ThrumLaunch.onClassPath(List.of(), "run", "general-warm-up", "--plain"), home).redirectErrorStream(true);
         Process run = pb.start();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))
                 .lines().forEach(lines::add));
         reader.start();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (lines.stream().noneMatch(l -> l.contains("step 1:"))) {
-            assertTrue(System.nanoTime() < end, "the session never started: " + lines);
-            TimeUnit.MILLISECONDS.sleep(50); // polling the child's output
-        }
+        Await.until(() -> List.copyOf(lines).stream().anyMatch(l -> l.contains("step 1:")), Duration.ofSeconds(60),
+                () -> "the session to start (step 1); it printed: " + lines);
         run.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its output)
         assertTrue(run.waitFor(30, TimeUnit.SECONDS));
         reader.join(5_000);

@@ -1,5 +1,6 @@
 package dev.thrum.product;
 
+import dev.thrum.testkit.ThrumLaunch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,17 +29,8 @@ final class ThrumProcess {
     Path data() { return home.resolve("data/thrum"); }
 
     Result run(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        String other = System.getProperty("thrum.jar"); // to see a test fail on an older build
-        if (other != null) cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", other));
-        else cmd.add(Path.of("thrum").toAbsolutePath().toString()); // the launcher, as the user runs it
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
-        pb.environment().put("XDG_RUNTIME_DIR", home.resolve("run").toString());
-        Files.createDirectories(home.resolve("run"));
+        ProcessBuilder pb = ThrumLaunch.inPrivateHome(ThrumLaunch.packaged(args), home) // as the user runs it
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Path out = Files.createTempFile(home, "out", ".txt"), err = Files.createTempFile(home, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();

@@ -1,5 +1,6 @@
 package dev.thrum.terminal;
 
+import dev.thrum.testkit.DaemonChild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class RunThroughDaemonTerminalIT {
     void theSameViewAndKeysThroughTheDaemonAndTheTerminalRestored() throws Exception {
         Tmux.assumeInstalled();
         ThrumCommandLine thrum = new ThrumCommandLine(home);
-        try (DaemonProcess daemon = DaemonProcess.start(thrum);
+        try (DaemonChild daemon = thrum.startDaemon();
              Tmux t = Tmux.start(80, 24, thrum.environment(), home.toString())) {
             t.type(String.join(" ", thrum.command("run", "sciatica-relief").stream().map(ThrumCommandLine::quote).toList()));
             LiveViewTerminalIT.skipPainBefore(t);
@@ -61,7 +62,7 @@ class RunThroughDaemonTerminalIT {
     void ctrlCThroughTheDaemonStopsTheMotorAndSaysSo() throws Exception {
         Tmux.assumeInstalled();
         ThrumCommandLine thrum = new ThrumCommandLine(home);
-        try (DaemonProcess daemon = DaemonProcess.start(thrum);
+        try (DaemonChild daemon = thrum.startDaemon();
              Tmux t = Tmux.start(60, 20, thrum.environment(), home.toString())) {
             t.type(String.join(" ", thrum.command("run", "general-warm-up").stream().map(ThrumCommandLine::quote).toList()));
             LiveViewTerminalIT.skipPainBefore(t);
@@ -81,7 +82,7 @@ class RunThroughDaemonTerminalIT {
     @Test
     void aDaemonThatDiesMidSessionIsReportedWithTheMotorStateUnknown() throws Exception {
         ThrumCommandLine thrum = new ThrumCommandLine(home);
-        try (DaemonProcess daemon = DaemonProcess.start(thrum)) {
+        try (DaemonChild daemon = thrum.startDaemon()) {
             ProcessBuilder pb = new ProcessBuilder(thrum.command("run", "sciatica-relief")).redirectErrorStream(true);
             pb.environment().putAll(thrum.environment());
             Process run = pb.start();

@@ -1,5 +1,7 @@
 package dev.thrum.terminal;
 
+import dev.thrum.testkit.ThrumLaunch;
+import dev.thrum.testkit.DaemonChild;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +26,7 @@ public final class StopBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 11;
         Path home = Files.createTempDirectory("thrum-stop-bench");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = ThrumLaunch.java();
         Path hello = writeHello(home);
         Path jar = Path.of("target", "thrum.jar").toAbsolutePath();
         Path jsa = Path.of("target", "thrum.jsa").toAbsolutePath();
@@ -33,7 +35,7 @@ public final class StopBenchmark {
         thrum.addAll(List.of("-XX:+UseSerialGC", "-Xmx256m", "-jar", jar.toString()));
         ThrumCommandLine env = new ThrumCommandLine(home);
         System.setProperty("thrum.jar", jar.toString());
-        try (DaemonProcess daemon = DaemonProcess.start(env)) {
+        try (DaemonChild daemon = env.startDaemon()) {
             double[] helloMs = new double[rounds], stopMs = new double[rounds], frameMs = new double[rounds];
             for (int i = 0; i < rounds; i++) {
                 helloMs[i] = time(List.of(java, "-XX:+UseSerialGC", "-cp", hello.toString(), "Hello"), env, null);

@@ -1,5 +1,6 @@
 package dev.thrum.terminal;
 
+import dev.thrum.testkit.DaemonChild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class StopCommandIT {
     @Test
     void stopThroughARealDaemon() throws Exception {
         ThrumCommandLine thrum = new ThrumCommandLine(home);
-        try (DaemonProcess daemon = DaemonProcess.start(thrum)) {
+        try (DaemonChild daemon = thrum.startDaemon()) {
             ProcessBuilder pb = new ProcessBuilder(thrum.command("stop")).redirectErrorStream(true);
             pb.environment().putAll(thrum.environment());
             Process p = pb.start();

@@ -1,5 +1,6 @@
 package dev.thrum.transport.serial;
 
+import dev.thrum.testkit.ThrumLaunch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,14 +78,8 @@ class SerialPortLockTest {
         }
     }
 
-    private Process startThrum(Path output, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "dev.thrum.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        return pb.start();
+    private Process startThrum(Path output, String... args) throws java.io.IOException {
+        return ThrumLaunch.inPrivateHome(ThrumLaunch.onClassPath(ThrumLaunch.FAST_START, args), dir)
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 }

@@ -1,5 +1,6 @@
 package dev.thrum.transport.serial;
 
+import dev.thrum.testkit.ThrumLaunch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -131,14 +132,8 @@ class SerialRunEndToEndTest {
 
     /** Thrum in its own JVM, with private XDG directories, its output in a file. */
     private Process startThrum(Path output, String... args) throws java.io.IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "dev.thrum.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        return pb.start();
+        return ThrumLaunch.inPrivateHome(ThrumLaunch.onClassPath(ThrumLaunch.FAST_START, args), dir)
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
     private static List<String> motorCommands(Path record) throws java.io.IOException {

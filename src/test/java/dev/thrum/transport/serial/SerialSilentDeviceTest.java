@@ -1,5 +1,6 @@
 package dev.thrum.transport.serial;
 
+import dev.thrum.testkit.ThrumLaunch;
 import dev.thrum.protocol.DeviceCommand;
 import dev.thrum.transport.sim.ReceivedFrame;
 import dev.thrum.transport.sim.ReceivedFrameJson;
@@ -188,14 +189,8 @@ class SerialSilentDeviceTest {
     }
 
     /** Thrum in its own JVM, with private XDG directories, its output in a file. */
-    private Process startThrum(Path output, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "dev.thrum.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        return pb.start();
+    private Process startThrum(Path output, String... args) throws java.io.IOException {
+        return ThrumLaunch.inPrivateHome(ThrumLaunch.onClassPath(ThrumLaunch.FAST_START, args), dir)
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 }

@@ -1,5 +1,6 @@
 package dev.thrum.transport.serial;
 
+import dev.thrum.testkit.ThrumLaunch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,11 +57,7 @@ public final class SimulatorProcess implements AutoCloseable {
     /** @param simulateOptions further options of {@code thrum simulate}, like {@code --protocol 1} */
     public static SimulatorProcess start(String profileId, Path port, Path record, List<String> jvmOptions,
                                          List<String> simulateOptions) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "dev.thrum.Main", "simulate", "--profile", profileId, "--serial", port.toString()));
+        List<String> cmd = ThrumLaunch.onClassPath(jvmOptions, "simulate", "--profile", profileId, "--serial", port.toString());
         if (record != null) {
             cmd.add("--record");
             cmd.add(record.toString());
