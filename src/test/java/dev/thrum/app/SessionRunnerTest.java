@@ -1,5 +1,6 @@
 package dev.thrum.app;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.engine.Control;
 import dev.thrum.engine.Outcome;
 import dev.thrum.files.ClientStore;
@@ -68,14 +69,10 @@ class SessionRunnerTest {
         SessionRunner runner = runner("theragun-gen4", "sciatica-relief", 10);
         runner.start();
         try {
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-            double saved = 0;
-            while (saved < 10 && System.nanoTime() < deadline) { // 10 session seconds = 1 real second at 10x
-                saved = savedActiveSeconds();
-                Thread.sleep(50);
-            }
-            assertTrue(saved >= 10, "after up to 5 real seconds at 10x the journal holds only " + saved + " s active;"
-                    + " it must be saved every " + UsageLog.DEFAULT_FLUSH_EVERY.toSeconds() + " real seconds");
+            // 10 session seconds = 1 real second at 10x
+            Await.value(this::savedActiveSeconds, saved -> saved >= 10, Duration.ofSeconds(5),
+                    "10 s active in the journal within 5 real seconds at 10x; it must be saved every "
+                            + UsageLog.DEFAULT_FLUSH_EVERY.toSeconds() + " real seconds");
         } finally {
             runner.emergencyStop().get(5, java.util.concurrent.TimeUnit.SECONDS);
             runner.awaitEnd(Duration.ofSeconds(10));
@@ -238,11 +235,7 @@ class SessionRunnerTest {
         return ramps;
     }
 
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) fail("timed out waiting for " + what);
-            Thread.sleep(5);
-        }
+    private static void waitFor(BooleanSupplier condition, String what) {
+        Await.until(condition::getAsBoolean, Duration.ofSeconds(10), what);
     }
 }

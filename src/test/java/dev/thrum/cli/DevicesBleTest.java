@@ -1,5 +1,6 @@
 package dev.thrum.cli;
 
+import dev.thrum.transport.ble.TinybSettle;
 import dev.thrum.app.DeviceDiscovery;
 
 import dev.thrum.protocol.ShippedProfiles;
@@ -18,9 +19,9 @@ class DevicesBleTest {
 
     @Test
     void listsTheFakeGunWithItsProfile(FakeBluez bluez) throws Exception {
+        TinybSettle.awaitPoweredAdapter(); // tinyb sees the reset of the fake a moment later
         bluez.addDevice(FakeDeviceSpec.ffe0("5E:00:00:00:00:20", "Elite").withRssi(-44));
         bluez.addDevice(FakeDeviceSpec.ffe0("5E:00:00:00:00:21", "Kettle").withRssi(-70));
-        Thread.sleep(100); // tinyb sees the reset a moment later
 
         CliRun run = CliRun.of(new DevicesCommand(new DeviceDiscovery(new SerialPortScanner(), ShippedProfiles::all)), "--ble", "--timeout", "0.5");
 
@@ -31,8 +32,9 @@ class DevicesBleTest {
 
     @Test
     void aSwitchedOffAdapterIsAClearFailure(FakeBluez bluez) throws Exception {
+        TinybSettle.awaitPoweredAdapter();
         bluez.powerOff();
-        Thread.sleep(100);
+        TinybSettle.awaitPowered(false);
 
         CliRun run = CliRun.of(new DevicesCommand(new DeviceDiscovery(new SerialPortScanner(), ShippedProfiles::all)), "--ble", "--timeout", "0.2");
 

@@ -1,5 +1,6 @@
 package dev.thrum.cli;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.files.ThrumDirs;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.protocol.Codecs;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.time.Duration;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -80,13 +82,12 @@ class RunOverBleTest {
                     cl.execute("sciatica-relief", "--device", "ble:" + ADDRESS, "--speedup", "100", "--yes", "--plain"));
 
             // wait until the motor is ramping above the lowest value
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (sim.simulator().commandedSpeed() <= lowest) {
-                if (System.nanoTime() > deadline || run.isDone()) fail("no ramp seen: " + out);
-                Thread.sleep(2);
-            }
+            Await.until(() -> {
+                if (run.isDone()) fail("the run ended before a ramp: " + out);
+                return sim.simulator().commandedSpeed() > lowest;
+            }, Duration.ofSeconds(20), () -> "a ramp: " + out);
             sim.device().dropLink();
-            Thread.sleep(150);
+            Await.until(() -> out.toString().contains("link lost"), Duration.ofSeconds(20), () -> "Thrum to see the link drop: " + out);
             int before = sim.simulator().receivedCommands().size();
             sim.device().restoreLink();
 

@@ -1,10 +1,12 @@
 package dev.thrum.daemon;
 
+import dev.thrum.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Duration;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,8 +39,8 @@ class ApiConnectionLimitsTest {
         try (SlowClients many = SlowClients.open(daemon.port(), 0, ApiServer.MAX_THREADS + 60)) {
             assertTrue(SlowClients.apiThreads() <= ApiServer.MAX_THREADS, SlowClients.apiThreads() + " threads");
             // the server gives up on a request whose headers do not arrive in time
-            long deadline = System.nanoTime() + (ApiServer.MAX_REQUEST_SECONDS + 10) * 1_000_000_000L;
-            while (many.closedByServer() < many.size() && System.nanoTime() < deadline) Thread.onSpinWait();
+            Await.value(many::closedByServer, closed -> closed >= many.size(), Duration.ofSeconds(ApiServer.MAX_REQUEST_SECONDS + 10),
+                    "the server to drop all " + many.size() + " slow connections");
             assertEquals(many.size(), many.closedByServer(), "slow connections the server still holds");
             assertEquals(200, client.get("/session").status(), "a real request after the slow ones were dropped");
         }

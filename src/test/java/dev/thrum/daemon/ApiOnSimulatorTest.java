@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thrum.app.DeviceSpec;
 import org.junit.jupiter.api.AfterEach;
@@ -106,7 +107,7 @@ class ApiOnSimulatorTest {
             assertTrue(cap < 1.0, "the first step has a cap below the device maximum: " + cap);
             int capValue = LOWEST + (int) Math.floor(cap * (2400 - LOWEST) + 1e-9);
             List<Integer> speeds = new ArrayList<>();
-            long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            long end = System.nanoTime() + Duration.ofSeconds(4).toNanos(); // not a wait: 4 s of speeds are checked
             while (System.nanoTime() < end) {
                 SseReader.Event e = sse.events.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
                 if (e != null && speedEvent(e)) speeds.add(value(e));
@@ -124,8 +125,7 @@ class ApiOnSimulatorTest {
         DaemonClient.Response stop = client.emergencyStop();
         assertEquals(200, stop.status());
         assertTrue(stop.body().path("millis").asDouble() < SessionEndpoints.STOP_WAIT_MS);
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (client.get("/session").body().path("running").asBoolean() && System.nanoTime() < end) Thread.sleep(20);
+        Await.until(() -> !client.get("/session").body().path("running").asBoolean(), WAIT, "the stopped session to end");
         assertEquals("STOPPED_BY_USER", client.get("/session").body().path("lastReport").path("outcome").asText());
         assertTrue(Files.exists(TestDaemons.dirs(home).data().resolve("usage-log.jsonl")));
     }

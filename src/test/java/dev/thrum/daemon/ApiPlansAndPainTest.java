@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.app.DeviceSpec;
 import dev.thrum.log.PainScores;
 import dev.thrum.log.SessionRecord;
@@ -68,11 +69,8 @@ class ApiPlansAndPainTest {
                 "{\"program\": \"general-warm-up\", \"painBefore\": 6, \"painRegions\": [\"calves\"]}");
         assertEquals(201, started.status(), started.body().toString());
         assertEquals(200, client.post("/session/stop", "").status());
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (client.get("/session").body().path("running").asBoolean() || daemon.host().lastSessionId().isEmpty()) {
-            if (System.nanoTime() > end) throw new AssertionError("the session did not end");
-            Thread.onSpinWait();
-        }
+        Await.until(() -> !client.get("/session").body().path("running").asBoolean() && daemon.host().lastSessionId().isPresent(),
+                Duration.ofSeconds(20), "the session to end");
         assertEquals(400, client.post("/session/outcome", "{}").status());
         assertEquals(400, client.post("/session/outcome", "{\"painAfter\": -1}").status());
         assertEquals(404, client.post("/session/outcome", "{\"session\": \"nope\", \"painAfter\": 1}").status());

@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thrum.engine.Control;
 import dev.thrum.engine.EngineEvent;
@@ -88,8 +89,7 @@ class ApiSessionEndpointsTest {
         assertEquals("LINK_LOST", Json.MAPPER.readTree(sse.await("paused", Duration.ofSeconds(5)).data()).path("reason").asText());
         host.emit(new HostEvent.Link(false, "gone", Instant.now()));
         sse.await("linkDown", Duration.ofSeconds(5));
-        Thread.sleep(500); // heartbeat is 200 ms in tests
-        assertTrue(sse.heartbeats >= 1, "heartbeats: " + sse.heartbeats);
+        Await.until(() -> sse.heartbeats >= 1, Duration.ofSeconds(5), "a heartbeat (every 200 ms in tests)");
 
         assertEquals(1, waitForStreams(1));
         sse.close();
@@ -119,9 +119,7 @@ class ApiSessionEndpointsTest {
 
     private int waitForStreams(int wanted) throws Exception {
         EventHub hub = TestDaemons.hub(daemon);
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (hub.streamCount() != wanted && System.nanoTime() < end) Thread.sleep(20);
-        return hub.streamCount();
+        return Await.value(hub::streamCount, n -> n == wanted, Duration.ofSeconds(5), wanted + " event streams");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.app.DeviceSpec;
 import dev.thrum.files.ClientStore;
 import dev.thrum.program.Client;
@@ -27,8 +28,8 @@ class ClientIdentityApiTest {
             DaemonClient.Response started = client.post("/sessions", "{\"program\": \"general-warm-up\", \"client\": \"mari\"}");
             assertEquals(201, started.status(), started.body().toString());
             assertEquals(200, client.emergencyStop().status());
-            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (client.get("/session").body().path("running").asBoolean() && System.nanoTime() < end) Thread.onSpinWait();
+            Await.until(() -> !client.get("/session").body().path("running").asBoolean(), Duration.ofSeconds(20),
+                    "the stopped session to end");
 
             assertEquals(1, client.get("/log?client=maria").body().path("sessions").size());
             assertEquals(1, client.get("/log?client=MARIA%20LOPEZ").body().path("sessions").size());

@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.app.DeviceSpec;
 import dev.thrum.log.SessionRecord;
 import dev.thrum.log.UsageLog;
@@ -30,8 +31,8 @@ class DaemonLinkLossTest {
         try {
             DaemonClient client = new DaemonClient(daemon.port(), daemon.token());
             assertEquals(201, client.post("/sessions", "{\"program\": \"general-warm-up\"}").status());
-            Thread.sleep(700);
             SimTransport sim = (SimTransport) ((RunnerSessionHost) daemon.host()).hub().transport();
+            Await.until(() -> sim.massager().running(), Duration.ofSeconds(20), "the motor to run");
             sim.massager().dropLink();
             assertTrue(daemon.awaitClosed(Duration.ofSeconds(20)), "the daemon did not give up on the lost device");
             assertNotNull(daemon.closeReason());

@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.log.SessionRecord;
 import dev.thrum.log.UsageLog;
 import dev.thrum.protocol.DeviceCommand;
@@ -8,6 +9,7 @@ import dev.thrum.transport.sim.ReceivedFrameJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,8 @@ class DaemonSigtermTest {
             DaemonClient.Response started = client.post("/sessions", "{\"program\": \"general-warm-up\"}");
             assertEquals(201, started.status(), started.body().toString());
             awaitRunningMotor(record);
-            Thread.sleep(1000); // well into the session
+            Await.until(() -> client.get("/session").body().path("view").path("activeTime").asDouble() >= 1,
+                    Duration.ofSeconds(20), "a second of the session (well into it)");
 
             child.process.destroy(); // SIGTERM
             assertTrue(child.process.waitFor(30, TimeUnit.SECONDS), "the daemon did not end after SIGTERM");
@@ -63,13 +66,8 @@ class DaemonSigtermTest {
     }
 
     private static void awaitRunningMotor(Path record) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < end) {
-            long speeds = ReceivedFrameJson.readAll(record).stream()
-                    .filter(f -> f.command().orElse(null) instanceof DeviceCommand.SetSpeed).count();
-            if (speeds >= 3) return;
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the simulator never received speeds");
+        Await.until(() -> ReceivedFrameJson.readAll(record).stream()
+                .filter(f -> f.command().orElse(null) instanceof DeviceCommand.SetSpeed).count() >= 3,
+                Duration.ofSeconds(15), "the simulator to receive speeds");
     }
 }

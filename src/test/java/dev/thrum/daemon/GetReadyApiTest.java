@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thrum.app.DeviceSpec;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,9 @@ class GetReadyApiTest {
             assertEquals(200, skipped.status(), skipped.body().toString());
             SseReader.Event first = sse.await(e -> e.name().equals("commanded") && e.data().contains("\"value\""), WAIT);
             assertEquals(ApiOnSimulatorTest.LOWEST, Json.MAPPER.readTree(first.data()).path("command").path("value").asInt());
-            JsonNode now = client.get("/session").body();
-            long end = System.nanoTime() + WAIT.toNanos();
-            while (!now.path("countdown").isNull() && System.nanoTime() < end) now = client.get("/session").body(); // the view follows the event
+            // the view follows the event
+            JsonNode now = Await.value(() -> client.get("/session").body(), v -> v.path("countdown").isNull(), WAIT,
+                    "the view to leave the countdown");
             assertTrue(now.path("countdown").isNull(), now.toString());
             assertTrue(now.path("view").path("activeTime").asDouble() < 4, "the motor started long before the 5 s were up: " + now);
             assertEquals(200, client.emergencyStop().status());

@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.app.DeviceSpec;
 import dev.thrum.cli.StatusCommand;
 import dev.thrum.quick.QuickStatus;
@@ -54,13 +55,12 @@ class QuickStatusTest {
             assertEquals(201, client.post("/sessions", "{\"program\": \"general-warm-up\"}").status());
             assertEquals(200, client.post("/session/skip-countdown", "").status());
             assertEquals(200, client.post("/session/pause", "").status());
-            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!quick().contains("Session: paused") && System.nanoTime() < end) Thread.onSpinWait();
+            Await.value(this::quick, q -> q.contains("Session: paused"), Duration.ofSeconds(20), "the quick status to say paused");
             String quick = quick();
             assertTrue(quick.contains("Session: paused (user)") && quick.contains("Step 1 of 11: Calves (left), paused"), quick);
             assertEquals(steady(full()), steady(quick));
             assertEquals(200, client.emergencyStop().status());
-            while (!quick().contains("Last session") && System.nanoTime() < end) Thread.onSpinWait();
+            Await.value(this::quick, q -> q.contains("Last session"), Duration.ofSeconds(20), "the quick status to show the last session");
             assertEquals(full(), quick());
             assertTrue(quick().contains("Last session: General warm-up, stopped_by_user"), quick());
         }

@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.testkit.Await;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -58,14 +59,11 @@ final class SseReader implements AutoCloseable {
 
     /** The next event matching, skipping others; fails after the timeout. */
     Event await(Predicate<Event> wanted, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long left = end - System.nanoTime();
-            Event e = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
-            if (e == null) throw new AssertionError("no matching event within " + timeout);
-            if (wanted.test(e)) return e;
+        return Await.taken(events, e -> {
+            if (wanted.test(e)) return true;
             if (e.name().equals("<end>")) throw new AssertionError("the stream ended before a matching event");
-        }
+            return false;
+        }, timeout, "a matching event");
     }
 
     Event await(String name, Duration timeout) throws InterruptedException {

@@ -1,5 +1,6 @@
 package dev.thrum.device;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.protocol.DecodeResult;
 import dev.thrum.protocol.DeviceCommand;
@@ -9,6 +10,7 @@ import dev.thrum.transport.sim.ReceivedFrame;
 import dev.thrum.transport.sim.SimTransport;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -29,7 +31,7 @@ class DeviceSessionThreadsTest {
             for (int i = 0; i < 40; i++) {
                 s.setSpeed(50 + i);
                 if (i % 7 == 0) s.send(new DeviceCommand.VersionRequest());
-                Thread.sleep(3);
+                Thread.sleep(3); // not synchronisation: commands arrive spread out, as a running session sends them
             }
             s.stopNow();
         } // close() waits for the stop's repeat, if it needs one
@@ -84,21 +86,12 @@ class DeviceSessionThreadsTest {
                 "the speed was sent once and never replayed after the link came back");
     }
 
-    static DeviceEvent awaitEvent(BlockingQueue<DeviceEvent> events, Class<? extends DeviceEvent> type) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            DeviceEvent e = events.poll(100, TimeUnit.MILLISECONDS);
-            if (type.isInstance(e)) return e;
-        }
-        return fail("no " + type.getSimpleName() + " within 5 s");
+    static DeviceEvent awaitEvent(BlockingQueue<DeviceEvent> events, Class<? extends DeviceEvent> type) {
+        return Await.taken(events, type::isInstance, Duration.ofSeconds(5), "a " + type.getSimpleName());
     }
 
-    static DeviceEvent.StatusReceived awaitStatus(BlockingQueue<DeviceEvent> events, int speed) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            DeviceEvent e = events.poll(100, TimeUnit.MILLISECONDS);
-            if (e instanceof DeviceEvent.StatusReceived s && s.status().speed() != null && s.status().speed() == speed) return s;
-        }
-        return fail("no status with speed " + speed + " within 5 s");
+    static DeviceEvent.StatusReceived awaitStatus(BlockingQueue<DeviceEvent> events, int speed) {
+        return (DeviceEvent.StatusReceived) Await.taken(events, e -> e instanceof DeviceEvent.StatusReceived s
+                && s.status().speed() != null && s.status().speed() == speed, Duration.ofSeconds(5), "a status with speed " + speed);
     }
 }

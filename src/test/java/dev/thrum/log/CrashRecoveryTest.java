@@ -53,7 +53,7 @@ class CrashRecoveryTest {
             assertNotNull(line, "the child JVM ended before starting its session");
             assertTrue(line.startsWith("STARTED "), line);
             startedAt = Instant.ofEpochMilli(Long.parseLong(line.substring(8)));
-            Thread.sleep(3500);
+            Thread.sleep(3500); // not synchronisation: the session runs 3.5 real seconds (several flushes) before the kill
             killedAt = Instant.now();
             child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
             assertTrue(child.waitFor(20, TimeUnit.SECONDS));

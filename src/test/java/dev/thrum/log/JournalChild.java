@@ -27,7 +27,7 @@ public final class JournalChild {
             double elapsed = Duration.between(start, clock.instant()).toMillis() / 1000.0;
             StepReport step = new StepReport(0, "glute", Side.LEFT, false, 600, elapsed, 0.5, 0.4, 0, 0, false);
             journal.update(Sessions.runningReport("Ana", "sciatica", start, elapsed, List.of(step)));
-            Thread.sleep(100);
+            Thread.sleep(100); // not synchronisation: a session's progress arrives every 100 ms of real time
         }
     }
 }

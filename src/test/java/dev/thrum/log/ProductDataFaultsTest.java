@@ -1,10 +1,13 @@
 package dev.thrum.log;
 
+import dev.thrum.testkit.FileText;
+import dev.thrum.testkit.Await;
 import dev.thrum.testkit.ThrumLaunch;
 import dev.thrum.program.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,15 +82,14 @@ class ProductDataFaultsTest {
     void killNineOfARunAtTenTimesSpeedRecoversTheActiveTimeUpToTheLastRealSave() throws Exception {
         Path runOut = dir.resolve("run.out");
         Process run = thrum(runOut, List.of(), "run", "sciatica-relief", "--device", "sim", "--speedup", "10", "--plain");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.readString(runOut).contains("step 1")) {
-            assertTrue(run.isAlive() && System.nanoTime() < deadline, Files.readString(runOut));
-            Thread.sleep(20);
-        }
+        Await.until(() -> {
+            assertTrue(run.isAlive(), () -> "thrum run ended: " + FileText.of(runOut));
+            return Files.readString(runOut).contains("step 1");
+        }, Duration.ofSeconds(60), () -> "step 1: " + FileText.of(runOut));
         long startedNanos = System.nanoTime();
         while (System.nanoTime() - startedNanos < TimeUnit.SECONDS.toNanos(6)) {
             assertTrue(run.isAlive(), Files.readString(runOut));
-            Thread.sleep(50);
+            Thread.sleep(50); // not synchronisation: the session must run 6 real seconds before the kill
         }
         run.destroyForcibly(); // kill -9
         run.waitFor(10, TimeUnit.SECONDS);
@@ -104,4 +106,5 @@ class ProductDataFaultsTest {
         // a save every 2 real seconds loses at most about 20 of them
         assertTrue(seconds >= 25, "recovered only " + seconds + " s active after 6 real seconds at 10x:\n" + listed);
     }
+
 }

@@ -1,5 +1,6 @@
 package dev.thrum.terminal;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.testkit.DaemonChild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,11 +91,8 @@ class RunThroughDaemonTerminalIT {
             Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))
                     .lines().forEach(lines::add));
             reader.start();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (lines.stream().noneMatch(l -> l.contains("step 1:"))) {
-                assertTrue(System.nanoTime() < end, "the session never started: " + lines);
-                TimeUnit.MILLISECONDS.sleep(50); // polling the child's output
-            }
+            Await.until(() -> List.copyOf(lines).stream().anyMatch(l -> l.contains("step 1:")), Duration.ofSeconds(60),
+                    () -> "the session to start (step 1); it printed: " + lines);
             daemon.kill();
             assertTrue(run.waitFor(30, TimeUnit.SECONDS), "thrum run ends when the daemon is gone");
             reader.join(5_000);

@@ -1,5 +1,6 @@
 package dev.thrum.terminal;
 
+import dev.thrum.testkit.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -80,15 +81,7 @@ final class Tmux implements AutoCloseable {
 
     /** Waits for a screen that passes {@code test}; fails with the last screen after {@code limit}. */
     List<String> await(Duration limit, String what, Predicate<List<String>> test) throws IOException, InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        List<String> s = screen();
-        while (!test.test(s)) {
-            if (System.nanoTime() > end) fail("timed out waiting for " + what + "; the screen:\n" + String.join("\n", s));
-            Thread.onSpinWait();
-            TimeUnit.MILLISECONDS.sleep(50); // polling a screen: nothing to wait on but the next look
-            s = screen();
-        }
-        return s;
+        return Await.value(this::screen, test, limit, what);
     }
 
     String tmux(String... args) throws IOException {

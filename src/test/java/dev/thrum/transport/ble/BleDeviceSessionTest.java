@@ -1,5 +1,6 @@
 package dev.thrum.transport.ble;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.device.DeviceEvent;
 import dev.thrum.device.DeviceSession;
 import dev.thrum.profile.DeviceProfile;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -66,20 +68,12 @@ class BleDeviceSessionTest {
         }
     }
 
-    private static <T extends DeviceEvent> T next(BlockingQueue<DeviceEvent> events, Class<T> type) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            DeviceEvent e = events.poll(100, TimeUnit.MILLISECONDS);
-            if (type.isInstance(e)) return type.cast(e);
-        }
-        return null;
+    private static <T extends DeviceEvent> T next(BlockingQueue<DeviceEvent> events, Class<T> type) {
+        return Await.taken(events, type, Duration.ofSeconds(10), "a " + type.getSimpleName());
     }
 
-    private static void awaitSpeed(SimulatedGattDevice sim, int speed) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (sim.simulator().commandedSpeed() != speed) {
-            if (System.nanoTime() > deadline) fail("device never got speed " + speed + ": " + sim.simulator().receivedCommands());
-            Thread.sleep(5);
-        }
+    private static void awaitSpeed(SimulatedGattDevice sim, int speed) {
+        Await.until(() -> sim.simulator().commandedSpeed() == speed, Duration.ofSeconds(5),
+                () -> "the device to get speed " + speed + ": " + sim.simulator().receivedCommands());
     }
 }

@@ -29,7 +29,7 @@ class BleErrorMessagesTest {
         // tinyb must have met an adapter once (see BluezAccess): a failed first start is fatal later.
         BleScanner.scan(Duration.ofMillis(10), List.of());
         bluez.removeAdapter();
-        Thread.sleep(100); // let tinyb's GLib thread see the adapter go
+        TinybSettle.awaitNoAdapter();
 
         TransportException connect = assertThrows(TransportException.class, () -> connect());
         TransportException scan = assertThrows(TransportException.class,
@@ -45,7 +45,7 @@ class BleErrorMessagesTest {
     void poweredOff(FakeBluez bluez) throws Exception {
         bluez.addDevice(FakeDeviceSpec.ffe0(ADDRESS, "Pro"));
         bluez.powerOff();
-        Thread.sleep(100);
+        TinybSettle.awaitPowered(false);
 
         TransportException e = assertThrows(TransportException.class, () -> connect());
 
@@ -68,10 +68,10 @@ class BleErrorMessagesTest {
     void adapterComesBackAfterPowerOn(FakeBluez bluez) throws Exception {
         bluez.addDevice(FakeDeviceSpec.ffe0(ADDRESS, "Pro"));
         bluez.powerOff();
-        Thread.sleep(100);
+        TinybSettle.awaitPowered(false);
         assertThrows(TransportException.class, () -> connect());
         bluez.powerOn();
-        Thread.sleep(100);
+        TinybSettle.awaitPowered(true);
 
         try (BleTransport ble = BleTransport.to(ADDRESS, BleTestProfiles.withResponse("p"), BleTestProfiles.fast())) {
             ble.connect();

@@ -1,5 +1,6 @@
 package dev.thrum.transport.ble;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.app.DeviceHub;
 import dev.thrum.app.RunnerEvent;
 import dev.thrum.app.SessionRunner;
@@ -127,11 +128,7 @@ class BleSilentDeviceTest {
         return new Planner(catalogue).plan(library.find("general-warm-up").orElseThrow());
     }
 
-    private static void await(String what, long seconds, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) fail("no " + what + " within " + seconds + " s");
-            Thread.sleep(10);
-        }
+    private static void await(String what, long seconds, BooleanSupplier condition) {
+        Await.until(condition::getAsBoolean, Duration.ofSeconds(seconds), what);
     }
 }

@@ -1,5 +1,6 @@
 package dev.thrum.transport.ble;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.protocol.Codec;
 import dev.thrum.protocol.Codecs;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -137,22 +139,14 @@ class BleSimulatedDeviceTest {
         return writes.get(writes.size() - 1);
     }
 
-    private static void awaitCommand(SimulatedGattDevice sim, DeviceCommand expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (true) {
-            List<DeviceCommand> got = sim.simulator().receivedCommands();
-            if (!got.isEmpty() && got.get(got.size() - 1).equals(expected)) return;
-            if (System.nanoTime() > deadline) fail("the simulator did not receive " + expected + "; got " + got);
-            Thread.sleep(5);
-        }
+    private static void awaitCommand(SimulatedGattDevice sim, DeviceCommand expected) {
+        Await.value(() -> sim.simulator().receivedCommands(), got -> !got.isEmpty() && got.get(got.size() - 1).equals(expected),
+                Duration.ofSeconds(5), "the simulator to receive " + expected);
     }
 
-    private static DeviceStatus firstDecoded(Codec codec, BlockingQueue<byte[]> frames) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            byte[] frame = frames.poll(100, TimeUnit.MILLISECONDS);
-            if (frame != null && codec.decodeStatus(frame) instanceof DecodeResult.Decoded<DeviceStatus> ok) return ok.value();
-        }
-        return null;
+    private static DeviceStatus firstDecoded(Codec codec, BlockingQueue<byte[]> frames) {
+        byte[] frame = Await.taken(frames, f -> codec.decodeStatus(f) instanceof DecodeResult.Decoded<DeviceStatus>,
+                Duration.ofSeconds(5), "a status frame that decodes");
+        return ((DecodeResult.Decoded<DeviceStatus>) codec.decodeStatus(frame)).value();
     }
 }

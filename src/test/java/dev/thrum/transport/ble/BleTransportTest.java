@@ -1,5 +1,6 @@
 package dev.thrum.transport.ble;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.profile.DeviceProfile.WriteMode;
 import dev.thrum.transport.Endpoint;
@@ -169,7 +170,7 @@ class BleTransportTest {
             assertEquals(LinkState.DOWN, states.poll(5, TimeUnit.SECONDS));
             TransportException down = assertThrows(TransportException.class, () -> ble.write(Endpoint.TX, new byte[]{2}));
             assertTrue(down.getMessage().contains("down"), down.getMessage());
-            Thread.sleep(300); // several reconnect tries fail while it is away
+            Thread.sleep(300); // not synchronisation: the device stays away this long, so several reconnect tries fail
             assertNull(states.poll(), "stays down while the device is away");
 
             device.restoreLink();
@@ -264,12 +265,8 @@ class BleTransportTest {
         assertThrows(TransportException.class, () -> ble.write(Endpoint.TX, new byte[]{1}));
     }
 
-    static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) fail("condition not reached within 5 s");
-            Thread.sleep(5);
-        }
+    static void waitUntil(BooleanSupplier condition) {
+        Await.until(condition::getAsBoolean, Duration.ofSeconds(5), "the link state");
     }
 
     private static byte[] reversed(byte[] in) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Duration;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ class SerialFramingTest {
             int n = Math.min(all.length - off, 1 + random.nextInt(9));
             far.write(Arrays.copyOfRange(all, off, off + n));
             off += n;
-            if (random.nextInt(4) == 0) Thread.sleep(1);
+            if (random.nextInt(4) == 0) Thread.sleep(1); // not synchronisation: irregular gaps split frames
         }
         assertEquals(all.length, raw.await(all.length, java.time.Duration.ofSeconds(10)).length, "bytes lost on the line");
         synchronized (decoded) {

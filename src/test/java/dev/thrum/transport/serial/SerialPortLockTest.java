@@ -1,10 +1,13 @@
 package dev.thrum.transport.serial;
 
+import dev.thrum.testkit.FileText;
+import dev.thrum.testkit.Await;
 import dev.thrum.testkit.ThrumLaunch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,12 +48,7 @@ class SerialPortLockTest {
         sim = SimulatorProcess.start(PROFILE, pair.b(), null);
         Path out1 = dir.resolve("first.out");
         first = startThrum(out1, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.readString(out1).contains("step 1")) {
-            assertTrue(first.isAlive(), "the first thrum ended:\n" + Files.readString(out1));
-            assertTrue(System.nanoTime() < deadline, "the first thrum did not start:\n" + Files.readString(out1));
-            Thread.sleep(50);
-        }
+        awaitStep1(first, out1, "the first thrum");
 
         Path out2 = dir.resolve("second.out");
         Process second = startThrum(out2, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain");
@@ -66,16 +64,18 @@ class SerialPortLockTest {
         Path out3 = dir.resolve("third.out");
         Process third = startThrum(out3, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain");
         try {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.readString(out3).contains("step 1")) {
-                assertTrue(third.isAlive(), "once the first let go the port is free again:\n" + Files.readString(out3));
-                assertTrue(System.nanoTime() < until, Files.readString(out3));
-                Thread.sleep(50);
-            }
+            awaitStep1(third, out3, "the third thrum (once the first let go the port is free again)");
         } finally {
             third.destroy();
             third.waitFor(20, TimeUnit.SECONDS);
         }
+    }
+
+    private static void awaitStep1(Process thrum, Path output, String which) {
+        Await.until(() -> {
+            assertTrue(thrum.isAlive(), which + " ended:\n" + Files.readString(output));
+            return Files.readString(output).contains("step 1");
+        }, Duration.ofSeconds(60), () -> which + " to start step 1:\n" + FileText.of(output));
     }
 
     private Process startThrum(Path output, String... args) throws java.io.IOException {

@@ -1,5 +1,7 @@
 package dev.thrum.transport.serial;
 
+import dev.thrum.testkit.FileText;
+import dev.thrum.testkit.Await;
 import dev.thrum.testkit.ThrumLaunch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,16 +118,15 @@ class SerialRunEndToEndTest {
         sim = SimulatorProcess.start(PROFILE, pair.b(), record);
         Path output = dir.resolve("run.out");
         Process run = startThrum(output, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (motorCommands(record).stream().noneMatch(m -> m.startsWith("setSpeed") && !m.equals("setSpeed " + LOWEST_RUNNING))) {
+        Await.until(() -> {
             assertTrue(run.isAlive(), "thrum run ended early:\n" + Files.readString(output));
-            assertTrue(System.nanoTime() < deadline, "no ramp within 60 s:\n" + Files.readString(output));
-            Thread.sleep(50);
-        }
+            return motorCommands(record).stream().anyMatch(m -> m.startsWith("setSpeed") && !m.equals("setSpeed " + LOWEST_RUNNING));
+        }, Duration.ofSeconds(60), () -> "a ramp:\n" + FileText.of(output));
         run.destroy(); // SIGTERM
         assertTrue(run.waitFor(20, TimeUnit.SECONDS), "thrum run did not end after SIGTERM");
-        Thread.sleep(300); // let the simulator write down the last frame it read
-        List<String> motor = motorCommands(record);
+        // the simulator writes down the last frame it read a moment after Thrum ended
+        List<String> motor = Await.value(() -> motorCommands(record), m -> !m.isEmpty() && m.get(m.size() - 1).equals("stop"),
+                Duration.ofSeconds(5), "the simulator to record the stop as the last motor command");
         assertEquals("stop", motor.get(motor.size() - 1), "the motor was not stopped: " + motor);
         String log = Files.readString(dir.resolve("data/thrum/usage-log.jsonl"));
         assertTrue(log.contains("\"programId\":\"general-warm-up\"") && log.contains("\"outcome\":\"stopped_by_user\""), log);

@@ -1,5 +1,6 @@
 package dev.thrum.transport.serial;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.testkit.ThrumLaunch;
 import dev.thrum.protocol.DeviceCommand;
 import dev.thrum.transport.sim.ReceivedFrame;
@@ -147,13 +148,10 @@ class SerialSilentDeviceTest {
     }
 
     private void await(String what, long seconds, Path output, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
+        Await.until(() -> {
             assertTrue(run.isAlive(), "thrum run ended before " + what + ":\n" + text(output));
-            assertTrue(System.nanoTime() < deadline, "no " + what + " within " + seconds + " s:\n" + text(output)
-                    + "\nsimulator:\n" + sim.transcript());
-            Thread.sleep(20);
-        }
+            return condition.getAsBoolean();
+        }, Duration.ofSeconds(seconds), () -> what + ":\n" + text(output) + "\nsimulator:\n" + sim.transcript());
     }
 
     private static String text(Path output) {

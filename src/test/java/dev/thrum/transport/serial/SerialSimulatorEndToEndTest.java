@@ -1,5 +1,6 @@
 package dev.thrum.transport.serial;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.device.DeviceEvent;
 import dev.thrum.device.DeviceSession;
 import dev.thrum.files.ProfileLibraryLoader;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,12 +65,9 @@ class SerialSimulatorEndToEndTest {
         assertNotNull(first.status().battery());
 
         session.setSpeed(30);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        DeviceEvent.StatusReceived running;
-        do {
-            running = await(DeviceEvent.StatusReceived.class, 10);
-        } while (!Boolean.TRUE.equals(running.status().running()) && System.nanoTime() < deadline);
-        assertEquals(Boolean.TRUE, running.status().running(), "the simulator never reported running");
+        DeviceEvent running = Await.taken(events, e -> e instanceof DeviceEvent.StatusReceived s
+                && Boolean.TRUE.equals(s.status().running()), Duration.ofSeconds(10), "a status saying running");
+        assertTrue(running instanceof DeviceEvent.StatusReceived);
         sim.awaitLine("received", 5);
 
         sim.kill();
@@ -86,14 +85,8 @@ class SerialSimulatorEndToEndTest {
     }
 
     /** The next event of this type, skipping others; fails after the timeout. */
-    private <T extends DeviceEvent> T await(Class<T> type, long seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (true) {
-            long left = deadline - System.nanoTime();
-            DeviceEvent e = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
-            if (e == null) fail("no " + type.getSimpleName() + " within " + seconds + " s; simulator said:\n"
-                    + (sim == null ? "" : sim.transcript()));
-            if (type.isInstance(e)) return type.cast(e);
-        }
+    private <T extends DeviceEvent> T await(Class<T> type, long seconds) {
+        return type.cast(Await.taken(events, type::isInstance, Duration.ofSeconds(seconds),
+                () -> "a " + type.getSimpleName() + "; simulator said:\n" + (sim == null ? "" : sim.transcript())));
     }
 }

@@ -81,7 +81,7 @@ class SerialTransportTest {
         new Random(42).nextBytes(sent);
         for (int off = 0; off < sent.length; off += 250) {
             far.write(java.util.Arrays.copyOfRange(sent, off, Math.min(sent.length, off + 250)));
-            Thread.sleep(2);
+            Thread.sleep(2); // not synchronisation: the bytes arrive in separate bursts, as from a real line
         }
         assertArrayEquals(sent, rx.await(sent.length, Duration.ofSeconds(5)));
     }

@@ -1,6 +1,8 @@
 package dev.thrum.transport.serial;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.testkit.ThrumLaunch;
+import java.time.Duration;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -76,16 +78,8 @@ public final class SimulatorProcess implements AutoCloseable {
 
     /** Waits for an output line starting with {@code prefix}; fails with the transcript if none comes. */
     public String awaitLine(String prefix, long timeoutSeconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (true) {
-            long left = deadline - System.nanoTime();
-            String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
-            if (line == null) {
-                throw new AssertionError("the simulator printed no line starting '" + prefix + "' within "
-                        + timeoutSeconds + " s (alive: " + process.isAlive() + "); it printed:\n" + transcript());
-            }
-            if (line.startsWith(prefix)) return line;
-        }
+        return Await.taken(lines, line -> line.startsWith(prefix), Duration.ofSeconds(timeoutSeconds),
+                () -> "a simulator line starting '" + prefix + "' (alive: " + process.isAlive() + "); it printed:\n" + transcript());
     }
 
     /** Types a fault switch into the simulator ({@code mute}, {@code answer}) and waits until it took effect. */

@@ -1,7 +1,10 @@
 package dev.thrum.transport.serial;
 
+import dev.thrum.testkit.FileText;
+import dev.thrum.testkit.Await;
 import org.junit.jupiter.api.Assumptions;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,18 +83,17 @@ public final class SocatPair implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        long deadline = System.currentTimeMillis() + LINK_WAIT_MS;
         // socat logs "starting data transfer loop" once both ends are open; the links appear before that.
-        while (!(Files.exists(a) && Files.exists(b) && Files.readString(log).contains("starting data transfer loop"))) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("socat exited with " + process.exitValue() + ": " + Files.readString(log));
-            }
-            if (System.currentTimeMillis() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("socat made no pty links within " + LINK_WAIT_MS + " ms: "
-                        + Files.readString(log));
-            }
-            Thread.sleep(10);
+        try {
+            Await.until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("socat exited with " + process.exitValue() + ": " + Files.readString(log));
+                }
+                return Files.exists(a) && Files.exists(b) && Files.readString(log).contains("starting data transfer loop");
+            }, Duration.ofMillis(LINK_WAIT_MS), () -> "socat to make its pty links: " + FileText.of(log));
+        } catch (AssertionError e) {
+            process.destroyForcibly();
+            throw e;
         }
     }
 
@@ -115,4 +117,5 @@ public final class SocatPair implements AutoCloseable {
         }
         return false;
     }
+
 }

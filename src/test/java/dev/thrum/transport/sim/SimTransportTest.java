@@ -1,5 +1,6 @@
 package dev.thrum.transport.sim;
 
+import dev.thrum.testkit.Await;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.protocol.DeviceCommand;
 import dev.thrum.protocol.DeviceStatus;
@@ -9,6 +10,7 @@ import dev.thrum.transport.TransportException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -58,8 +60,7 @@ class SimTransportTest {
     void theMotorMovesInRealTimeBehindTheTransport() throws Exception {
         subscribeAndConnect();
         transport.write(Endpoint.TX, codec.encode(new DeviceCommand.SetSpeed(200)));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (transport.massager().actualSpeed() < 200 && System.nanoTime() < deadline) Thread.sleep(20);
+        Await.until(() -> transport.massager().actualSpeed() >= 200, Duration.ofSeconds(3), "the motor to reach 200");
         assertEquals(200.0, transport.massager().actualSpeed(), 1e-9, "ticks let the motor reach its speed");
     }
 
