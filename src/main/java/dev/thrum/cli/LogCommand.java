@@ -78,15 +78,13 @@ public final class LogCommand implements Runnable {
             PrintWriter out = cmd.getOut();
             long[] n = {0};
             String format = "%-22s %-16s %-16s %-20s %8s  %s%n";
-            boolean found = opts.read(cmd, r -> {
+            return review(cmd, opts, r -> {
                 if (n[0]++ == 0) out.printf(Locale.ROOT, format, "id", "started", "client", "program", "minutes", "outcome");
                 out.printf(Locale.ROOT, format, r.id(), when(r.startedAt(), zone), nz(r.clientName()), nz(r.programId()),
                         minutes(r.activeSeconds()), outcome(r));
+            }, o -> {
+                if (n[0] == 0) o.println("No sessions match.");
             });
-            if (!found) out.println(opts.noLogMessage());
-            else if (n[0] == 0) out.println("No sessions match.");
-            out.flush();
-            return 0;
         }
     }
 
@@ -223,6 +221,19 @@ public final class LogCommand implements Runnable {
         }
     }
 
+    /**
+     * The shape of every review command: read the matching sessions into {@code sink}, then write
+     * the report; with no log yet, say so instead. Exit code 0 either way.
+     */
+    static int review(CommandLine cmd, LogOptions opts, java.util.function.Consumer<SessionRecord> sink,
+                      java.util.function.Consumer<PrintWriter> report) {
+        PrintWriter out = cmd.getOut();
+        if (!opts.read(cmd, sink)) out.println(opts.noLogMessage());
+        else report.accept(out);
+        out.flush();
+        return 0;
+    }
+
     /** The Monday of the week an instant falls in; for an exclusive end, of the instant just before. */
     static LocalDate week(Instant t, ZoneId zone, boolean exclusiveEnd) {
         if (t == null) return null;
@@ -243,23 +254,14 @@ public final class LogCommand implements Runnable {
             ZoneId zone = opts.zoneId(cmd);
             PainReview review = new PainReview(zone);
             java.util.List<SessionRecord> mine = new java.util.ArrayList<>();
-            PrintWriter out = cmd.getOut();
-            if (!opts.read(cmd, r -> {
-                review.accept(r);
-                mine.add(r);
-            })) {
-                out.println(opts.noLogMessage());
-                out.flush();
-                return 0;
-            }
-            opts.planClient().ifPresent(c -> {
-                PlanAdherence a = PlanAdherence.of(c, zone, java.time.LocalDate.now(zone), mine);
-                out.printf(Locale.ROOT, "Plan of %s: %d due, %d done, %d missed; streak %d (longest %d)%n%n",
-                        dev.thrum.text.TerminalText.safe(c.name()), a.due(), a.done(), a.missed(), a.currentStreak(), a.longestStreak());
+            return LogCommand.review(cmd, opts, review.andThen(mine::add), out -> {
+                opts.planClient().ifPresent(c -> {
+                    PlanAdherence a = PlanAdherence.of(c, zone, java.time.LocalDate.now(zone), mine);
+                    out.printf(Locale.ROOT, "Plan of %s: %d due, %d done, %d missed; streak %d (longest %d)%n%n",
+                            dev.thrum.text.TerminalText.safe(c.name()), a.due(), a.done(), a.missed(), a.currentStreak(), a.longestStreak());
+                });
+                PainReviewText.write(review, out);
             });
-            PainReviewText.write(review, out);
-            out.flush();
-            return 0;
         }
     }
 
@@ -274,15 +276,7 @@ public final class LogCommand implements Runnable {
         public Integer call() {
             CommandLine cmd = spec.commandLine();
             PressureReview review = new PressureReview(opts.zoneId(cmd));
-            PrintWriter out = cmd.getOut();
-            if (!opts.read(cmd, review)) {
-                out.println(opts.noLogMessage());
-                out.flush();
-                return 0;
-            }
-            PressureReviewText.write(review, out);
-            out.flush();
-            return 0;
+            return LogCommand.review(cmd, opts, review, out -> PressureReviewText.write(review, out));
         }
     }
 

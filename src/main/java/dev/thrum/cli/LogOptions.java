@@ -4,9 +4,7 @@ import dev.thrum.files.ClientStore;
 import dev.thrum.files.IoReason;
 import dev.thrum.program.Client;
 import dev.thrum.program.ClientMatch;
-import dev.thrum.files.ThrumDirs;
 import dev.thrum.log.IsoDates;
-import dev.thrum.log.JournalRecovery;
 import dev.thrum.log.LogFileException;
 import dev.thrum.log.LogReader;
 import dev.thrum.log.LogWarning;
@@ -16,6 +14,7 @@ import dev.thrum.log.Summary;
 import dev.thrum.log.UnorderedLogRead;
 import dev.thrum.log.UsageLog;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -31,14 +30,7 @@ import java.util.function.Consumer;
 final class LogOptions {
     static final int MAX_WARNINGS_SHOWN = 20;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Thrum's data directory (default: $XDG_DATA_HOME/thrum, else ~/.local/share/thrum).")
-    Path dataDir;
-
-    @Option(names = "--config-dir", paramLabel = "DIR",
-            description = "Thrum's config directory, where client records (and their weekly targets) live "
-                    + "(default: $XDG_CONFIG_HOME/thrum, else ~/.config/thrum).")
-    Path configDir;
+    @Mixin StoreDirOptions dirs;
 
     @Option(names = "--log", paramLabel = "FILE",
             description = "Read this log file instead (for example a copy from a client's computer).")
@@ -105,8 +97,7 @@ final class LogOptions {
     String unknownClient;
 
     private ClientStore clientStore() {
-        Path clients = configDir != null ? configDir.resolve("clients") : ThrumDirs.fromEnvironment().clients();
-        return new ClientStore(clients);
+        return new ClientStore(dirs.clients());
     }
 
     Instant sinceInstant(CommandLine cmd) { return date("--since", since, cmd, zoneId(cmd), false); }
@@ -142,8 +133,7 @@ final class LogOptions {
     java.util.Optional<dev.thrum.program.Client> planClient() {
         if (client == null) return java.util.Optional.empty();
         try {
-            Path clients = configDir != null ? configDir.resolve("clients") : ThrumDirs.fromEnvironment().clients();
-            return new ClientStore(clients).find(client).filter(c -> c.plan() != null);
+            return clientStore().find(client).filter(c -> c.plan() != null);
         } catch (RuntimeException unreadableClients) {
             return java.util.Optional.empty();
         }
@@ -151,7 +141,7 @@ final class LogOptions {
 
     /** The log in the data directory (not used with --log). */
     UsageLog usageLog() {
-        return UsageLog.in(dataDir != null ? dataDir : ThrumDirs.fromEnvironment().data());
+        return UsageLog.in(dirs.data());
     }
 
     Path file() {
@@ -209,7 +199,7 @@ final class LogOptions {
     private boolean read(CommandLine cmd, Reading reading) {
         PrintWriter err = cmd.getErr();
         if (logFile == null) {
-            recover(err);
+            InterruptedSessions.recover(usageLog(), err, true);
             if (!logExists()) return false;
         }
         RecordFilter filter = filter(cmd);
@@ -230,20 +220,6 @@ final class LogOptions {
         }
         if (matched.get() == 0 && unknownClient != null) throw new LogCommandException(unknownClient);
         return true;
-    }
-
-    /** An interrupted session from an earlier crash becomes a record before anything is shown. */
-    private void recover(PrintWriter err) {
-        UsageLog log = usageLog();
-        if (!Files.isDirectory(log.journalDir())) return;
-        try {
-            JournalRecovery.Result r = log.recover();
-            r.recovered().forEach(s -> err.println("thrum: recovered interrupted session " + s.id()
-                    + " (started " + s.startedAt() + ")"));
-            r.problems().forEach(p -> err.println("thrum: warning: " + p));
-        } catch (IOException e) {
-            err.println("thrum: warning: could not recover unfinished sessions in " + log.journalDir() + ": " + e.getMessage());
-        }
     }
 
     /**

@@ -19,7 +19,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import dev.thrum.files.RegionCatalogueLoader;
-import dev.thrum.files.ThrumDirs;
 import dev.thrum.program.Region;
 import dev.thrum.program.RegionCatalogue;
 import java.util.concurrent.Callable;
@@ -67,7 +66,7 @@ public final class ReportCommand implements Callable<Integer> {
     // region names for the charts; a broken override of the catalogue costs only the names, not the report
     private RegionCatalogue catalogue() {
         try {
-            return RegionCatalogueLoader.load(opts.configDir != null ? opts.configDir : ThrumDirs.fromEnvironment().config());
+            return RegionCatalogueLoader.load(opts.dirs.config());
         } catch (RuntimeException e) {
             return RegionCatalogueLoader.builtIn();
         }

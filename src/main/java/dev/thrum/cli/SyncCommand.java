@@ -2,16 +2,14 @@ package dev.thrum.cli;
 
 import dev.thrum.fhir.FhirSyncTask;
 import dev.thrum.fhir.RetryPolicy;
-import dev.thrum.files.ThrumDirs;
-import dev.thrum.log.JournalRecovery;
 import dev.thrum.log.UsageLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -48,25 +46,18 @@ public final class SyncCommand implements Runnable {
         @Option(names = "--client", paramLabel = "NAME", description = "Only this client's records.")
         String client;
 
-        @Option(names = "--data-dir", paramLabel = "DIR",
-                description = "Thrum's data directory: the log and the sync state (default: $XDG_DATA_HOME/thrum, else ~/.local/share/thrum).")
-        Path dataDir;
-
-        @Option(names = "--config-dir", paramLabel = "DIR",
-                description = "Thrum's config directory: fhir.json and clients/ (default: $XDG_CONFIG_HOME/thrum, else ~/.config/thrum).")
-        Path configDir;
+        @Mixin StoreDirOptions dirs;
 
         @Override
         public Integer call() throws IOException {
             CommandLine cmd = spec.commandLine();
             if (bundle != null && server != null)
                 throw new CommandLine.ParameterException(cmd, "--bundle writes a file and --server sends: give one of them");
-            ThrumDirs dirs = ThrumDirs.fromEnvironment();
-            Path data = dataDir != null ? dataDir : dirs.data();
-            Path config = configDir != null ? configDir : dirs.config();
+            Path data = dirs.data();
+            Path config = dirs.config();
             UsageLog log = UsageLog.in(data);
             PrintWriter out = cmd.getOut(), err = cmd.getErr();
-            recover(log, err);
+            InterruptedSessions.recover(log, err, false);
             FhirSyncTask task = new FhirSyncTask(config, data, log.file(), client, RetryPolicy.DEFAULT);
             try {
                 return bundle != null ? task.export(bundle, out, err) : task.sync(server, out, err);
@@ -76,17 +67,6 @@ public final class SyncCommand implements Runnable {
             } finally {
                 out.flush();
                 err.flush();
-            }
-        }
-
-        /** A session cut short by a crash becomes a record first, so it is sent too. */
-        private static void recover(UsageLog log, PrintWriter err) {
-            if (!Files.isDirectory(log.journalDir())) return;
-            try {
-                JournalRecovery.Result r = log.recover();
-                r.problems().forEach(p -> err.println("thrum: warning: " + p));
-            } catch (IOException e) {
-                err.println("thrum: warning: could not recover unfinished sessions in " + log.journalDir() + ": " + e.getMessage());
             }
         }
     }

@@ -17,7 +17,7 @@ final class PressureJson {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("band", p.band().id());
         o.put("maxBand", p.maxBand().id());
-        o.put("advice", p.advice().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        o.put("advice", p.advice().id());
         o.put("words", p.advice().words());
         if (p.newtons() != null) o.put("newtons", p.newtons());
         else o.putNull("newtons");

@@ -29,17 +29,26 @@ class LostLinkStopTest {
     final FakeCodec codec = FakeCodec.full();
     final List<DeviceEvent> events = new ArrayList<>();
 
-    DeviceSession start(DeviceProfile profile, FakeTransport t) throws TransportException {
-        DeviceSession s = new DeviceSession(t, codec, profile, events::add, sched, sched.clock());
-        s.start();
-        sched.runDue();
-        return s;
-    }
+    /** A started session on manual time, over a fake transport to a simulated massager that obeys frames. */
+    record Rig(FakeTransport t, SimulatedMassager sim, DeviceSession s) {}
 
-    SimulatedMassager attachSim(FakeTransport t, DeviceProfile p) {
+    Rig rig(DeviceProfile.Pacing pacing) throws TransportException {
+        FakeTransport t = new FakeTransport(sched::nanoTime, false);
+        DeviceProfile p = FakeProfiles.continuous(pacing);
         SimulatedMassager sim = new SimulatedMassager(p, codec, sched.clock(), SimulatedMassager.Input.FRAMES, t::deliver);
         t.attach(sim::onBytesFromHost);
-        return sim;
+        DeviceSession s = new DeviceSession(t, codec, p, events::add, sched, sched.clock());
+        s.start();
+        sched.runDue();
+        return new Rig(t, sim, s);
+    }
+
+    /** After 100 ms of normal talk the device falls silent, and 500 ms later the session calls the link lost. */
+    void silentUntilLost(Rig r) {
+        sched.advanceMillis(100);
+        r.sim().stopAnswering();
+        sched.advanceMillis(500);
+        assertFalse(r.s().linkUp());
     }
 
     DeviceCommand decode(FakeTransport.Write w) {
@@ -54,10 +63,10 @@ class LostLinkStopTest {
 
     @Test
     void aSilentDeviceGetsStopWithinOneGapAndAgainEveryGapWhileStatusRequestsGoOn() throws Exception {
-        FakeTransport t = new FakeTransport(sched::nanoTime, false);
-        DeviceProfile p = FakeProfiles.continuous(new DeviceProfile.Pacing(60, 0, 200, 500));
-        SimulatedMassager sim = attachSim(t, p);
-        DeviceSession s = start(p, t);
+        Rig r = rig(new DeviceProfile.Pacing(60, 0, 200, 500));
+        FakeTransport t = r.t();
+        SimulatedMassager sim = r.sim();
+        DeviceSession s = r.s();
         s.setSpeed(150);
         sched.advanceMillis(300);
         s.setSpeed(170); // mid-ramp
@@ -99,10 +108,10 @@ class LostLinkStopTest {
 
     @Test
     void whileTheTransportIsDownNothingIsTriedAndStopsStartAgainWhenItComesBack() throws Exception {
-        FakeTransport t = new FakeTransport(sched::nanoTime, false);
-        DeviceProfile p = FakeProfiles.continuous(new DeviceProfile.Pacing(50, 0, 1000, 3000));
-        SimulatedMassager sim = attachSim(t, p);
-        DeviceSession s = start(p, t);
+        Rig r = rig(new DeviceProfile.Pacing(50, 0, 1000, 3000));
+        FakeTransport t = r.t();
+        SimulatedMassager sim = r.sim();
+        DeviceSession s = r.s();
         s.setSpeed(120);
         sched.advanceMillis(100);
         sim.stopAnswering();
@@ -121,14 +130,10 @@ class LostLinkStopTest {
 
     @Test
     void aFailingRepeatedStopIsReportedOnceAndTheRepeatsGoOn() throws Exception {
-        FakeTransport t = new FakeTransport(sched::nanoTime, false);
-        DeviceProfile p = FakeProfiles.continuous(new DeviceProfile.Pacing(50, 0, 100, 300));
-        SimulatedMassager sim = attachSim(t, p);
-        DeviceSession s = start(p, t);
-        sched.advanceMillis(100);
-        sim.stopAnswering();
-        sched.advanceMillis(500);
-        assertFalse(s.linkUp());
+        Rig r = rig(new DeviceProfile.Pacing(50, 0, 100, 300));
+        FakeTransport t = r.t();
+        DeviceSession s = r.s();
+        silentUntilLost(r);
         t.failAlways(true);
         long failuresBefore = s.counters().writeFailures();
         sched.advanceMillis(1000);
@@ -142,14 +147,10 @@ class LostLinkStopTest {
 
     @Test
     void withoutAGapTheRepeatsAreStillPaced() throws Exception {
-        FakeTransport t = new FakeTransport(sched::nanoTime, false);
-        DeviceProfile p = FakeProfiles.continuous(new DeviceProfile.Pacing(0, 0, 100, 300));
-        SimulatedMassager sim = attachSim(t, p);
-        DeviceSession s = start(p, t);
-        sched.advanceMillis(100);
-        sim.stopAnswering();
-        sched.advanceMillis(500);
-        assertFalse(s.linkUp());
+        Rig r = rig(new DeviceProfile.Pacing(0, 0, 100, 300));
+        FakeTransport t = r.t();
+        DeviceSession s = r.s();
+        silentUntilLost(r);
         assertEquals(DeviceSession.HOLD_STILL_MIN_MS, s.holdStillEveryMs());
         int before = t.writes().size();
         sched.advanceMillis(1000);

@@ -39,7 +39,7 @@ public final class LocalSource implements LiveView.Source, Consumer<RunnerEvent>
                 runner.device().profile().output().unit(), placementOf, lastEvent);
         PressureView p = runner.pressure();
         if (p == null) return f;
-        return f.withPressure(PressureLine.of(p.band().id(), p.advice().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        return f.withPressure(PressureLine.of(p.band().id(), p.advice().id(),
                 p.advice() == PressureAdvice.NO_READING ? "" : p.advice().words(),
                 p.scale() == null || p.newtons() == null ? null : p.scale().show(p.newtons()), p.scale() != null));
     }

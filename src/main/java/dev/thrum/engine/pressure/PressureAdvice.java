@@ -11,6 +11,14 @@ public enum PressureAdvice {
     /** No fresh reading (the device reports no force, or none came for a few seconds): words only. */
     NO_READING;
 
+    /**
+     * The advice as the API, the usage log's readers and the live view spell it: lower case with
+     * hyphens ({@code no-reading}). One spelling, so a client never meets two.
+     */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     public String words() {
         return switch (this) {
             case LIGHTER -> "press lighter";
