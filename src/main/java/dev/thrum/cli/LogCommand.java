@@ -17,7 +17,6 @@ import dev.thrum.log.SummaryText;
 import dev.thrum.program.Side;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,7 +35,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code thrum log}: review the usage log (see docs/usage-log.md). */
 @Command(name = "log", mixinStandardHelpOptions = true,
@@ -67,18 +65,15 @@ public final class LogCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per session, oldest first.")
-    static final class ListSessions implements Callable<Integer> {
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-        @Mixin LogOptions opts;
+    static final class ListSessions extends LogReadingCommand {
 
         @Override
-        public Integer call() {
-            CommandLine cmd = spec.commandLine();
+        int run(CommandLine cmd) {
             ZoneId zone = opts.zoneId(cmd);
             PrintWriter out = cmd.getOut();
             long[] n = {0};
             String format = "%-22s %-16s %-16s %-20s %8s  %s%n";
-            return review(cmd, opts, r -> {
+            return review(cmd, r -> {
                 if (n[0]++ == 0) out.printf(Locale.ROOT, format, "id", "started", "client", "program", "minutes", "outcome");
                 out.printf(Locale.ROOT, format, r.id(), when(r.startedAt(), zone), nz(r.clientName()), nz(r.programId()),
                         minutes(r.activeSeconds()), outcome(r));
@@ -89,9 +84,7 @@ public final class LogCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Everything recorded about one session.")
-    static final class Show implements Callable<Integer> {
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-        @Mixin LogOptions opts;
+    static final class Show extends LogReadingCommand {
 
         @Parameters(paramLabel = "ID", description = "The session id, or any unique start of it.")
         String id;
@@ -100,8 +93,7 @@ public final class LogCommand implements Runnable {
         boolean json;
 
         @Override
-        public Integer call() {
-            CommandLine cmd = spec.commandLine();
+        int run(CommandLine cmd) {
             List<SessionRecord> matches = new ArrayList<>();
             SessionRecord[] exact = {null};
             boolean found = opts.read(cmd, r -> {
@@ -184,9 +176,7 @@ public final class LogCommand implements Runnable {
 
     @Command(name = "summary", mixinStandardHelpOptions = true,
             description = "Minutes per region and side, sessions per week, streaks and adherence.")
-    static final class SummaryCmd implements Callable<Integer> {
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-        @Mixin LogOptions opts;
+    static final class SummaryCmd extends LogReadingCommand {
 
         @Option(names = "--by", paramLabel = "GROUP", defaultValue = "region",
                 description = "Group by region, week, day, program or client (default: ${DEFAULT-VALUE}).")
@@ -197,8 +187,7 @@ public final class LogCommand implements Runnable {
         Integer target;
 
         @Override
-        public Integer call() {
-            CommandLine cmd = spec.commandLine();
+        int run(CommandLine cmd) {
             SummaryText.By group;
             try {
                 group = SummaryText.By.valueOf(by.toUpperCase(Locale.ROOT));
@@ -221,19 +210,6 @@ public final class LogCommand implements Runnable {
         }
     }
 
-    /**
-     * The shape of every review command: read the matching sessions into {@code sink}, then write
-     * the report; with no log yet, say so instead. Exit code 0 either way.
-     */
-    static int review(CommandLine cmd, LogOptions opts, java.util.function.Consumer<SessionRecord> sink,
-                      java.util.function.Consumer<PrintWriter> report) {
-        PrintWriter out = cmd.getOut();
-        if (!opts.read(cmd, sink)) out.println(opts.noLogMessage());
-        else report.accept(out);
-        out.flush();
-        return 0;
-    }
-
     /** The Monday of the week an instant falls in; for an exclusive end, of the instant just before. */
     static LocalDate week(Instant t, ZoneId zone, boolean exclusiveEnd) {
         if (t == null) return null;
@@ -244,17 +220,14 @@ public final class LogCommand implements Runnable {
     @Command(name = "outcomes", mixinStandardHelpOptions = true,
             description = {"Whether it helps: pain before and after each session, the weekly trend, the average change",
                     "per program and per region treated; with --client and a plan, adherence to the plan."})
-    static final class Outcomes implements Callable<Integer> {
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-        @Mixin LogOptions opts;
+    static final class Outcomes extends LogReadingCommand {
 
         @Override
-        public Integer call() {
-            CommandLine cmd = spec.commandLine();
+        int run(CommandLine cmd) {
             ZoneId zone = opts.zoneId(cmd);
             PainReview review = new PainReview(zone);
             java.util.List<SessionRecord> mine = new java.util.ArrayList<>();
-            return LogCommand.review(cmd, opts, review.andThen(mine::add), out -> {
+            return review(cmd, review.andThen(mine::add), out -> {
                 opts.planClient().ifPresent(c -> {
                     PlanAdherence a = PlanAdherence.of(c, zone, java.time.LocalDate.now(zone), mine);
                     out.printf(Locale.ROOT, "Plan of %s: %d due, %d done, %d missed; streak %d (longest %d)%n%n",
@@ -268,23 +241,18 @@ public final class LogCommand implements Runnable {
     @Command(name = "pressure", mixinStandardHelpOptions = true,
             description = {"How evenly the person pressed: seconds below, in and above the band per region,",
                     "too-much-pressure episodes, and the in-band share week by week with its trend."})
-    static final class Pressure implements Callable<Integer> {
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-        @Mixin LogOptions opts;
+    static final class Pressure extends LogReadingCommand {
 
         @Override
-        public Integer call() {
-            CommandLine cmd = spec.commandLine();
+        int run(CommandLine cmd) {
             PressureReview review = new PressureReview(opts.zoneId(cmd));
-            return LogCommand.review(cmd, opts, review, out -> PressureReviewText.write(review, out));
+            return review(cmd, review, out -> PressureReviewText.write(review, out));
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write sessions as CSV (one row per step) or JSON (an array of records).")
-    static final class Export implements Callable<Integer> {
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-        @Mixin LogOptions opts;
+    static final class Export extends LogReadingCommand {
 
         @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "csv or json")
         String format;
@@ -294,8 +262,7 @@ public final class LogCommand implements Runnable {
         Path output;
 
         @Override
-        public Integer call() throws IOException {
-            CommandLine cmd = spec.commandLine();
+        int run(CommandLine cmd) throws IOException {
             if (!format.equals("csv") && !format.equals("json")) {
                 throw new CommandLine.ParameterException(cmd, "Invalid value for option '--format': '" + format + "'; use csv or json");
             }

@@ -5,7 +5,6 @@ import dev.thrum.log.HtmlReport;
 import dev.thrum.log.Summary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedWriter;
@@ -21,14 +20,11 @@ import java.util.Locale;
 import dev.thrum.files.RegionCatalogueLoader;
 import dev.thrum.program.Region;
 import dev.thrum.program.RegionCatalogue;
-import java.util.concurrent.Callable;
 
 /** {@code thrum report --html FILE}: a self-contained page with charts, for a browser or for paper. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a usage report: one self-contained HTML file with charts (no network needed).")
-public final class ReportCommand implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin LogOptions opts;
+public final class ReportCommand extends LogReadingCommand {
 
     @Option(names = "--html", paramLabel = "FILE", required = true, description = "The HTML file to write.")
     Path html;
@@ -40,8 +36,7 @@ public final class ReportCommand implements Callable<Integer> {
     String title;
 
     @Override
-    public Integer call() throws IOException {
-        CommandLine cmd = spec.commandLine();
+    int run(CommandLine cmd) throws IOException {
         target = opts.weeklyTarget(target, cmd);
         ZoneId zone = opts.zoneId(cmd);
         RegionCatalogue catalogue = catalogue();

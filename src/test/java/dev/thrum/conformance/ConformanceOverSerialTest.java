@@ -1,8 +1,6 @@
 package dev.thrum.conformance;
 
-import dev.thrum.testkit.ThrumLaunch;
-import dev.thrum.transport.serial.SimulatorProcess;
-import dev.thrum.transport.serial.SocatPair;
+import dev.thrum.transport.serial.SimulatedSerialLine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,34 +25,30 @@ class ConformanceOverSerialTest {
 
     @TempDir
     Path dir;
-    SocatPair pair;
-    SimulatorProcess sim;
+    SimulatedSerialLine line;
 
     @AfterEach
     void tearDown() throws Exception {
-        if (sim != null) sim.close();
-        if (pair != null) pair.close();
+        if (line != null) line.close();
     }
 
     @ParameterizedTest(name = "protocol {0} {1}")
     @CsvSource({"2, '', 0", "1, '', 0", "2, polls-feed-watchdog, 1"})
     void theCheckerJudgesTheSimulatedDeviceOverARealSerialLine(int protocol, String fault, int exit) throws Exception {
-        pair = SocatPair.start(dir);
         List<String> options = new ArrayList<>(List.of("--protocol", Integer.toString(protocol)));
         if (!fault.isEmpty()) options.addAll(List.of("--fault", fault));
-        sim = SimulatorProcess.start("thrum-open-serial", pair.b(), null, ThrumLaunch.FAST_START, options);
+        line = SimulatedSerialLine.start(dir, null, options);
 
         Path output = dir.resolve("conformance.out");
         List<String> args = new ArrayList<>(List.of(
-                "conformance", "serial:" + pair.a(), "--slack-ms", Long.toString(ConformanceOnSimulatorTest.BUSY_MACHINE_SLACK_MS)));
+                "conformance", "serial:" + line.port(), "--slack-ms", Long.toString(ConformanceOnSimulatorTest.BUSY_MACHINE_SLACK_MS)));
         if (!fault.isEmpty()) args.addAll(List.of("--rules", "watchdog"));
-        Process run = ThrumLaunch.inPrivateHome(ThrumLaunch.onClassPath(ThrumLaunch.FAST_START, args.toArray(String[]::new)), dir)
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process run = line.startThrum(output, args.toArray(String[]::new));
         boolean ended = run.waitFor(120, TimeUnit.SECONDS);
         if (!ended) run.destroyForcibly();
         String out = Files.readString(output, StandardCharsets.UTF_8);
         assertTrue(ended, "thrum conformance did not finish within 120 s:\n" + out);
-        assertEquals(exit, run.exitValue(), out + "\nsimulator:\n" + sim.transcript());
+        assertEquals(exit, run.exitValue(), out + "\nsimulator:\n" + line.simulator().transcript());
         assertTrue(out.contains("device speaks protocol version " + protocol), out);
         if (exit == 0) {
             assertTrue(out.contains("conformance: PASS") && out.contains(" 0 failed"), out);

@@ -29,26 +29,28 @@ class LostLinkStopTest {
     final FakeCodec codec = FakeCodec.full();
     final List<DeviceEvent> events = new ArrayList<>();
 
-    /** A started session on manual time, over a fake transport to a simulated massager that obeys frames. */
-    record Rig(FakeTransport t, SimulatedMassager sim, DeviceSession s) {}
+    /** Set by {@link #start}: the fake transport, the simulated massager on it, and the session. */
+    FakeTransport t;
+    SimulatedMassager sim;
+    DeviceSession s;
 
-    Rig rig(DeviceProfile.Pacing pacing) throws TransportException {
-        FakeTransport t = new FakeTransport(sched::nanoTime, false);
+    /** A started session on manual time, over a fake transport to a simulated massager that obeys frames. */
+    void start(DeviceProfile.Pacing pacing) throws TransportException {
+        t = new FakeTransport(sched::nanoTime, false);
         DeviceProfile p = FakeProfiles.continuous(pacing);
-        SimulatedMassager sim = new SimulatedMassager(p, codec, sched.clock(), SimulatedMassager.Input.FRAMES, t::deliver);
+        sim = new SimulatedMassager(p, codec, sched.clock(), SimulatedMassager.Input.FRAMES, t::deliver);
         t.attach(sim::onBytesFromHost);
-        DeviceSession s = new DeviceSession(t, codec, p, events::add, sched, sched.clock());
+        s = new DeviceSession(t, codec, p, events::add, sched, sched.clock());
         s.start();
         sched.runDue();
-        return new Rig(t, sim, s);
     }
 
     /** After 100 ms of normal talk the device falls silent, and 500 ms later the session calls the link lost. */
-    void silentUntilLost(Rig r) {
+    void silentUntilLost() {
         sched.advanceMillis(100);
-        r.sim().stopAnswering();
+        sim.stopAnswering();
         sched.advanceMillis(500);
-        assertFalse(r.s().linkUp());
+        assertFalse(s.linkUp());
     }
 
     DeviceCommand decode(FakeTransport.Write w) {
@@ -63,10 +65,7 @@ class LostLinkStopTest {
 
     @Test
     void aSilentDeviceGetsStopWithinOneGapAndAgainEveryGapWhileStatusRequestsGoOn() throws Exception {
-        Rig r = rig(new DeviceProfile.Pacing(60, 0, 200, 500));
-        FakeTransport t = r.t();
-        SimulatedMassager sim = r.sim();
-        DeviceSession s = r.s();
+        start(new DeviceProfile.Pacing(60, 0, 200, 500));
         s.setSpeed(150);
         sched.advanceMillis(300);
         s.setSpeed(170); // mid-ramp
@@ -108,10 +107,7 @@ class LostLinkStopTest {
 
     @Test
     void whileTheTransportIsDownNothingIsTriedAndStopsStartAgainWhenItComesBack() throws Exception {
-        Rig r = rig(new DeviceProfile.Pacing(50, 0, 1000, 3000));
-        FakeTransport t = r.t();
-        SimulatedMassager sim = r.sim();
-        DeviceSession s = r.s();
+        start(new DeviceProfile.Pacing(50, 0, 1000, 3000));
         s.setSpeed(120);
         sched.advanceMillis(100);
         sim.stopAnswering();
@@ -130,10 +126,8 @@ class LostLinkStopTest {
 
     @Test
     void aFailingRepeatedStopIsReportedOnceAndTheRepeatsGoOn() throws Exception {
-        Rig r = rig(new DeviceProfile.Pacing(50, 0, 100, 300));
-        FakeTransport t = r.t();
-        DeviceSession s = r.s();
-        silentUntilLost(r);
+        start(new DeviceProfile.Pacing(50, 0, 100, 300));
+        silentUntilLost();
         t.failAlways(true);
         long failuresBefore = s.counters().writeFailures();
         sched.advanceMillis(1000);
@@ -147,10 +141,8 @@ class LostLinkStopTest {
 
     @Test
     void withoutAGapTheRepeatsAreStillPaced() throws Exception {
-        Rig r = rig(new DeviceProfile.Pacing(0, 0, 100, 300));
-        FakeTransport t = r.t();
-        DeviceSession s = r.s();
-        silentUntilLost(r);
+        start(new DeviceProfile.Pacing(0, 0, 100, 300));
+        silentUntilLost();
         assertEquals(DeviceSession.HOLD_STILL_MIN_MS, s.holdStillEveryMs());
         int before = t.writes().size();
         sched.advanceMillis(1000);

@@ -2,7 +2,6 @@ package dev.thrum.transport.serial;
 
 import dev.thrum.testkit.FileText;
 import dev.thrum.testkit.Await;
-import dev.thrum.testkit.ThrumLaunch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,30 +27,22 @@ class SerialPortLockTest {
 
     @TempDir
     Path dir;
-    SocatPair pair;
-    SimulatorProcess sim;
-    Process first;
+    SimulatedSerialLine line;
 
     @AfterEach
     void tearDown() throws Exception {
-        if (first != null && first.isAlive()) {
-            first.destroy();
-            if (!first.waitFor(10, TimeUnit.SECONDS)) first.destroyForcibly();
-        }
-        if (sim != null) sim.close();
-        if (pair != null) pair.close();
+        if (line != null) line.close();
     }
 
     @Test
     void aSecondThrumOnTheSamePortIsRefusedAsBusyWithTheFirstOnesPid() throws Exception {
-        pair = SocatPair.start(dir);
-        sim = SimulatorProcess.start(PROFILE, pair.b(), null);
+        line = SimulatedSerialLine.start(dir, null);
         Path out1 = dir.resolve("first.out");
-        first = startThrum(out1, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain");
+        Process first = line.startThrum(out1, "run", "general-warm-up", "--device", line.device(), "--plain");
         awaitStep1(first, out1, "the first thrum");
 
         Path out2 = dir.resolve("second.out");
-        Process second = startThrum(out2, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain");
+        Process second = line.startThrum(out2, "run", "general-warm-up", "--device", line.device(), "--plain");
         assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second thrum did not give up:\n" + Files.readString(out2));
         String text = Files.readString(out2, StandardCharsets.UTF_8);
         assertEquals(1, second.exitValue(), text);
@@ -62,7 +53,7 @@ class SerialPortLockTest {
         first.destroy();
         assertTrue(first.waitFor(20, TimeUnit.SECONDS));
         Path out3 = dir.resolve("third.out");
-        Process third = startThrum(out3, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain");
+        Process third = line.startThrum(out3, "run", "general-warm-up", "--device", line.device(), "--plain");
         try {
             awaitStep1(third, out3, "the third thrum (once the first let go the port is free again)");
         } finally {
@@ -78,8 +69,4 @@ class SerialPortLockTest {
         }, Duration.ofSeconds(60), () -> which + " to start step 1:\n" + FileText.of(output));
     }
 
-    private Process startThrum(Path output, String... args) throws java.io.IOException {
-        return ThrumLaunch.inPrivateHome(ThrumLaunch.onClassPath(ThrumLaunch.FAST_START, args), dir)
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    }
 }

@@ -2,7 +2,6 @@ package dev.thrum.transport.serial;
 
 import dev.thrum.testkit.FileText;
 import dev.thrum.testkit.Await;
-import dev.thrum.testkit.ThrumLaunch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -38,26 +37,22 @@ class SerialRunEndToEndTest {
 
     @TempDir
     Path dir;
-    SocatPair pair;
-    SimulatorProcess sim;
+    SimulatedSerialLine line;
 
     @AfterEach
     void tearDown() throws Exception {
-        if (sim != null) sim.close();
-        if (pair != null) pair.close();
+        if (line != null) line.close();
     }
 
     /** sciatica-relief against a version 2 device (HELLO answered) and a version 1 device (HELLO ignored). */
     @ParameterizedTest(name = "device speaks protocol {0}")
     @ValueSource(ints = {2, 1})
     void aProgramRunsToTheEndOverASerialLine(int protocol) throws Exception {
-        pair = SocatPair.start(dir);
         Path record = dir.resolve("received.jsonl");
-        sim = SimulatorProcess.start(PROFILE, pair.b(), record, List.of("-XX:TieredStopAtLevel=1"),
-                List.of("--protocol", Integer.toString(protocol)));
+        line = SimulatedSerialLine.start(dir, record, List.of("--protocol", Integer.toString(protocol)));
 
         Path output = dir.resolve("run.out");
-        Process run = startThrum(output, "run", "sciatica-relief", "--device", "serial:" + pair.a() + "@" + PROFILE,
+        Process run = line.startThrum(output, "run", "sciatica-relief", "--device", line.device(),
                 "--speedup", "100", "--yes", "--plain");
         boolean ended = run.waitFor(180, TimeUnit.SECONDS);
         if (!ended) run.destroyForcibly();
@@ -113,11 +108,10 @@ class SerialRunEndToEndTest {
     /** SIGTERM (as from systemd or kill) in the middle of a step: stop reaches the motor, the session is logged. */
     @Test
     void sigtermStopsTheMotorFirstAndLogsTheSession() throws Exception {
-        pair = SocatPair.start(dir);
         Path record = dir.resolve("received.jsonl");
-        sim = SimulatorProcess.start(PROFILE, pair.b(), record);
+        line = SimulatedSerialLine.start(dir, record);
         Path output = dir.resolve("run.out");
-        Process run = startThrum(output, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain");
+        Process run = line.startThrum(output, "run", "general-warm-up", "--device", line.device(), "--plain");
         Await.until(() -> {
             assertTrue(run.isAlive(), "thrum run ended early:\n" + Files.readString(output));
             return motorCommands(record).stream().anyMatch(m -> m.startsWith("setSpeed") && !m.equals("setSpeed " + LOWEST_RUNNING));
@@ -132,11 +126,6 @@ class SerialRunEndToEndTest {
         assertTrue(log.contains("\"programId\":\"general-warm-up\"") && log.contains("\"outcome\":\"stopped_by_user\""), log);
     }
 
-    /** Thrum in its own JVM, with private XDG directories, its output in a file. */
-    private Process startThrum(Path output, String... args) throws java.io.IOException {
-        return ThrumLaunch.inPrivateHome(ThrumLaunch.onClassPath(ThrumLaunch.FAST_START, args), dir)
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    }
 
     private static List<String> motorCommands(Path record) throws java.io.IOException {
         List<String> motor = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.thrum.transport.serial;
 
 import dev.thrum.testkit.Await;
-import dev.thrum.testkit.ThrumLaunch;
 import dev.thrum.protocol.DeviceCommand;
 import dev.thrum.transport.sim.ReceivedFrame;
 import dev.thrum.transport.sim.ReceivedFrameJson;
@@ -39,27 +38,22 @@ class SerialSilentDeviceTest {
 
     @TempDir
     Path dir;
-    SocatPair pair;
+    SimulatedSerialLine line;
     SimulatorProcess sim;
     Process run;
 
     @AfterEach
     void tearDown() throws Exception {
-        if (run != null && run.isAlive()) {
-            run.destroyForcibly();
-            run.waitFor(10, TimeUnit.SECONDS);
-        }
-        if (sim != null) sim.close();
-        if (pair != null) pair.close();
+        if (line != null) line.close();
     }
 
     @Test
     void aDeviceThatGoesMuteMidRampGetsOnlyStopsUntilTheRampStartsAgainFromTheLowestValue() throws Exception {
-        pair = SocatPair.start(dir);
         Path record = dir.resolve("received.jsonl");
-        sim = SimulatorProcess.start(PROFILE, pair.b(), record);
+        line = SimulatedSerialLine.start(dir, record);
+        sim = line.simulator();
         Path output = dir.resolve("run.out");
-        run = startThrum(output, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE, "--plain");
+        run = line.startThrum(output, "run", "general-warm-up", "--device", line.device(), "--plain");
         await("a ramp above the lowest value", 60, output, () -> speeds(record).stream().anyMatch(v -> v > LOWEST_RUNNING));
 
         sim.fault("mute", "fault: muted");
@@ -111,11 +105,11 @@ class SerialSilentDeviceTest {
 
     @Test
     void aFarEndThatDiesEndsAStandaloneRunAsLinkLostAndTellsThePersonToSwitchTheMotorOff() throws Exception {
-        pair = SocatPair.start(dir);
         Path record = dir.resolve("received.jsonl");
-        sim = SimulatorProcess.start(PROFILE, pair.b(), record);
+        line = SimulatedSerialLine.start(dir, record);
+        sim = line.simulator();
         Path output = dir.resolve("run.out");
-        run = startThrum(output, "run", "general-warm-up", "--device", "serial:" + pair.a() + "@" + PROFILE,
+        run = line.startThrum(output, "run", "general-warm-up", "--device", line.device(),
                 "--plain", "--link-grace", "2");
         await("a ramp above the lowest value", 60, output, () -> speeds(record).stream().anyMatch(v -> v > LOWEST_RUNNING));
         sim.kill(); // the far end dies; the pty stays, nobody answers
@@ -186,9 +180,4 @@ class SerialSilentDeviceTest {
                 .filter(c -> c instanceof DeviceCommand.SetSpeed).map(c -> ((DeviceCommand.SetSpeed) c).value()).toList();
     }
 
-    /** Thrum in its own JVM, with private XDG directories, its output in a file. */
-    private Process startThrum(Path output, String... args) throws java.io.IOException {
-        return ThrumLaunch.inPrivateHome(ThrumLaunch.onClassPath(ThrumLaunch.FAST_START, args), dir)
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    }
 }
