@@ -1,6 +1,7 @@
 package dev.thrum.daemon;
 
 import dev.thrum.testkit.Await;
+
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Reads a Server-Sent Events stream on its own thread into a queue of events and heartbeats. */

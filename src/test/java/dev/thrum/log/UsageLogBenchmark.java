@@ -1,6 +1,7 @@
 package dev.thrum.log;
 
 import dev.thrum.testkit.ThrumLaunch;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.thrum.notify;
 
+import dev.thrum.testkit.Await;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.types.UInt32;
@@ -51,11 +52,7 @@ public final class FakeNotificationServer implements Notifications, AutoCloseabl
 
     /** Waits until {@code n} notifications arrived, or fails after {@code timeout}. */
     public List<Call> awaitCalls(int n, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (calls.size() < n) {
-            if (System.nanoTime() > end) throw new AssertionError("expected " + n + " notifications within " + timeout + ", got " + calls);
-            synchronized (this) { wait(20); }
-        }
+        Await.until(() -> calls.size() >= n, timeout, () -> n + " notifications; got " + calls);
         return calls();
     }
 

@@ -1,12 +1,11 @@
 package dev.thrum.product;
 
 import dev.thrum.testkit.ThrumLaunch;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**

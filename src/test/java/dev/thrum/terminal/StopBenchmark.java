@@ -2,6 +2,7 @@ package dev.thrum.terminal;
 
 import dev.thrum.testkit.ThrumLaunch;
 import dev.thrum.testkit.DaemonChild;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

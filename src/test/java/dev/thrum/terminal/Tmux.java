@@ -1,6 +1,7 @@
 package dev.thrum.terminal;
 
 import dev.thrum.testkit.Await;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -12,7 +12,6 @@ import dev.thrum.text.PressureLine;
 
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 

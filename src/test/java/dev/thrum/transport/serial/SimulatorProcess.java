@@ -2,6 +2,7 @@ package dev.thrum.transport.serial;
 
 import dev.thrum.testkit.Await;
 import dev.thrum.testkit.ThrumLaunch;
+
 import java.time.Duration;
 import java.io.BufferedReader;
 import java.io.IOException;
