@@ -59,7 +59,7 @@ class LiveViewTerminalIT {
                 previous = screen;
             }
             t.keys("q");
-            List<String> after = t.await(Duration.ofSeconds(20), "the summary", s -> joined(s).contains("stopped by user"));
+            List<String> after = t.await(Duration.ofSeconds(20), "the summary", LiveViewTerminalIT::showsSummary);
             skipPainAfter(t);
             assertFalse(joined(after).contains("left in step"), "the view is gone from the normal screen:\n" + joined(after));
             assertTrue(t.history().indexOf("Thrum - Sciatica relief") < 0,
@@ -85,7 +85,7 @@ class LiveViewTerminalIT {
                     s -> isLiveView(s) && s.stream().anyMatch(l -> l.startsWith("Intensity")) && s.stream().anyMatch(l -> l.startsWith("Thrum - ")));
             assertHolds(wide, 100, 30);
             t.keys("q");
-            t.await(Duration.ofSeconds(20), "the summary", s -> joined(s).contains("stopped by user"));
+            t.await(Duration.ofSeconds(20), "the summary", LiveViewTerminalIT::showsSummary);
         }
     }
 
@@ -116,6 +116,14 @@ class LiveViewTerminalIT {
         t.keys("Enter");
         t.await(Duration.ofSeconds(20), "the note question", s -> joined(s).contains("A note for the log"));
         t.keys("Enter");
+    }
+
+    /**
+     * The run's closing line ({@code session ID: stopped by user, ...}), printed after the view has
+     * left; not the view's own last event line ({@code [1:08] finished: stopped by user}).
+     */
+    static boolean showsSummary(List<String> s) {
+        return s.stream().anyMatch(l -> l.startsWith("session ") && l.contains(": stopped by user"));
     }
 
     static boolean isLiveView(List<String> s) {

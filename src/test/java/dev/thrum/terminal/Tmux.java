@@ -82,7 +82,8 @@ final class Tmux implements AutoCloseable {
 
     /** Waits for a screen that passes {@code test}; fails with the last screen after {@code limit}. */
     List<String> await(Duration limit, String what, Predicate<List<String>> test) throws IOException, InterruptedException {
-        return Await.value(this::screen, test, limit, what);
+        // a look is a tmux process: every 50 ms, not the default 10
+        return Await.value(this::screen, test, limit, Duration.ofMillis(50), () -> what);
     }
 
     String tmux(String... args) throws IOException {

@@ -45,6 +45,15 @@ public final class Await {
     }
 
     public static <T> T value(Source<T> source, Predicate<? super T> wanted, Duration deadline, Supplier<String> what) {
+        return value(source, wanted, deadline, Duration.ofMillis(POLL_MS), what);
+    }
+
+    /**
+     * Like {@link #value(Source, Predicate, Duration, Supplier)}, looking every {@code every}: for a
+     * look that is itself costly (a child process per look, as {@code tmux capture-pane}).
+     */
+    public static <T> T value(Source<T> source, Predicate<? super T> wanted, Duration deadline, Duration every,
+                              Supplier<String> what) {
         long end = System.nanoTime() + deadline.toNanos();
         while (true) {
             T v = look(source, what);
@@ -53,7 +62,7 @@ public final class Await {
                 fail("waited " + seconds(deadline) + " s for " + what.get() + (v instanceof Boolean ? "" : "; last seen: " + v));
             }
             try {
-                Thread.sleep(POLL_MS); // polling interval of the check, not a synchronisation delay
+                Thread.sleep(every.toMillis()); // polling interval of the check, not a synchronisation delay
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fail("interrupted while waiting for " + what.get());
