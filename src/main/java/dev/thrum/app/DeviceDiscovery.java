@@ -40,6 +40,19 @@ public final class DeviceDiscovery {
                 () -> List.copyOf(ProfileLibraryLoader.loadDefault().profiles().values()));
     }
 
+    /**
+     * Discovery on this machine with profiles already loaded (the daemon's). The system property
+     * {@code thrum.serial.devDir=DIR} lists the ports linked from {@code DIR/serial/by-id} instead of
+     * this machine's ports: a test's socat pseudo-terminal is in no place the real listing looks.
+     */
+    public static DeviceDiscovery onThisMachine(List<DeviceProfile> profiles) {
+        String devDir = System.getProperty("thrum.serial.devDir");
+        SerialPortScanner scanner = devDir == null ? new SerialPortScanner()
+                : new SerialPortScanner(java.nio.file.Path.of(devDir), java.nio.file.Path.of("/sys/class/tty"), List::of);
+        List<DeviceProfile> all = List.copyOf(profiles);
+        return new DeviceDiscovery(scanner, () -> all);
+    }
+
     public DeviceDiscovery(SerialPortScanner scanner, Supplier<List<DeviceProfile>> profiles) {
         this.scanner = scanner;
         this.profiles = profiles;

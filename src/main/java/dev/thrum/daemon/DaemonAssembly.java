@@ -80,7 +80,9 @@ public final class DaemonAssembly {
             LogEndpoints logs = new LogEndpoints(log, new ClientStore(o.dirs().clients()));
             return api.start(new Daemon.Parts(o.settings(), o.files(), host, new LibraryPlans(library, o.dirs()),
                     List.of(library::register, new EditorEndpoints(library)::register, logs::register,
-                            new HistoryEndpoints(logs, library)::register, new ClientWebEndpoints(o.dirs())::register), o.heartbeat(), o.linkGrace()));
+                            new HistoryEndpoints(logs, library)::register, new ClientWebEndpoints(o.dirs())::register,
+                            DeviceEndpoints.forDaemon(host, o.settings().device(), hub.profile(), profiles, o.dirs().configFile(), o.linkGrace())::register),
+                    o.heartbeat(), o.linkGrace()));
         } catch (IOException | RuntimeException e) {
             hub.close(); // stops the motor and closes the link
             throw e;
