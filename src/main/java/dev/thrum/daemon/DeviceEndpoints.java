@@ -43,11 +43,17 @@ final class DeviceEndpoints {
      */
     DeviceEndpoints(SessionHost host, InUse inUse, Map<String, DeviceProfile> profiles, DeviceDiscovery discovery,
                     Duration linkGrace) {
+        this(host, inUse, profiles, discovery, linkGrace, DeviceScan.MARGIN);
+    }
+
+    /** @param scanMargin how much longer than the Bluetooth scan itself a scan may take before the answer is 504 */
+    DeviceEndpoints(SessionHost host, InUse inUse, Map<String, DeviceProfile> profiles, DeviceDiscovery discovery,
+                    Duration linkGrace, Duration scanMargin) {
         this.host = host;
         this.inUse = inUse;
         this.profiles = Map.copyOf(profiles);
         this.watch = new DeviceWatch(Clock.systemUTC(), linkGrace, host.linkUp());
-        this.scan = new DeviceScan(discovery);
+        this.scan = new DeviceScan(discovery, scanMargin);
         host.addListener(watch);
     }
 

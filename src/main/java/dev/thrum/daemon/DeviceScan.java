@@ -24,9 +24,13 @@ final class DeviceScan {
     static final Duration MARGIN = Duration.ofSeconds(15);
 
     private final DeviceDiscovery discovery;
+    private final Duration margin;
     private final AtomicBoolean busy = new AtomicBoolean();
 
-    DeviceScan(DeviceDiscovery discovery) { this.discovery = discovery; }
+    DeviceScan(DeviceDiscovery discovery, Duration margin) {
+        this.discovery = discovery;
+        this.margin = margin;
+    }
 
     /**
      * @throws ApiException 409 while another scan runs, 504 when this one did not end in time
@@ -47,11 +51,11 @@ final class DeviceScan {
         }
         // the flag clears when the work really ends, so a scan that overran still blocks the next one
         work.whenComplete((result, failure) -> busy.set(false));
-        Duration limit = (ble ? bleFor : Duration.ZERO).plus(MARGIN);
+        Duration limit = (ble ? bleFor : Duration.ZERO).plus(margin);
         try {
             return work.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new ApiException(504, "the device scan did not finish within " + limit.toSeconds() + " s",
+            throw new ApiException(504, "the device scan did not finish within " + limit.toMillis() / 1000.0 + " s",
                     "Bluetooth (BlueZ) may be stuck: check 'systemctl status bluetooth', then scan again");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
