@@ -33,6 +33,7 @@ function showCurrent(d) {
   $('default-file').textContent = def.file;
   if (document.activeElement !== $('default-device') && !$('default-device').dataset.edited) $('default-device').value = def.device || '';
   if (def.error) note('config.json cannot be read: ' + def.error, true);
+  else if (!def.set) note('No default device is set, so the daemon starts on the simulator (sim) unless it is given --device. It uses ' + d.device + ' now.', false);
   else if (def.restartNeeded) note('The default is ' + def.device + '; the daemon uses ' + d.device + ' until it restarts (systemctl --user restart thrum).', true);
   else note('The daemon uses the default device.', false);
 }
