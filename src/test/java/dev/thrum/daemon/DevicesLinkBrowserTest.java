@@ -1,0 +1,78 @@
+package dev.thrum.daemon;
+
+import dev.thrum.app.DeviceSpec;
+import dev.thrum.transport.sim.SimTransport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The devices page following the link of the real session host's simulated massager (in this JVM,
+ * so the test can pull the link away): connected, reconnecting with the warning, connected again;
+ * a device whose protocol reports no battery says so.
+ */
+class DevicesLinkBrowserTest {
+    static Daemon daemon;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.assumeInstalled();
+        Path home = Files.createTempDirectory("thrum-devices-link-");
+        DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 1);
+        daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, TestDaemons.dirs(home), TestDaemons.files(home),
+                null, Duration.ofSeconds(15), Duration.ofSeconds(60)));
+        browser = Chromium.start(1280, 900);
+    }
+
+    @AfterAll
+    static void end() {
+        if (browser != null) browser.quit();
+        if (daemon != null) daemon.close();
+    }
+
+    static <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .withMessage(what).until(condition);
+    }
+
+    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+
+    static String link() { return browser.findElement(By.id("cur-link")).getDomAttribute("data-link"); }
+
+    @Test
+    void the_link_state_follows_the_massager_away_and_back() throws Exception {
+        DaemonClient client = new DaemonClient(daemon.port(), daemon.token());
+        browser.get(client.post("/login-links", "").body().path("url").asText());
+        await("logged in", d -> d.getCurrentUrl().endsWith("/"));
+        browser.get("http://127.0.0.1:" + daemon.port() + "/app/devices.html");
+        await("connected", d -> "connected".equals(link()));
+        assertTrue(text("cur-device").startsWith("sim"), text("cur-device"));
+        assertTrue(text("cur-profile").contains("theragun-gen4"), text("cur-profile"));
+        await("the status frames arrive", d -> !text("cur-session").equals("–"));
+        assertEquals("not reported", text("cur-battery"), "the Gen 4 protocol carries no battery");
+
+        SimTransport sim = (SimTransport) ((RunnerSessionHost) daemon.host()).hub().transport();
+        sim.massager().dropLink();
+        await("reconnecting on the page", d -> "reconnecting".equals(link()));
+        assertTrue(text("cur-link").startsWith("Reconnecting: the link is down and Thrum keeps trying. The motor is commanded still"),
+                text("cur-link"));
+
+        sim.massager().restoreLink();
+        await("connected again", d -> "connected".equals(link()));
+        assertEquals("Connected", text("cur-link"));
+    }
+}
