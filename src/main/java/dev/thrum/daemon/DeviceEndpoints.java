@@ -152,6 +152,9 @@ final class DeviceEndpoints {
             throw ApiException.badRequest("PUT /devices/default ($.device): " + e.getMessage(),
                     "write sim, sim:PROFILE, ble, ble:ADDRESS, serial:PATH or serial:PATH@PROFILE");
         }
+        if (spec instanceof DeviceSpec.Serial s && !s.path().startsWith("/"))
+            throw ApiException.badRequest("PUT /devices/default ($.device): the serial port '" + s.path() + "' is not a full path",
+                    "write it from the root, for example serial:/dev/" + s.path() + "; the daemon does not start in your folder");
         checkProfile(spec);
         String normal = DeviceText.of(spec);
         try {

@@ -41,7 +41,9 @@ public final class AppConfigWriter {
         ObjectNode root = read(file);
         root.put("device", spec);
         try {
-            PrivateFiles.writeAtomically(file, PRETTY.writeValueAsString(root) + "\n");
+            // a config.json linked from elsewhere (a dotfiles folder) stays a link: its target is replaced
+            Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
+            PrivateFiles.writeAtomically(target, PRETTY.writeValueAsString(root) + "\n");
         } catch (IOException e) {
             throw new Refused(file + ": cannot be written: " + IoReason.of(e) + "; the file was left as it was", false);
         }

@@ -134,6 +134,7 @@ class DeviceEndpointsTest {
                 {"{\"device\": \"serial:\"}", "($.device): unknown device serial without a port path"},
                 {"{\"device\": \"sim:no-such-gun\"}", "($.device): no device profile 'no-such-gun'"},
                 {"{\"device\": \"serial:/dev/ttyUSB0@theragun-gen4\"}", "($.device): the profile 'theragun-gen4' does not speak serial"},
+                {"{\"device\": \"serial:ttyUSB0\"}", "($.device): the serial port 'ttyUSB0' is not a full path"},
                 {"{\"device\": 7}", "($.device): missing"},
                 {"{}", "($.device): missing"},
                 {"{\"device\": \"sim\", \"restart\": true}", "unknown field 'restart'"}}) {
@@ -143,6 +144,20 @@ class DeviceEndpointsTest {
             assertFalse(r.body().path("hint").asText().isBlank(), c[0] + " -> " + r.body());
         }
         assertArrayEquals(before, Files.readAllBytes(config()));
+    }
+
+    @Test
+    void a_config_json_that_is_a_link_stays_a_link() throws Exception {
+        Path dotfiles = Files.createDirectories(home.resolve("dotfiles")).resolve("thrum-config.json");
+        Files.writeString(dotfiles, "{\"port\": 7600}");
+        Files.createDirectories(config().getParent());
+        Files.createSymbolicLink(config(), dotfiles);
+        DaemonClient client = start();
+
+        assertEquals(200, client.put("/devices/default", "{\"device\": \"ble:5e:00:00:00:00:20\"}").status());
+
+        assertTrue(Files.isSymbolicLink(config()), "still a link");
+        assertEquals("{\"port\":7600,\"device\":\"ble:5E:00:00:00:00:20\"}", Json.MAPPER.readTree(Files.readString(dotfiles)).toString());
     }
 
     @Test
@@ -206,24 +221,26 @@ class DeviceEndpointsTest {
             return ShippedProfiles.all();
         }, Duration.ofMillis(1500));
         try {
-            CompletableFuture<DaemonClient.Response> first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return client.post("/devices/scan", "{\"ble\": false}");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            long t0 = System.nanoTime();
-            DaemonClient.Response second;
-            do {
-                second = client.post("/devices/scan", "{\"ble\": false}");
-            } while (second.status() == 504 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5)); // the first may not have begun yet
-            assertEquals(409, second.status(), second.body().toString());
-            assertTrue(second.body().path("error").asText().contains("already running"));
-
-            DaemonClient.Response timedOut = first.get(10, TimeUnit.SECONDS);
-            assertEquals(504, timedOut.status(), timedOut.body().toString());
-            assertTrue(timedOut.body().path("error").asText().contains("did not finish within 1.5 s"), timedOut.body().toString());
+            // two at once: whichever comes first holds the scan (stuck until released), the other is refused
+            List<CompletableFuture<DaemonClient.Response>> both = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                both.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return client.post("/devices/scan", "{\"ble\": false}");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
+            }
+            List<DaemonClient.Response> answers = new ArrayList<>();
+            for (CompletableFuture<DaemonClient.Response> f : both) answers.add(f.get(10, TimeUnit.SECONDS));
+            answers.sort(java.util.Comparator.comparingInt(DaemonClient.Response::status));
+            assertEquals(409, answers.get(0).status(), answers.toString());
+            assertTrue(answers.get(0).body().path("error").asText().contains("already running"));
+            assertEquals(504, answers.get(1).status(), answers.toString());
+            assertTrue(answers.get(1).body().path("error").asText().contains("did not finish within 1.5 s"), answers.toString());
+            // the stuck scan still runs: the next one waits for it, it does not pile up beside it
+            assertEquals(409, client.post("/devices/scan", "{\"ble\": false}").status());
         } finally {
             release.countDown();
         }
