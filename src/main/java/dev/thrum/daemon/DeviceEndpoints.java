@@ -127,11 +127,14 @@ final class DeviceEndpoints {
         boolean ble = flag(body, "ble"), serial = flag(body, "serial");
         if (!ble && !serial)
             throw ApiException.badRequest("POST /devices/scan: nothing to scan (ble and serial are both false)", "leave them out to scan both");
-        // A BLE session's link shares the one adapter: a scan beside it can delay the session's frames,
-        // and a stop must never wait. Serial ports are only listed, which touches no radio.
-        if (ble && inUse.spec() instanceof DeviceSpec.Ble && (host.sessionRunning() || !host.linkUp()))
+        // No Bluetooth scan during any session: on a Bluetooth massager the scan shares the one radio
+        // with the session's link and can delay its frames (a stop must never wait); on any massager the
+        // first scan loads tinyb's native code into the daemon, whose BlueZ failures can end the process.
+        // A scan is never urgent. Serial ports are only listed, which touches no radio and no device.
+        boolean reconnectingBle = inUse.spec() instanceof DeviceSpec.Ble && !host.linkUp();
+        if (ble && (host.sessionRunning() || reconnectingBle))
             throw ApiException.conflict("not scanning for Bluetooth devices while " + (host.sessionRunning()
-                            ? "a session runs on the Bluetooth massager" : "the daemon is reconnecting to its Bluetooth massager"),
+                            ? "a session runs" : "the daemon is reconnecting to its Bluetooth massager"),
                     "scan again when the session has ended, or list serial ports only with {\"ble\": false}");
         ObjectNode out = scan.run(Duration.ofMillis(Math.round(seconds * 1000)), ble, serial);
         return ApiResponse.ok(out);

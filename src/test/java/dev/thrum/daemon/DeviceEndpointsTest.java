@@ -197,16 +197,27 @@ class DeviceEndpointsTest {
     }
 
     @Test
-    void no_bluetooth_scan_beside_a_session_on_a_bluetooth_massager() throws Exception {
-        DaemonClient client = start(new DeviceSpec.Ble("5E:00:00:00:00:20"), Duration.ofSeconds(30), ShippedProfiles::all, Duration.ofSeconds(15));
+    void no_bluetooth_scan_during_a_session_on_any_massager() throws Exception {
+        DaemonClient client = start();
         host.running = true;
 
         DaemonClient.Response r = client.post("/devices/scan", "{\"seconds\": 1}");
 
         assertEquals(409, r.status(), r.body().toString());
-        assertTrue(r.body().path("error").asText().contains("while a session runs on the Bluetooth massager"), r.body().toString());
+        assertTrue(r.body().path("error").asText().contains("while a session runs"), r.body().toString());
         assertTrue(r.body().path("hint").asText().contains("{\"ble\": false}"));
         assertEquals(200, client.post("/devices/scan", "{\"ble\": false}").status(), "serial ports are still listed");
+    }
+
+    @Test
+    void no_bluetooth_scan_while_the_bluetooth_massager_is_being_reconnected() throws Exception {
+        DaemonClient client = start(new DeviceSpec.Ble("5E:00:00:00:00:20"), Duration.ofSeconds(30), ShippedProfiles::all, Duration.ofSeconds(15));
+        host.link = false;
+
+        DaemonClient.Response r = client.post("/devices/scan", "{\"seconds\": 1}");
+
+        assertEquals(409, r.status(), r.body().toString());
+        assertTrue(r.body().path("error").asText().contains("reconnecting to its Bluetooth massager"), r.body().toString());
     }
 
     @Test
