@@ -29,6 +29,9 @@ function showCurrent(d) {
   showBattery(d.battery);
   $('cur-firmware').textContent = d.firmware || 'not reported';
   $('cur-session').textContent = d.sessionRunning ? 'a session is running' : 'none running';
+  // the daemon refuses a Bluetooth scan during a session (docs/web.md): say so before anyone tries
+  $('scan-ble').disabled = d.sessionRunning;
+  $('scan-ble-note').textContent = d.sessionRunning ? 'Bluetooth scans wait until the session has ended.' : '';
   const def = d.default;
   $('default-file').textContent = def.file;
   if (document.activeElement !== $('default-device') && !$('default-device').dataset.edited) $('default-device').value = def.device || '';
@@ -116,7 +119,7 @@ function bleRow(d, i) {
 
 async function scan() {
   $('err-scan').textContent = '';
-  const body = { serial: $('scan-serial').checked, ble: $('scan-ble').checked };
+  const body = { serial: $('scan-serial').checked, ble: $('scan-ble').checked && !$('scan-ble').disabled };
   const seconds = Number($('scan-seconds').value);
   if ($('scan-seconds').value.trim() !== '') body.seconds = isFinite(seconds) ? seconds : $('scan-seconds').value;
   $('scan').disabled = true;

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The devices page following the link of the real session host's simulated massager (in this JVM,
  * so the test can pull the link away): connected, reconnecting with the warning, connected again;
- * a device whose protocol reports no battery says so.
+ * a device whose protocol reports no battery says so; no Bluetooth scan is offered during a session.
  */
 class DevicesLinkBrowserTest {
     static Daemon daemon;
@@ -74,5 +74,12 @@ class DevicesLinkBrowserTest {
         sim.massager().restoreLink();
         await("connected again", d -> "connected".equals(link()));
         assertEquals("Connected", text("cur-link"));
+
+        assertEquals(201, client.post("/sessions", "{\"program\": \"general-warm-up\"}").status());
+        await("the session on the page", d -> text("cur-session").equals("a session is running"));
+        assertTrue(!browser.findElement(By.id("scan-ble")).isEnabled(), "no Bluetooth scan offered during a session");
+        assertEquals("Bluetooth scans wait until the session has ended.", text("scan-ble-note"));
+        assertEquals(200, client.emergencyStop().status());
+        await("the session over", d -> text("cur-session").equals("none running") && d.findElement(By.id("scan-ble")).isEnabled());
     }
 }
