@@ -21,7 +21,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The layering: the core (engine, program, profile, protocol, pressure) stays free of I/O, clocks and
- * transport libraries; packages form no cycles; the transport adapters never reach into each other.
+ * transport libraries; packages form no cycles; the transport adapters never reach into each other; the
+ * edges reach transports only through the application layer.
  */
 class ArchitectureTest {
 
@@ -68,6 +69,18 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage("dev.thrum.transport." + a + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others).check(CLASSES);
         }
+    }
+
+    /**
+     * The edges (the command line, the daemon and its web app, the quick status and stop paths) translate;
+     * they reach devices only through the application layer (app.SessionService, DeviceHub, DeviceDiscovery,
+     * SerialSimulator, ConformanceTarget), never a transport or its libraries directly.
+     */
+    @Test
+    void edgesNeverImportTransports() {
+        noClasses().that().resideInAnyPackage("dev.thrum.cli..", "dev.thrum.daemon..", "dev.thrum.quick..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.thrum.transport..", "jssc..", "tinyb..")
+                .check(CLASSES);
     }
 
     /**

@@ -59,8 +59,13 @@ public final class DeviceDiscovery {
     }
 
     /** Scans for {@code duration}; throws with a message a person can act on when Bluetooth cannot be used. */
-    public List<BleFound> scanBle(Duration duration) throws TransportException {
-        List<BleDeviceFound> found = BleScanner.scan(duration, profiles.get());
+    public List<BleFound> scanBle(Duration duration) throws DeviceUnavailableException {
+        List<BleDeviceFound> found;
+        try {
+            found = BleScanner.scan(duration, profiles.get());
+        } catch (TransportException e) {
+            throw new DeviceUnavailableException(e.getMessage(), e);
+        }
         return found.stream().map(d -> new BleFound(d.address(), d.name(), d.rssi(), d.profileId())).toList();
     }
 

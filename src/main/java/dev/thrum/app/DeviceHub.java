@@ -6,7 +6,6 @@ import dev.thrum.profile.DeviceProfile;
 import dev.thrum.protocol.Codec;
 import dev.thrum.transport.Transport;
 import dev.thrum.transport.TransportException;
-import dev.thrum.transport.sim.PressureScript;
 import dev.thrum.transport.sim.SimTransport;
 
 import java.io.IOException;
@@ -49,9 +48,9 @@ public final class DeviceHub implements AutoCloseable {
     public boolean linkUp() { return session.linkUp(); }
 
     /** For the simulator only: the scripted person presses as {@code script} says. False for a real device. */
-    public boolean pressSimulator(PressureScript script) {
+    public boolean pressSimulator(ScriptedPress script) {
         if (!(transport instanceof SimTransport sim)) return false;
-        sim.massager().followPressure(script);
+        sim.massager().followPressure(script.script);
         return true;
     }
 

@@ -1,7 +1,5 @@
 package dev.thrum.app;
 
-import dev.thrum.transport.sim.PressureScript;
-
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +14,7 @@ public final class PressureScripts {
     private PressureScripts() {}
 
     /** @throws IllegalArgumentException with a message a person can act on */
-    public static PressureScript read(Path file) {
+    public static ScriptedPress read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -29,6 +27,6 @@ public final class PressureScripts {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the pressure script " + file + ": " + e.getMessage());
         }
-        return PressureScript.parse(file.toString(), text);
+        return ScriptedPress.parse(file.toString(), text);
     }
 }

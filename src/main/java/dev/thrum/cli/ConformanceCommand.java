@@ -1,24 +1,18 @@
 package dev.thrum.cli;
 
+import dev.thrum.app.ConformanceTarget;
 import dev.thrum.conformance.ConformanceCheck;
 import dev.thrum.conformance.ConformanceReport;
 import dev.thrum.conformance.RuleResult;
 import dev.thrum.files.ProfileLibraryLoader;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.profile.ProfileLibrary;
-import dev.thrum.protocol.Codecs;
-import dev.thrum.transport.Transport;
-import dev.thrum.transport.serial.SerialTransport;
-import dev.thrum.transport.sim.OpenSerialFault;
-import dev.thrum.transport.sim.SimTransport;
-import dev.thrum.transport.sim.SimulatedMassager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,13 +74,12 @@ public final class ConformanceCommand implements Callable<Integer> {
             if (!ConformanceCheck.RULES.contains(r))
                 throw new CommandLine.ParameterException(spec.commandLine(), "no rule '" + r + "'; rules: "
                         + String.join(", ", ConformanceCheck.RULES));
-        Transport transport = open(profile);
-        out.println("checking " + transport.describe() + " against docs/open-serial-protocol.md"
+        ConformanceTarget target = open(profile);
+        out.println("checking " + target.describe() + " against docs/open-serial-protocol.md"
                 + " (motor at 10 % at most; about 15 s)");
         out.flush();
         if (slackMs < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--slack-ms must not be negative");
-        ConformanceReport report = new ConformanceCheck(r -> print(out, r), slackMs)
-                .run(transport, rules.isEmpty() ? Set.copyOf(ConformanceCheck.RULES) : Set.copyOf(rules));
+        ConformanceReport report = target.check(new ConformanceCheck(r -> print(out, r), slackMs), rules.isEmpty() ? Set.copyOf(ConformanceCheck.RULES) : Set.copyOf(rules));
         out.printf("%ndevice speaks protocol version %d: %d passed, %d failed, %d warnings, %d skipped%n",
                 report.protocolVersion(), report.count(RuleResult.Verdict.PASS), report.count(RuleResult.Verdict.FAIL),
                 report.count(RuleResult.Verdict.WARN), report.count(RuleResult.Verdict.SKIP));
@@ -95,24 +88,20 @@ public final class ConformanceCommand implements Callable<Integer> {
         return report.passed() ? 0 : 1;
     }
 
-    private Transport open(DeviceProfile profile) {
+    private ConformanceTarget open(DeviceProfile profile) {
         if (target.startsWith("serial:")) {
             if (simProtocol != 2 || !simFaults.isEmpty())
                 throw new CommandLine.ParameterException(spec.commandLine(), "--sim-protocol and --sim-fault are for sim: only");
-            return SerialTransport.forProfile(target.substring("serial:".length()), profile);
+            return ConformanceTarget.serial(target.substring("serial:".length()), profile);
         }
         if (!target.equals("sim:" + PROFILE) && !target.equals("sim"))
             throw new CommandLine.ParameterException(spec.commandLine(), "'" + target + "' is not a device to check;"
                     + " use serial:PATH or sim:" + PROFILE);
-        SimTransport sim = new SimTransport(profile, Codecs.forProfile(profile), Clock.systemUTC(), SimulatedMassager.Input.STREAM);
         try {
-            sim.massager().speakProtocol(simProtocol);
-            for (String f : simFaults) sim.massager().addFault(OpenSerialFault.parse(f));
+            return ConformanceTarget.simulated(profile, simProtocol, simFaults);
         } catch (IllegalArgumentException e) {
-            sim.close();
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return sim;
     }
 
     static void print(PrintWriter out, RuleResult r) {

@@ -2,6 +2,7 @@ package dev.thrum.cli;
 
 import dev.thrum.app.DeviceSpec;
 import dev.thrum.app.PressureScripts;
+import dev.thrum.app.ScriptedPress;
 import dev.thrum.daemon.Daemon;
 import dev.thrum.daemon.DaemonAssembly;
 import dev.thrum.daemon.DaemonFiles;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Option;
 
 import dev.thrum.notify.DesktopNotifier;
 import dev.thrum.plan.ReminderService;
-import dev.thrum.transport.sim.PressureScript;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -112,7 +112,7 @@ public final class DaemonCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--sim-record only works with the simulator (--device sim)");
         if (pressureScript != null && !settings.device().isSimulator())
             throw new CommandLine.ParameterException(spec.commandLine(), "--pressure-script only works with the simulator (--device sim)");
-        PressureScript script;
+        ScriptedPress script;
         try {
             script = pressureScript == null ? null : PressureScripts.read(pressureScript);
         } catch (IllegalArgumentException e) {

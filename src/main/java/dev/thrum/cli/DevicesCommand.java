@@ -1,7 +1,7 @@
 package dev.thrum.cli;
 
 import dev.thrum.app.DeviceDiscovery;
-import dev.thrum.transport.TransportException;
+import dev.thrum.app.DeviceUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -64,7 +64,7 @@ public final class DevicesCommand implements Callable<Integer> {
         List<DeviceDiscovery.BleFound> found;
         try {
             found = discovery.scanBle(Duration.ofMillis((long) (timeoutSeconds * 1000)));
-        } catch (TransportException e) {
+        } catch (DeviceUnavailableException e) {
             err.println("thrum: " + e.getMessage());
             return false;
         }

@@ -1,10 +1,10 @@
 package dev.thrum.cli;
 
-import dev.thrum.app.DeviceConnector;
 import dev.thrum.app.DeviceHub;
+import dev.thrum.app.DeviceUnavailableException;
+import dev.thrum.app.SessionService;
 import dev.thrum.app.PressureScripts;
 import dev.thrum.app.DeviceSpec;
-import dev.thrum.app.ScaledClock;
 import dev.thrum.app.SessionRunner;
 import dev.thrum.cli.live.LiveKeys;
 import dev.thrum.cli.live.LiveView;
@@ -15,24 +15,14 @@ import dev.thrum.cli.live.PlainView;
 import dev.thrum.engine.Outcome;
 import dev.thrum.engine.SessionReport;
 import dev.thrum.files.AppConfig;
-import dev.thrum.files.ClientStore;
-import dev.thrum.files.EarlyProfiles;
-import dev.thrum.files.ProgramLibraryLoader;
-import dev.thrum.files.RegionCatalogueLoader;
 import dev.thrum.files.ThrumDirs;
-import dev.thrum.log.JournalRecovery;
 import dev.thrum.log.PainScores;
 import dev.thrum.log.SessionRecord;
-import dev.thrum.log.UsageLog;
 import dev.thrum.profile.ProfileLibrary;
 import dev.thrum.program.Client;
-import dev.thrum.program.Planner;
-import dev.thrum.program.Program;
 import dev.thrum.program.Region;
-import dev.thrum.program.ProgramLibrary;
 import dev.thrum.program.RegionCatalogue;
 import dev.thrum.program.SessionPlan;
-import dev.thrum.transport.TransportException;
 import dev.thrum.text.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -138,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
         var daemon = files != null && device == null && speedup == 1 ? DaemonClient.find(files)
                 : java.util.Optional.<DaemonClient>empty();
         if (daemon.isPresent()) {
-            RegionCatalogue regions = RegionCatalogueLoader.load(d.config());
+            RegionCatalogue regions = new SessionService(d).regions();
             PainPrompts prompts = plain ? null : PainPrompts.onConsole(out, regionIds(regions));
             if (prompts != null) pain = prompts.before(pain);
             int exit = RunThroughDaemon.run(daemon.get(), programRef, clientName, pain, !plain && System.console() != null,
@@ -147,16 +137,22 @@ public final class RunCommand implements Callable<Integer> {
             return exit;
         }
 
-        UsageLog log = UsageLog.in(d.data());
-        recoverInterrupted(log, err);
+        SessionService service = new SessionService(d);
+        printRecovery(service.recoverInterrupted(), err);
 
-        RegionCatalogue catalogue = RegionCatalogueLoader.load(d.config());
-        Program program = findProgram(catalogue, d, err);
-        ClientStore clients = new ClientStore(d.clients());
-        Client client = clientName == null ? null : clients.get(clientName);
-        SessionPlan plan = new Planner(catalogue).plan(program, client);
-        if (client != null && !plan.confirmations().isEmpty() && !confirmConditions(client, plan, clients, out, err))
+        RegionCatalogue catalogue = service.regions();
+        SessionService.Prepared prepared;
+        try {
+            prepared = service.prepare(catalogue, new SessionService.Request(programRef, clientName,
+                    SessionService.ProgramRefs.ID_OR_FILE), dialogue(out, err)).orElse(null);
+        } catch (SessionService.UnknownName e) {
+            throw unknownProgram(e);
+        }
+        if (prepared == null) {
+            err.println("thrum: not started; confirm with --yes, or on a terminal");
             return 1;
+        }
+        SessionPlan plan = prepared.plan();
         plan.notes().forEach(n -> out.println("note: " + n));
 
         DeviceSpec deviceSpec = chooseDevice(d, out);
@@ -166,13 +162,13 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
 
-        ProfileLibrary profiles = EarlyProfiles.load(Path.of("").toAbsolutePath(), d);
+        ProfileLibrary profiles = service.profiles();
         profiles.errors().forEach(p -> err.println("warning: skipped a bad device profile: " + p));
-        Clock clock = speedup > 1 ? new ScaledClock(Clock.systemUTC(), speedup) : Clock.systemUTC();
+        Clock clock = service.clock(speedup);
         DeviceHub hub;
         try {
-            hub = new DeviceConnector(profiles).open(deviceSpec, clock);
-        } catch (TransportException e) {
+            hub = service.connect(profiles, deviceSpec, clock);
+        } catch (DeviceUnavailableException e) {
             err.println("thrum: cannot connect: " + e.getMessage());
             return 1;
         }
@@ -193,8 +189,9 @@ public final class RunCommand implements Callable<Integer> {
         java.util.Set<String> regions = regionIds(catalogue);
         PainPrompts prompts = plain ? null : PainPrompts.onConsole(out, regions);
         if (prompts != null) pain = prompts.before(pain);
-        int exit = runSession(hub, plan, log, clients, clock, pain, catalogue, out, err);
-        if (prompts != null && lastRecord != null) PainOutcome.askAfter(prompts, log, lastRecord, pain, err);
+        SessionRunner runner = service.runner(hub, prepared, clock, Duration.ofSeconds(linkGraceSeconds), pain);
+        int exit = runSession(runner, catalogue, out, err);
+        if (prompts != null && lastRecord != null) PainOutcome.askAfter(prompts, service.usageLog(), lastRecord, pain, err);
         return exit;
     }
 
@@ -217,10 +214,9 @@ public final class RunCommand implements Callable<Integer> {
         return ids;
     }
 
-    private int runSession(DeviceHub hub, SessionPlan plan, UsageLog log, ClientStore clients, Clock clock,
-                           PainScores pain, RegionCatalogue catalogue, PrintWriter out, PrintWriter err) throws InterruptedException {
-        SessionRunner runner = new SessionRunner(hub, plan, log, clients, clock, Duration.ofSeconds(linkGraceSeconds));
-        runner.setPain(pain);
+    private int runSession(SessionRunner runner, RegionCatalogue catalogue, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        DeviceHub hub = runner.device();
         LocalSource source = new LocalSource(runner, id -> catalogue.find(id).map(Region::cue).orElse(null));
         runner.addListener(source);
         AtomicBoolean interrupted = new AtomicBoolean();
@@ -292,27 +288,17 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void recoverInterrupted(UsageLog log, PrintWriter err) {
-        try {
-            JournalRecovery.Result result = log.recover();
-            for (SessionRecord r : result.recovered())
-                err.println("note: recovered interrupted session " + r.id() + " (" + r.programName() + ") into the log");
-            result.problems().forEach(p -> err.println("warning: " + p));
-        } catch (Exception e) {
-            err.println("warning: could not check for interrupted sessions in " + log.dataDir() + ": " + e.getMessage());
-        }
+    private static void printRecovery(SessionService.Recovery recovery, PrintWriter err) {
+        for (SessionRecord r : recovery.recovered())
+            err.println("note: recovered interrupted session " + r.id() + " (" + r.programName() + ") into the log");
+        recovery.problems().forEach(p -> err.println("warning: " + p));
+        if (recovery.failure() != null) err.println("warning: " + recovery.failure());
     }
 
-    private Program findProgram(RegionCatalogue catalogue, ThrumDirs d, PrintWriter err) {
-        ProgramLibrary library = ProgramLibraryLoader.load(catalogue, d.programs());
-        library.problems().forEach(p -> err.println("warning: skipped a bad program file: " + p.getMessage()));
-        try {
-            return ProgramLibraryLoader.resolve(library, catalogue, programRef);
-        } catch (java.util.NoSuchElementException e) {
-            String near = Suggestions.didYouMean(programRef, library.entries().stream().map(en -> en.program().id()).toList());
-            throw new CommandLine.ParameterException(spec.commandLine(), near.isEmpty() ? e.getMessage()
-                    : "no program '" + programRef + "'" + near + "; see 'thrum programs list'");
-        }
+    private CommandLine.ParameterException unknownProgram(SessionService.UnknownName e) {
+        String near = Suggestions.didYouMean(programRef, e.known());
+        return new CommandLine.ParameterException(spec.commandLine(), near.isEmpty() ? e.getMessage()
+                : "no program '" + programRef + "'" + near + "; see 'thrum programs list'");
     }
 
     private DeviceSpec chooseDevice(ThrumDirs d, PrintWriter out) {
@@ -331,17 +317,20 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private boolean confirmConditions(Client client, SessionPlan plan, ClientStore clients, PrintWriter out,
-                                      PrintWriter err) {
-        out.println("Before the first session for " + client.name() + ", please confirm:");
-        plan.confirmations().forEach(c -> out.println("  - " + c));
-        out.println("Thrum has lowered the limits for these conditions. Check with a clinician before starting.");
-        if (!confirm("Have you checked, and do you want to go ahead?", out, err)) {
-            err.println("thrum: not started; confirm with --yes, or on a terminal");
-            return false;
-        }
-        clients.confirmConditions(client.id());
-        return true;
+    /** The terminal's side of preparing: warnings on stderr, the conditions read out and asked about. */
+    private SessionService.Dialogue dialogue(PrintWriter out, PrintWriter err) {
+        return new SessionService.Dialogue() {
+            @Override
+            public void warn(String message) { err.println("warning: " + message); }
+
+            @Override
+            public boolean confirmConditions(Client client, List<String> confirmations) {
+                out.println("Before the first session for " + client.name() + ", please confirm:");
+                confirmations.forEach(c -> out.println("  - " + c));
+                out.println("Thrum has lowered the limits for these conditions. Check with a clinician before starting.");
+                return confirm("Have you checked, and do you want to go ahead?", out, err);
+            }
+        };
     }
 
     private boolean confirm(String question, PrintWriter out, PrintWriter err) {

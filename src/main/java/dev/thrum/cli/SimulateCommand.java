@@ -1,21 +1,15 @@
 package dev.thrum.cli;
 
 import dev.thrum.app.PressureScripts;
+import dev.thrum.app.ScriptedPress;
+import dev.thrum.app.SerialSimulator;
 import dev.thrum.files.ProfileLibraryLoader;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.profile.ProfileLibrary;
 import dev.thrum.protocol.Codec;
-import dev.thrum.protocol.Codecs;
 import dev.thrum.protocol.DecodeResult;
 import dev.thrum.protocol.DeviceCommand;
 import dev.thrum.protocol.FrameReader;
-import dev.thrum.transport.Endpoint;
-import dev.thrum.transport.LinkState;
-import dev.thrum.transport.TransportException;
-import dev.thrum.transport.serial.SerialTransport;
-import dev.thrum.transport.sim.OpenSerialFault;
-import dev.thrum.transport.sim.PressureScript;
-import dev.thrum.transport.sim.SimulatedMassager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,15 +18,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -94,48 +84,34 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DeviceProfile profile = profiles.get().require(profileId);
-        Codec codec = Codecs.forProfile(profile);
-        SerialTransport port = SerialTransport.forProfile(serialPath, profile);
-
-        SimulatedMassager massager = new SimulatedMassager(profile, codec, Clock.systemUTC(),
-                SimulatedMassager.Input.STREAM, frame -> sendToHost(port, frame, err));
+        SerialSimulator massager = new SerialSimulator(profile, serialPath, problem -> {
+            err.println(problem);
+            err.flush();
+        });
         if (record != null) massager.recordTo(record);
         if (pressureScript != null) massager.followPressure(pressureScript(pressureScript));
 
         try {
             if (protocol != null) massager.speakProtocol(protocol);
-            for (String f : faults) massager.addFault(OpenSerialFault.parse(f));
+            for (String f : faults) massager.addFault(f);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
 
         // A reader of its own for the printout: asking the simulator for its whole record after
         // every chunk would copy an ever longer list.
-        FrameReader printReader = codec.commandFrameReader();
-        port.subscribe(Endpoint.RX, bytes -> {
-            massager.onBytesFromHost(bytes); // answers go out before anything is printed
+        Codec codec = massager.codec();
+        FrameReader printReader = massager.commandFrameReader();
+        massager.start(bytes -> {
             for (byte[] frame : printReader.feed(bytes)) out.println("received " + describe(codec, frame));
             out.flush();
-        });
-        port.onLinkState(state -> {
-            out.println(state == LinkState.UP ? "port " + serialPath + " is open" : "port " + serialPath + " went away; waiting for it");
+        }, up -> {
+            out.println(up ? "port " + serialPath + " is open" : "port " + serialPath + " went away; waiting for it");
             out.flush();
-        });
-
-        port.connect();
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "simulate-tick");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleWithFixedDelay(massager::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        }, TICK_MS);
 
         CountDownLatch forever = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ticker.shutdownNow();
-            port.close();
-            massager.closeRecord();
-        }, "simulate-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(massager::close, "simulate-shutdown"));
         out.println("simulating " + profile.id() + " on " + serialPath + "; stop with Ctrl-C");
         out.flush();
         startFaultConsole(massager, out);
@@ -148,7 +124,7 @@ public final class SimulateCommand implements Callable<Integer> {
      * device go silent mid-session: a device that still hears the host but no longer answers is the
      * case where only stops sent into the silence can stop the motor.
      */
-    private static void startFaultConsole(SimulatedMassager massager, PrintWriter out) {
+    private static void startFaultConsole(SerialSimulator massager, PrintWriter out) {
         Thread console = new Thread(() -> {
             try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))) {
                 String line;
@@ -176,7 +152,7 @@ public final class SimulateCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private PressureScript pressureScript(Path file) {
+    private ScriptedPress pressureScript(Path file) {
         try {
             return PressureScripts.read(file);
         } catch (IllegalArgumentException e) {
@@ -200,14 +176,5 @@ public final class SimulateCommand implements Callable<Integer> {
             return hex + "  " + c.templateName() + value;
         }
         return hex + "  rejected: " + ((DecodeResult.Rejected<DeviceCommand>) r).reason();
-    }
-
-    private static void sendToHost(SerialTransport port, byte[] frame, PrintWriter err) {
-        try {
-            port.write(Endpoint.TX, frame);
-        } catch (TransportException e) {
-            err.println("could not answer: " + e.getMessage());
-            err.flush();
-        }
     }
 }

@@ -24,7 +24,7 @@ public final class Daemon implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
 
     /** What a daemon is made of; {@code routes} add the library and log endpoints. */
-    public record Parts(DaemonSettings settings, DaemonFiles files, SessionHost host, SessionPlans plans,
+    public record Parts(DaemonSettings settings, DaemonFiles files, SessionHost host, SessionRequestPlanner planner,
                         List<Consumer<Router>> routes, Duration heartbeat, Duration linkGrace) {}
 
     private final Parts parts;
@@ -43,12 +43,12 @@ public final class Daemon implements AutoCloseable {
         this.server = reserved.server;
         this.events = new EventHub(parts.heartbeat());
         Router router = new Router();
-        SessionEndpoints sessions = new SessionEndpoints(parts.host(), parts.plans(), parts.settings().device(),
+        SessionEndpoints sessions = new SessionEndpoints(parts.host(), parts.planner(), parts.settings().device(),
                 DeviceText.of(parts.settings().device()), events);
         sessions.register(router);
         for (Consumer<Router> r : parts.routes()) r.accept(router);
         new WebRoutes(server.web(), new LoginLinks(Clock.systemUTC(), loginTtl()), new WebAssets(),
-                parts.host(), parts.plans(), server.port()).register(router);
+                parts.host(), parts.planner(), server.port()).register(router);
         this.linkWatch = new LinkWatch(parts.linkGrace(), () -> {
             closeReason = "the device " + parts.host().deviceDescription() + " stayed unreachable for " + parts.linkGrace().toSeconds() + " s";
             LOG.log(System.Logger.Level.ERROR, closeReason + "; stopping the daemon");

@@ -37,6 +37,11 @@ final class IntensityRequest {
             steps.add(new PlannedStep(s.index(), s.regionId(), s.regionName(), s.side(), s.duration(), target, s.cap(),
                     s.rampUp(), s.curve(), s.cue(), s.maxContinuous(), false));
         }
-        return new Applied(Plans.withSteps(plan, steps), requested, !clamped.isEmpty(), highest, List.copyOf(clamped));
+        return new Applied(withSteps(plan, steps), requested, !clamped.isEmpty(), highest, List.copyOf(clamped));
+    }
+
+    private static SessionPlan withSteps(SessionPlan plan, List<PlannedStep> steps) {
+        return new SessionPlan(plan.programId(), plan.programName(), plan.clientName(), steps,
+                plan.sessionCeiling(), plan.notes(), plan.confirmations(), plan.clientId());
     }
 }

@@ -3,6 +3,7 @@ package dev.thrum.daemon;
 import dev.thrum.app.DeviceHub;
 import dev.thrum.app.RunnerEvent;
 import dev.thrum.app.SessionRunner;
+import dev.thrum.app.SessionService;
 import dev.thrum.device.DeviceEvent;
 import dev.thrum.device.DeviceSession;
 import dev.thrum.engine.Control;
@@ -10,15 +11,14 @@ import dev.thrum.engine.SessionReport;
 import dev.thrum.engine.SessionView;
 import dev.thrum.engine.pressure.PressureView;
 import dev.thrum.files.ClientStore;
-import dev.thrum.log.OutcomeNote;
 import dev.thrum.log.PainScores;
 import dev.thrum.log.RecentSessions;
-import dev.thrum.log.UsageLog;
 import dev.thrum.program.SessionPlan;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,15 +29,16 @@ import java.util.function.Consumer;
 
 /**
  * The real {@link SessionHost}: one {@link DeviceHub} kept connected for the daemon's whole life,
- * and a {@link SessionRunner} per session on top of it (the runner owns the engine, the journal and
- * the usage log). The emergency stop goes to the device's write queue directly, so it works the
+ * and a {@link SessionRunner} per session on top of it, made by the {@link SessionService} (the runner
+ * owns the engine, the journal and the usage log). This class adds what the API needs around them:
+ * one session at a time, answers as HTTP statuses, and the device's events as the daemon's. The emergency stop goes to the device's write queue directly, so it works the
  * same with or without a session.
  */
 final class RunnerSessionHost implements SessionHost {
     private static final System.Logger LOG = System.getLogger(RunnerSessionHost.class.getName());
 
     private final DeviceHub hub;
-    private final UsageLog log;
+    private final SessionService service;
     private final ClientStore clients;
     private final Clock clock;
     private final Duration linkGrace;
@@ -53,11 +54,11 @@ final class RunnerSessionHost implements SessionHost {
      * @param clock session time, the same clock the simulator (if any) runs on
      * @param linkGrace how long a session's link may stay lost before it ends as link lost (the daemon's --link-grace)
      */
-    RunnerSessionHost(DeviceHub hub, UsageLog log, ClientStore clients, Clock clock, Duration linkGrace) {
+    RunnerSessionHost(DeviceHub hub, SessionService service, Clock clock, Duration linkGrace) {
         this.hub = hub;
         this.linkGrace = linkGrace;
-        this.log = log;
-        this.clients = clients;
+        this.service = service;
+        this.clients = service.clients();
         this.clock = clock;
         hub.addListener(this::onDeviceEvent);
     }
@@ -88,11 +89,11 @@ final class RunnerSessionHost implements SessionHost {
 
     @Override
     public void recordOutcome(String sessionId, PainScores pain) {
-        if (!RecentSessions.contains(log, sessionId))
-            throw ApiException.notFound("no recent session '" + sessionId + "' in the usage log",
-                    "outcomes are taken for the last " + RecentSessions.WINDOW + " sessions; see GET /log for ids");
         try {
-            log.appendOutcome(new OutcomeNote(sessionId, clock.instant(), pain));
+            service.recordOutcome(sessionId, pain, clock.instant());
+        } catch (NoSuchElementException e) {
+            throw ApiException.notFound(e.getMessage(),
+                    "outcomes are taken for the last " + RecentSessions.WINDOW + " sessions; see GET /log for ids");
         } catch (java.io.IOException e) {
             throw new ApiException(500, "cannot write the usage log: " + e.getMessage(), "check the disk; nothing was saved");
         }
@@ -107,8 +108,7 @@ final class RunnerSessionHost implements SessionHost {
         if (!hub.linkUp())
             throw new ApiException(503, "the device " + hub.address() + " is not connected",
                     "switch the massager on and bring it close; the daemon reconnects by itself");
-        SessionRunner runner = new SessionRunner(hub, plan, log, clients, clock, linkGrace);
-        runner.setPain(pain);
+        SessionRunner runner = service.runner(hub, plan, clients, clock, linkGrace, pain);
         runner.addListener(this::onRunnerEvent);
         current = runner;
         runner.start();

@@ -23,14 +23,14 @@ final class SessionEndpoints {
             "painBefore", "painAfter", "painRegions", "note");
 
     private final SessionHost host;
-    private final SessionPlans plans;
+    private final SessionRequestPlanner planner;
     private final DeviceSpec configured;
     private final String configuredText;
     private final EventHub events;
 
-    SessionEndpoints(SessionHost host, SessionPlans plans, DeviceSpec configured, String configuredText, EventHub events) {
+    SessionEndpoints(SessionHost host, SessionRequestPlanner planner, DeviceSpec configured, String configuredText, EventHub events) {
         this.host = host;
-        this.plans = plans;
+        this.planner = planner;
         this.configured = configured;
         this.configuredText = configuredText;
         this.events = events;
@@ -111,7 +111,7 @@ final class SessionEndpoints {
         JsonNode confirmed = body.get("confirmed");
         if (confirmed != null && !confirmed.isBoolean())
             throw ApiException.badRequest("'confirmed' must be true or false", null);
-        SessionPlan plan = plans.plan(programId, clientId, confirmed != null && confirmed.asBoolean());
+        SessionPlan plan = planner.plan(programId, clientId, confirmed != null && confirmed.asBoolean());
         IntensityRequest.Applied applied = null;
         JsonNode intensity = body.get("intensity");
         if (intensity != null && !intensity.isNull()) {

@@ -25,15 +25,15 @@ final class WebRoutes {
     private final LoginLinks links;
     private final WebAssets assets;
     private final SessionHost host;
-    private final SessionPlans plans;
+    private final SessionRequestPlanner planner;
     private final int port;
 
-    WebRoutes(WebAccess access, LoginLinks links, WebAssets assets, SessionHost host, SessionPlans plans, int port) {
+    WebRoutes(WebAccess access, LoginLinks links, WebAssets assets, SessionHost host, SessionRequestPlanner planner, int port) {
         this.access = access;
         this.links = links;
         this.assets = assets;
         this.host = host;
-        this.plans = plans;
+        this.planner = planner;
         this.port = port;
     }
 
@@ -76,7 +76,7 @@ final class WebRoutes {
         if (program == null || program.isBlank())
             throw ApiException.badRequest("missing 'program' in GET /plan", "for example GET /plan?program=sciatica-relief&client=ann-smith");
         String client = q.query("client");
-        return ApiResponse.ok(planJson(plans.preview(program, client == null || client.isBlank() ? null : client)));
+        return ApiResponse.ok(planJson(planner.preview(program, client == null || client.isBlank() ? null : client)));
     }
 
     static ObjectNode planJson(SessionPlan plan) {

@@ -5,7 +5,7 @@ import dev.thrum.app.DeviceSpec;
 import dev.thrum.log.SessionRecord;
 import dev.thrum.log.UsageLog;
 import dev.thrum.engine.StepReport;
-import dev.thrum.transport.sim.PressureScript;
+import dev.thrum.app.ScriptedPress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +43,7 @@ class PressureOnSimulatorTest {
                 {"id": "back-only", "name": "Lower back only",
                  "steps": [{"region": "lower-back", "side": "left", "duration": "90s", "target": 0.3, "rampUp": "10s", "pressure": "light"}]}
                 """);
-        PressureScript script = PressureScript.parse("script", "0 0.02\n25 0.2\n50 0.9\n");
+        ScriptedPress script = ScriptedPress.parse("script", "0 0.02\n25 0.2\n50 0.9\n");
         DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, SPEEDUP);
         daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, TestDaemons.dirs(home), TestDaemons.files(home),
                 null, Duration.ofSeconds(1), Duration.ofSeconds(60), script));

@@ -18,20 +18,20 @@ final class TestDaemons {
 
     static EventHub hub(Daemon d) { return d.events(); }
 
-    static Daemon start(Path home, SessionHost host, SessionPlans plans) throws Exception {
-        return start(home, host, plans, List.of());
+    static Daemon start(Path home, SessionHost host, SessionRequestPlanner planner) throws Exception {
+        return start(home, host, planner, List.of());
     }
 
-    static Daemon start(Path home, SessionHost host, SessionPlans plans, List<java.util.function.Consumer<Router>> routes) throws Exception {
+    static Daemon start(Path home, SessionHost host, SessionRequestPlanner planner, List<java.util.function.Consumer<Router>> routes) throws Exception {
         DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 1);
-        return Daemon.start(new Daemon.Parts(settings, files(home), host, plans, routes,
+        return Daemon.start(new Daemon.Parts(settings, files(home), host, planner, routes,
                 Duration.ofMillis(200), Duration.ofSeconds(30)));
     }
 
     /** A daemon with the real programs and clients endpoints and planner on these directories, and a fake host. */
     static Daemon withLibrary(Path home, SessionHost host) throws Exception {
         LibraryEndpoints library = new LibraryEndpoints(dirs(home));
-        return start(home, host, new LibraryPlans(library, dirs(home)),
+        return start(home, host, new ApiSessionPlanner(new dev.thrum.app.SessionService(dirs(home)), library),
                 List.of(library::register, new EditorEndpoints(library)::register));
     }
 }

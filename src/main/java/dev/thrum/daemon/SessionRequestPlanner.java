@@ -3,11 +3,12 @@ package dev.thrum.daemon;
 import dev.thrum.program.SessionPlan;
 
 /**
- * Makes the plan for a session request: the program from the library, the client's limits,
- * planned by the planner (so every cap of the region catalogue and the client applies).
+ * The API's way to turn a session request (program id, client id, confirmed) into a plan, or to
+ * refuse it with an answer the client can act on. The real one is {@link ApiSessionPlanner}, on the
+ * application's {@link dev.thrum.app.SessionService}; tests of the HTTP side give a lambda.
  */
 @FunctionalInterface
-public interface SessionPlans {
+public interface SessionRequestPlanner {
 
     /**
      * @param clientId  null for no client
