@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thrum.app.DeviceSpec;
+import dev.thrum.app.IntensityWish;
 import dev.thrum.engine.Control;
 import dev.thrum.log.PainScores;
 import dev.thrum.program.SessionPlan;
@@ -112,12 +113,17 @@ final class SessionEndpoints {
         if (confirmed != null && !confirmed.isBoolean())
             throw ApiException.badRequest("'confirmed' must be true or false", null);
         SessionPlan plan = planner.plan(programId, clientId, confirmed != null && confirmed.asBoolean());
-        IntensityRequest.Applied applied = null;
+        IntensityWish.Applied applied = null;
         JsonNode intensity = body.get("intensity");
         if (intensity != null && !intensity.isNull()) {
             if (!intensity.isNumber())
                 throw ApiException.badRequest("intensity must be a number from 0 to 1", "for example \"intensity\": 0.4");
-            applied = IntensityRequest.apply(plan, intensity.asDouble());
+            try {
+                applied = IntensityWish.apply(plan, intensity.asDouble());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage(),
+                        "intensity is a fraction of the device range; caps lower it further; to stop use POST /session/stop");
+            }
             plan = applied.plan();
         }
         host.start(plan, pain);
