@@ -3,7 +3,7 @@ package dev.thrum.daemon;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thrum.app.DeviceDiscovery;
-import dev.thrum.transport.TransportException;
+import dev.thrum.app.DeviceUnavailableException;
 
 import java.time.Duration;
 import java.util.List;
@@ -102,7 +102,7 @@ final class DeviceScan {
         List<DeviceDiscovery.BleFound> found;
         try {
             found = discovery.scanBle(bleFor);
-        } catch (TransportException e) {
+        } catch (DeviceUnavailableException e) {
             // no adapter, BlueZ not running, switched off: a state of this machine the page explains
             out.put("available", false).put("message", e.getMessage());
             out.putArray("devices");
