@@ -201,13 +201,13 @@ class SessionRunnerTest {
             massager().stopAnswering();
             waitFor(() -> !hub.linkUp(), "the link loss (3 s of silence)");
             int lostAt = massager().receivedCommands().size();
-            waitFor(() -> massager().receivedCommands().subList(lostAt, massager().receivedCommands().size()).stream()
+            waitFor(() -> commandsSince(lostAt).stream()
                     .filter(DeviceCommand.Stop.class::isInstance).count() >= 10, "ten stops into the silence");
             assertEquals(0, massager().commandedSpeed(), "the mute motor obeyed the stops");
             massager().resumeAnswering();
-            waitFor(() -> massager().receivedCommands().subList(lostAt, massager().receivedCommands().size()).stream()
+            waitFor(() -> commandsSince(lostAt).stream()
                     .anyMatch(DeviceCommand.SetSpeed.class::isInstance), "the re-ramp");
-            List<DeviceCommand> since = massager().receivedCommands().subList(lostAt, massager().receivedCommands().size());
+            List<DeviceCommand> since = commandsSince(lostAt);
             int reRamp = 0;
             while (!(since.get(reRamp) instanceof DeviceCommand.SetSpeed)) {
                 assertTrue(since.get(reRamp) instanceof DeviceCommand.Stop || since.get(reRamp) instanceof DeviceCommand.StatusRequest
@@ -237,5 +237,11 @@ class SessionRunnerTest {
 
     private static void waitFor(BooleanSupplier condition, String what) {
         Await.until(condition::getAsBoolean, Duration.ofSeconds(10), what);
+    }
+
+    /** One snapshot of what the simulator received from index {@code from}: frames keep arriving, so two reads disagree. */
+    private List<DeviceCommand> commandsSince(int from) {
+        List<DeviceCommand> all = massager().receivedCommands();
+        return all.subList(from, all.size());
     }
 }
