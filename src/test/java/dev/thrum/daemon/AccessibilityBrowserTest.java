@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every page of the web app, in each of its states, checked for accessibility in a real Chromium
  * against a real {@code thrum daemon --device sim}: axe-core's WCAG 2.0/2.1 A and AA rules plus a
- * few best practices (landmarks, headings), and on one state of each page a walk with the Tab key
- * ({@link FocusWalk}). The states are reached as a person reaches them (choose a program, press
+ * few best practices (landmarks, headings); the contrast of SVG text, which axe leaves undecided
+ * ({@link SvgTextContrast}); and on one state of each page a walk with the Tab key ({@link FocusWalk}). The states are reached as a person reaches them (choose a program, press
  * Start, Pause, Stop), in the order of {@link #STATES}; a page file in src/main/resources/web that
  * the list does not name is still checked, as loaded.
  */
@@ -146,9 +146,10 @@ class AccessibilityBrowserTest {
             if (!axe.undecided().isEmpty()) System.out.println("axe could not decide, " + s.name() + ": " + axe.undecided().stream()
                     .collect(Collectors.groupingBy(Axe.Violation::rule, java.util.TreeMap::new, Collectors.counting())));
             List<String> problems = new ArrayList<>(axe.violations().stream().map(Axe.Violation::toString).toList());
+            problems.addAll(SvgTextContrast.problems(browser));
             if (s.keys()) problems.addAll(FocusWalk.problems(browser));
             System.out.println("accessibility, " + s.name() + ": " + axe.violations().size() + " axe violations, "
-                    + (problems.size() - axe.violations().size()) + " keyboard problems");
+                    + (problems.size() - axe.violations().size()) + " SVG text contrast and keyboard problems");
             assertTrue(problems.isEmpty(), s.name() + " (" + s.file() + "): " + problems.size() + " problems:\n  "
                     + String.join("\n  ", problems));
         }));
