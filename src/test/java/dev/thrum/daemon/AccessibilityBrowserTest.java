@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -72,7 +73,12 @@ class AccessibilityBrowserTest {
                 if (shown("countdown")) Chromium.click(browser, "skip-countdown");
                 await("running", d -> text("state").equals("Running") && !text("region").isBlank());
             }),
+            new PageState("now: running, in a phone-sized window", "index.html", true, () -> {
+                browser.manage().window().setSize(new Dimension(400, 800));
+                await("the narrow layout", d -> (Long) browser.executeScript("return window.innerWidth") <= 720);
+            }),
             new PageState("now: paused", "index.html", false, () -> {
+                browser.manage().window().setSize(new Dimension(1280, 900));
                 Chromium.click(browser, "pause");
                 await("paused", d -> text("state").startsWith("Paused") && text("pause").equals("Resume"));
             }),
@@ -142,16 +148,7 @@ class AccessibilityBrowserTest {
         all.addAll(pagesNotInTheList());
         return all.stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> {
             s.reach().run();
-            Axe.Result axe = Axe.check(browser);
-            if (!axe.undecided().isEmpty()) System.out.println("axe could not decide, " + s.name() + ": " + axe.undecided().stream()
-                    .collect(Collectors.groupingBy(Axe.Violation::rule, java.util.TreeMap::new, Collectors.counting())));
-            List<String> problems = new ArrayList<>(axe.violations().stream().map(Axe.Violation::toString).toList());
-            problems.addAll(SvgTextContrast.problems(browser));
-            if (s.keys()) problems.addAll(FocusWalk.problems(browser));
-            System.out.println("accessibility, " + s.name() + ": " + axe.violations().size() + " axe violations, "
-                    + (problems.size() - axe.violations().size()) + " SVG text contrast and keyboard problems");
-            assertTrue(problems.isEmpty(), s.name() + " (" + s.file() + "): " + problems.size() + " problems:\n  "
-                    + String.join("\n  ", problems));
+            PageCheck.assertAccessible(browser, s.name() + " (" + s.file() + ")", s.keys());
         }));
     }
 

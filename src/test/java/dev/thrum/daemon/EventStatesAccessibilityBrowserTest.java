@@ -1,0 +1,108 @@
+package dev.thrum.daemon;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The "now" page's states that the simulator cannot be asked for, checked like every other state
+ * ({@link PageCheck}): an in-process daemon on a fake session host whose event hub publishes what
+ * the test says (as in {@link WebAppStatesBrowserTest}): a get-ready countdown that lasts, the
+ * pressure gauge with advice, the low-battery and link-lost banners, a pause for the battery.
+ */
+class EventStatesAccessibilityBrowserTest {
+    static Daemon daemon;
+    static ChromeDriver browser;
+
+    interface Reach { void run() throws Exception; }
+
+    record EventState(String name, boolean keys, Reach reach) {}
+
+    static final List<EventState> STATES = List.of(
+            new EventState("now: get-ready countdown", true, () -> {
+                publish("started", "{" + at() + ",\"programId\":\"p\",\"programName\":\"Test\",\"clientName\":null,\"stepCount\":2,\"plannedDuration\":120.0}");
+                publish("stepStarted", "{" + at() + ",\"index\":0,\"regionId\":\"calves\",\"regionName\":\"Calves\",\"side\":\"RIGHT\","
+                        + "\"rest\":false,\"cue\":\"Along the calf muscle\",\"duration\":60.0,\"target\":0.3,\"cap\":0.5}");
+                publish("getReady", "{" + at() + ",\"index\":0,\"seconds\":600,\"kind\":\"region\"}");
+                await("the countdown", d -> shown("countdown") && text("state").equals("Get ready"));
+            }),
+            new EventState("now: running, pressure gauge with advice, battery low", false, () -> {
+                publish("commanded", "{" + at() + ",\"stepIndex\":0,\"command\":{\"value\":1800}}");
+                publish("status", "{\"status\":{\"running\":true,\"speed\":1800,\"force\":40,\"battery\":12}," + at() + "}");
+                publish("pressureAdvised", "{" + at() + ",\"stepIndex\":0,\"regionId\":\"calves\",\"band\":\"MEDIUM\",\"advice\":\"LIGHTER\","
+                        + "\"newtons\":140.0,\"wanted\":{\"low\":67.5,\"high\":135.0}}");
+                await("gauge, advice and banner", d -> !shown("countdown") && shown("pressure-box")
+                        && text("advice").equals("press lighter") && text("banner").startsWith("Battery low"));
+            }),
+            new EventState("now: link lost", false, () -> {
+                publish("linkDown", "{\"up\":false,\"reason\":\"gone\"," + at() + "}");
+                await("link lost", d -> text("state").equals("Link lost") && text("banner").startsWith("Link to the massager lost"));
+            }),
+            new EventState("now: paused for the battery", false, () -> {
+                publish("linkUp", "{\"up\":true,\"reason\":null," + at() + "}");
+                publish("paused", "{" + at() + ",\"reason\":\"BATTERY_LOW\"}");
+                await("paused", d -> text("state").equals("Paused: battery low"));
+            }));
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.assumeInstalled();
+        Path home = Files.createTempDirectory("thrum-a11y-events-");
+        daemon = TestDaemons.withLibrary(home, new FakeSessionHost());
+        browser = Chromium.start(1280, 800);
+        HttpResponse<String> link = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + daemon.port() + "/login-links"))
+                .header("Authorization", "Bearer " + daemon.token().value()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        browser.get(Json.MAPPER.readTree(link.body()).path("url").asText());
+        await("logged in", d -> text("state").equals("Ready"));
+    }
+
+    @AfterAll
+    static void end() {
+        if (browser != null) browser.quit();
+        if (daemon != null) daemon.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> the_states_only_events_bring_pass_the_accessibility_check() {
+        return STATES.stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> {
+            s.reach().run();
+            PageCheck.assertAccessible(browser, s.name(), s.keys());
+        }));
+    }
+
+    static String at() { return "\"at\":\"" + Instant.now() + "\""; }
+
+    static void publish(String name, String json) throws Exception {
+        TestDaemons.hub(daemon).publish(name, (ObjectNode) Json.MAPPER.readTree(json));
+    }
+
+    static <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(what).until(condition);
+    }
+
+    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+
+    static boolean shown(String id) { return browser.findElement(By.id(id)).isDisplayed(); }
+}
