@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The forms with the keyboard alone, in a real Chromium against a real {@code thrum daemon --device sim}:
  * every action is a key press sent to whatever has the focus (Tab, Shift-Tab, Enter, Space, arrows,
  * typing), never a click; the test only reads the page to know where the focus is. The results are
- * read back from the files the daemon wrote.
+ * read back from the files the daemon wrote, or from the daemon's session.
  */
 class KeyboardOnlyBrowserTest {
     static final int MOST_TABS = 120;
@@ -40,6 +40,9 @@ class KeyboardOnlyBrowserTest {
         home = Files.createTempDirectory("thrum-keyboard-test-");
         daemon = ChildDaemon.start(home, List.of(), "--device", "sim");
         base = "http://127.0.0.1:" + daemon.port;
+        DaemonClient.Response made = daemon.client().post("/clients",
+                "{\"id\":\"ann-smith\",\"name\":\"Ann Smith\",\"conditions\":[\"herniated-disc\"]}");
+        assertEquals(201, made.status(), made.body().toString());
         browser = Chromium.start(1280, 900);
         browser.get(daemon.client().post("/login-links", "").body().path("url").asText());
         await("logged in", d -> d.getCurrentUrl().equals(base + "/"));
@@ -129,6 +132,37 @@ class KeyboardOnlyBrowserTest {
         assertEquals("[\"pregnancy\"]", saved.path("conditions").toString());
         assertEquals("[\"calves\"]", saved.path("avoid").toString());
         assertEquals(0.3, saved.path("regionCaps").path("hamstrings").asDouble());
+    }
+
+    @Test
+    void a_session_for_a_client_is_started_after_confirming_the_warnings_and_stopped_with_keys_only() throws Exception {
+        browser.get(base + "/");
+        await("the start form", d -> new Select(d.findElement(By.id("client"))).getOptions().size() > 1);
+        tabTo("program");
+        arrowTo("program", "sciatica-relief");
+        tabTo("client");
+        arrowTo("client", "ann-smith");
+        await("the warnings to confirm", d -> d.findElement(By.id("confirm-box")).isDisplayed());
+        tabTo("confirm");
+        keys(Keys.SPACE);
+        await("Start enabled", d -> d.findElement(By.id("start-button")).isEnabled());
+        tabTo("start-button");
+        keys(Keys.ENTER);
+        DaemonClient client = daemon.client();
+        await("the session running on the daemon", d -> session(client).path("running").asBoolean());
+        keys(Keys.ESCAPE);
+        await("stopped on the daemon", d -> !session(client).path("running").asBoolean() && session(client).has("lastReport"));
+        JsonNode report = session(client).path("lastReport");
+        assertEquals("sciatica-relief", report.path("programId").asText(), report.toString());
+        assertEquals("Ann Smith", report.path("clientName").asText(), report.toString());
+    }
+
+    static JsonNode session(DaemonClient client) {
+        try {
+            return client.get("/session").body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Key presses (and typed text) to whatever has the focus. */
