@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * What axe cannot see, checked with real key presses: Tab from the top of the page reaches every
- * control a mouse user can use, in the order they stand in the page (no tabindex reshuffle); each
+ * control a mouse user can use, in the order they stand in the page (no tabindex reshuffle) and in
+ * reading order on the screen (left to right, top to bottom; no CSS reordering); each
  * focused control shows a focus indicator it does not have unfocused; and none hides behind the
  * page's fixed control bar when it gets the focus.
  */
@@ -43,9 +44,22 @@ final class FocusWalk {
             const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
             const hit = document.elementFromPoint(x, y);
             const onTop = !hit || hit === e || e.contains(hit) || hit.contains(e) || (hit.closest('label') && hit.closest('label').contains(e));
-            return {id: window.__describe(e), ring: window.__ring(e), obscuredBy: onTop ? null : window.__describe(hit) || hit.tagName};""";
+            return {id: window.__describe(e), ring: window.__ring(e), box: [r.left + scrollX, r.top + scrollY, r.right + scrollX, r.bottom + scrollY], obscuredBy: onTop ? null : window.__describe(hit) || hit.tagName};""";
 
     private FocusWalk() {}
+
+    /**
+     * From control a to control b (boxes left, top, right, bottom in page coordinates) against the
+     * reading order: b on the same line but to the left of a, or b on an earlier line and not to the
+     * right of a (the top of a column to the right is fine: that is where a second column starts).
+     */
+    static boolean goesBack(List<Number> a, List<Number> b) {
+        double aLeft = a.get(0).doubleValue(), aTop = a.get(1).doubleValue(), aBottom = a.get(3).doubleValue();
+        double bLeft = b.get(0).doubleValue(), bTop = b.get(1).doubleValue(), bRight = b.get(2).doubleValue(), bBottom = b.get(3).doubleValue();
+        boolean sameLine = Math.min(aBottom, bBottom) - Math.max(aTop, bTop) > 0;
+        if (sameLine) return bRight <= aLeft + 1;
+        return bBottom <= aTop && bLeft <= aLeft;
+    }
 
     /** The problems found; empty when the keyboard gets everywhere, visibly and in order. */
     @SuppressWarnings("unchecked")
@@ -61,6 +75,7 @@ final class FocusWalk {
             unfocused.put(id, (String) browser.executeScript("return window.__ring(document.querySelector(arguments[0]))", id));
         List<String> reached = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<Number> previousBox = null;
         for (int press = 0; press < MOST_PRESSES; press++) {
             new Actions(browser).sendKeys(Keys.TAB).perform();
             Map<String, Object> at = (Map<String, Object>) browser.executeScript(FOCUSED);
@@ -75,6 +90,10 @@ final class FocusWalk {
             String ring = (String) at.get("ring");
             if (ring.equals(unfocused.get(id)))
                 problems.add("no visible focus indicator at " + id + " (focused looks like unfocused: " + ring + ")");
+            List<Number> box = (List<Number>) at.get("box");
+            if (previousBox != null && goesBack(previousBox, box))
+                problems.add("Tab goes back against the reading order from " + reached.get(reached.size() - 2) + " to " + id);
+            previousBox = box;
             if (at.get("obscuredBy") != null)
                 problems.add(id + " is hidden behind " + at.get("obscuredBy") + " when it has the focus");
         }
