@@ -65,7 +65,9 @@ class AccessibilityBrowserTest {
                 new Select(browser.findElement(By.id("client"))).selectByValue("ann-smith");
                 await("the plan and its warnings", d -> shown("confirm-box") && shown("plan-table") && !text("confirmations").isBlank());
             }),
+            new PageState("now: ready, in a 320 px wide window", "index.html", false, AccessibilityBrowserTest::narrow),
             new PageState("now: running", "index.html", true, () -> {
+                wide();
                 Chromium.click(browser, "confirm");
                 await("Start enabled", d -> d.findElement(By.id("start-button")).isEnabled());
                 Chromium.click(browser, "start-button");
@@ -73,12 +75,9 @@ class AccessibilityBrowserTest {
                 if (shown("countdown")) Chromium.click(browser, "skip-countdown");
                 await("running", d -> text("state").equals("Running") && !text("region").isBlank());
             }),
-            new PageState("now: running, in a phone-sized window", "index.html", true, () -> {
-                browser.manage().window().setSize(new Dimension(400, 800));
-                await("the narrow layout", d -> (Long) browser.executeScript("return window.innerWidth") <= 720);
-            }),
+            new PageState("now: running, in a 320 px wide window", "index.html", true, AccessibilityBrowserTest::narrow),
             new PageState("now: paused", "index.html", false, () -> {
-                browser.manage().window().setSize(new Dimension(1280, 900));
+                wide();
                 Chromium.click(browser, "pause");
                 await("paused", d -> text("state").startsWith("Paused") && text("pause").equals("Resume"));
             }),
@@ -104,12 +103,14 @@ class AccessibilityBrowserTest {
                 await("no problems, a chart", d -> text("check-summary").startsWith("No problems")
                         && !d.findElements(By.cssSelector("#timeline svg")).isEmpty());
             }),
+            new PageState("routine editor: checked, in a 320 px wide window", "editor.html", false, AccessibilityBrowserTest::narrow),
             new PageState("history: the sessions, one opened", "history.html", true, () -> {
                 open("/history");
                 await("the session just stopped", d -> !d.findElements(By.cssSelector("#sessions tr button")).isEmpty());
                 browser.findElement(By.cssSelector("#sessions tr button")).click();
                 await("its steps", d -> shown("detail") && !text("detail-steps").isBlank());
             }),
+            new PageState("history: in a 320 px wide window", "history.html", false, AccessibilityBrowserTest::narrow),
             new PageState("clients: the list", "clients.html", false, () -> {
                 open("/app/clients.html");
                 await("the list", d -> d.findElement(By.id("new-client")).isEnabled() && !d.findElements(By.id("client-ann-smith")).isEmpty());
@@ -121,7 +122,8 @@ class AccessibilityBrowserTest {
                     browser.findElement(By.id(typed[0])).sendKeys(typed[1]);
                 Chromium.click(browser, "c-save");
                 await("the mistake at its field", d -> !text("err-c-maxIntensity").isBlank());
-            }));
+            }),
+            new PageState("clients: the form, in a 320 px wide window", "clients.html", false, AccessibilityBrowserTest::narrow));
 
     @BeforeAll
     static void start() throws Exception {
@@ -164,7 +166,18 @@ class AccessibilityBrowserTest {
         }
     }
 
-    static void open(String path) { browser.get(base + path); }
+    static void open(String path) {
+        wide();
+        browser.get(base + path);
+    }
+
+    static void wide() { browser.manage().window().setSize(new Dimension(1280, 900)); }
+
+    /** A 320 px wide window: the width WCAG 1.4.10 (reflow) asks a page to fit. */
+    static void narrow() {
+        browser.manage().window().setSize(new Dimension(320, 800));
+        await("the narrow layout", d -> (Long) browser.executeScript("return window.innerWidth") <= 360);
+    }
 
     /** The page loaded and its requests answered: the count of finished resource loads holds still between two looks. */
     static void awaitQuiet() {

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The accessibility check of the page a browser test has open, as it is now: axe-core, SVG text contrast, optionally the Tab walk. */
+/** The accessibility check of the page a browser test has open, as it is now: axe-core, SVG text contrast, reflow, optionally the Tab walk. */
 final class PageCheck {
     static final Path SCREENSHOTS = Path.of("target", "web-screenshots", "accessibility");
 
@@ -36,9 +36,10 @@ final class PageCheck {
                 .collect(Collectors.groupingBy(Axe.Violation::rule, TreeMap::new, Collectors.counting())));
         List<String> problems = new ArrayList<>(axe.violations().stream().map(Axe.Violation::toString).toList());
         problems.addAll(SvgTextContrast.problems(browser));
+        problems.addAll(Reflow.problems(browser));
         if (walkWithTab) problems.addAll(FocusWalk.problems(browser));
         System.out.println("accessibility, " + state + ": " + axe.violations().size() + " axe violations, "
-                + (problems.size() - axe.violations().size()) + " SVG text contrast and keyboard problems");
+                + (problems.size() - axe.violations().size()) + " contrast, reflow and keyboard problems");
         assertTrue(problems.isEmpty(), state + ": " + problems.size() + " problems:\n  " + String.join("\n  ", problems));
     }
 }
