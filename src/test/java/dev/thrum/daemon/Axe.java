@@ -19,10 +19,10 @@ import java.util.List;
 final class Axe {
     static final String SCRIPT = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
-    /** The WCAG 2.0 and 2.1 level A and AA rules, and these best practices (landmarks and headings). */
+    /** The WCAG 2.0 and 2.1 level A and AA rules, and these best practices (landmarks, headings, table headers). */
     static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     static final List<String> BEST_PRACTICES = List.of("landmark-one-main", "page-has-heading-one", "region",
-            "heading-order", "empty-heading", "landmark-unique", "landmark-no-duplicate-banner", "tabindex");
+            "heading-order", "empty-heading", "empty-table-header", "landmark-unique", "landmark-no-duplicate-banner", "tabindex");
 
     private static String source;
 
