@@ -81,7 +81,7 @@ class AccessibilityBrowserTest {
                 Chromium.click(browser, "pause");
                 await("paused", d -> text("state").startsWith("Paused") && text("pause").equals("Resume"));
             }),
-            new PageState("now: finished", "index.html", false, () -> {
+            new PageState("now: finished, asking about pain after", "index.html", true, () -> {
                 Chromium.click(browser, "stop");
                 await("finished", d -> text("state").equals("Finished") && shown("finished") && shown("start"));
             }),

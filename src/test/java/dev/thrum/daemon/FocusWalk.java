@@ -20,9 +20,15 @@ final class FocusWalk {
 
     // controls the page offers now: shown, enabled, tabbable; one description per control
     private static final String FOCUSABLE = """
-            const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[inert]');
+            // checkVisibility: not display:none, not inside a closed <details> (content-visibility), not visibility:hidden
+            const shown = e => e.checkVisibility({visibilityProperty: true}) && !e.closest('[inert]');
+            // Tab stops once in a group of radio buttons: at the checked one, else at the first
+            const radioStop = e => { if (e.type !== 'radio' || !e.name) return true;
+              const group = [...(e.form || document).querySelectorAll('input[type=radio]')].filter(r => r.name === e.name && !r.disabled);
+              const checked = group.find(r => r.checked);
+              return checked ? e === checked : e === group[0]; };
             return [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
-              .filter(e => e.tabIndex >= 0 && !e.disabled && shown(e) && !(e.type === 'hidden'))
+              .filter(e => e.tabIndex >= 0 && !e.disabled && shown(e) && !(e.type === 'hidden') && radioStop(e))
               .map(e => window.__describe(e));""";
     private static final String DESCRIBE = """
             window.__describe = e => {
@@ -34,16 +40,18 @@ final class FocusWalk {
               }
               return path.join(' > ');
             };
-            window.__ring = e => { const s = getComputedStyle(e);
+            // a control drawn by its label (the input itself transparent or 1 px): the label is what shows the focus
+            window.__face = e => e.labels && e.labels.length && (getComputedStyle(e).opacity === '0' || e.offsetWidth <= 1) ? e.labels[0] : e;
+            window.__ring = e => { e = window.__face(e); const s = getComputedStyle(e);
               return [s.outlineStyle === 'none' ? 'none' : s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor,
                       s.boxShadow, s.borderColor, s.backgroundColor].join(' | '); };""";
     private static final String FOCUSED = """
             const e = document.activeElement;
             if (!e || e === document.body || e.id === 'focus-walk-start') return null;
-            const r = e.getBoundingClientRect();
+            const face = window.__face(e), r = face.getBoundingClientRect();
             const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
             const hit = document.elementFromPoint(x, y);
-            const onTop = !hit || hit === e || e.contains(hit) || hit.contains(e) || (hit.closest('label') && hit.closest('label').contains(e));
+            const onTop = !hit || hit === face || face.contains(hit) || hit.contains(face) || (hit.closest('label') && hit.closest('label').contains(e));
             return {id: window.__describe(e), ring: window.__ring(e), box: [r.left + scrollX, r.top + scrollY, r.right + scrollX, r.bottom + scrollY], obscuredBy: onTop ? null : window.__describe(hit) || hit.tagName};""";
 
     private FocusWalk() {}
