@@ -2,7 +2,7 @@ package dev.thrum;
 
 import dev.thrum.cli.ThrumCommand;
 import dev.thrum.daemon.DaemonFiles;
-import dev.thrum.files.EarlyProfiles;
+import dev.thrum.store.EarlyProfiles;
 import dev.thrum.quick.QuickStatus;
 import dev.thrum.quick.QuickStop;
 

@@ -7,7 +7,7 @@ import dev.thrum.daemon.DaemonAssembly;
 import dev.thrum.daemon.DaemonClient;
 import dev.thrum.daemon.DaemonFiles;
 import dev.thrum.daemon.DaemonSettings;
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ThrumDirs;
 import dev.thrum.quick.QuickStatus;
 import dev.thrum.quick.QuickStop;
 

@@ -38,7 +38,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.thrum.transport..", "dev.thrum.device..", "dev.thrum.daemon..",
-                        "dev.thrum.cli..", "dev.thrum.files..", "dev.thrum.log..", "dev.thrum.app..",
+                        "dev.thrum.cli..", "dev.thrum.store..", "dev.thrum.usage..", "dev.thrum.app..",
                         "jssc..", "tinyb..", "picocli..")
                 .check(CLASSES);
     }

@@ -1,6 +1,6 @@
 package dev.thrum.app;
 
-import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.store.ProfileLibraryLoader;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.transport.TransportException;
 import dev.thrum.transport.ble.BleDeviceFound;

@@ -3,7 +3,7 @@ package dev.thrum.app;
 import dev.thrum.device.DeviceEvent;
 import dev.thrum.engine.EngineEvent;
 import dev.thrum.engine.SessionReport;
-import dev.thrum.log.SessionRecord;
+import dev.thrum.usage.SessionRecord;
 
 /** What a {@link SessionRunner} tells its listeners: engine and device events, problems, and the end. */
 public sealed interface RunnerEvent {

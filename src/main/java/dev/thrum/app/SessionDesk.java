@@ -5,8 +5,8 @@ import dev.thrum.engine.Control;
 import dev.thrum.engine.SessionReport;
 import dev.thrum.engine.SessionView;
 import dev.thrum.engine.pressure.PressureView;
-import dev.thrum.files.ClientStore;
-import dev.thrum.log.PainScores;
+import dev.thrum.store.ClientStore;
+import dev.thrum.usage.PainScores;
 import dev.thrum.program.SessionPlan;
 
 import java.time.Clock;

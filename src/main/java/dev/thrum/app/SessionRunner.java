@@ -1,6 +1,6 @@
 package dev.thrum.app;
 
-import dev.thrum.files.IoReason;
+import dev.thrum.store.IoReason;
 import dev.thrum.device.DeviceEvent;
 import dev.thrum.device.DeviceSession;
 import dev.thrum.engine.Control;
@@ -12,14 +12,14 @@ import dev.thrum.engine.SessionReport;
 import dev.thrum.engine.SessionView;
 import dev.thrum.engine.pressure.PressureSettings;
 import dev.thrum.engine.pressure.PressureView;
-import dev.thrum.files.ClientStore;
-import dev.thrum.log.DeviceInfo;
-import dev.thrum.log.PainScores;
-import dev.thrum.log.SessionHeader;
-import dev.thrum.log.SessionIds;
-import dev.thrum.log.SessionJournal;
-import dev.thrum.log.SessionRecord;
-import dev.thrum.log.UsageLog;
+import dev.thrum.store.ClientStore;
+import dev.thrum.usage.DeviceInfo;
+import dev.thrum.usage.PainScores;
+import dev.thrum.usage.SessionHeader;
+import dev.thrum.usage.SessionIds;
+import dev.thrum.usage.SessionJournal;
+import dev.thrum.usage.SessionRecord;
+import dev.thrum.usage.UsageLog;
 import dev.thrum.program.SessionPlan;
 import dev.thrum.protocol.DeviceCommand;
 

@@ -1,16 +1,16 @@
 package dev.thrum.app;
 
-import dev.thrum.files.ClientStore;
-import dev.thrum.files.EarlyProfiles;
-import dev.thrum.files.ProgramLibraryLoader;
-import dev.thrum.files.RegionCatalogueLoader;
-import dev.thrum.files.ThrumDirs;
-import dev.thrum.log.JournalRecovery;
-import dev.thrum.log.OutcomeNote;
-import dev.thrum.log.PainScores;
-import dev.thrum.log.RecentSessions;
-import dev.thrum.log.SessionRecord;
-import dev.thrum.log.UsageLog;
+import dev.thrum.store.ClientStore;
+import dev.thrum.store.EarlyProfiles;
+import dev.thrum.store.ProgramLibraryLoader;
+import dev.thrum.store.RegionCatalogueLoader;
+import dev.thrum.store.ThrumDirs;
+import dev.thrum.usage.JournalRecovery;
+import dev.thrum.usage.OutcomeNote;
+import dev.thrum.usage.PainScores;
+import dev.thrum.usage.RecentSessions;
+import dev.thrum.usage.SessionRecord;
+import dev.thrum.usage.UsageLog;
 import dev.thrum.profile.ProfileLibrary;
 import dev.thrum.program.Client;
 import dev.thrum.program.Planner;

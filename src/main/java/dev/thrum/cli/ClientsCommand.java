@@ -1,8 +1,8 @@
 package dev.thrum.cli;
 
-import dev.thrum.files.ClientStore;
-import dev.thrum.files.RegionCatalogueLoader;
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ClientStore;
+import dev.thrum.store.RegionCatalogueLoader;
+import dev.thrum.store.ThrumDirs;
 import dev.thrum.program.Client;
 import dev.thrum.program.HardLimits;
 import dev.thrum.program.ClientJson;

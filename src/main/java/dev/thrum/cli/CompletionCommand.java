@@ -1,9 +1,9 @@
 package dev.thrum.cli;
 
-import dev.thrum.files.ProfileLibraryLoader;
-import dev.thrum.files.ProgramLibraryLoader;
-import dev.thrum.files.RegionCatalogueLoader;
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ProfileLibraryLoader;
+import dev.thrum.store.ProgramLibraryLoader;
+import dev.thrum.store.RegionCatalogueLoader;
+import dev.thrum.store.ThrumDirs;
 import dev.thrum.program.RegionCatalogue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import dev.thrum.app.ConformanceTarget;
 import dev.thrum.conformance.ConformanceCheck;
 import dev.thrum.conformance.ConformanceReport;
 import dev.thrum.conformance.RuleResult;
-import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.store.ProfileLibraryLoader;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.profile.ProfileLibrary;
 import picocli.CommandLine;

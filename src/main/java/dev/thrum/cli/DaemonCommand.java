@@ -7,7 +7,7 @@ import dev.thrum.daemon.Daemon;
 import dev.thrum.daemon.DaemonAssembly;
 import dev.thrum.daemon.DaemonFiles;
 import dev.thrum.daemon.DaemonSettings;
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ThrumDirs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.thrum.cli;
 
-import dev.thrum.log.JournalRecovery;
-import dev.thrum.log.UsageLog;
+import dev.thrum.usage.JournalRecovery;
+import dev.thrum.usage.UsageLog;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.thrum.cli;
 
-import dev.thrum.log.SessionRecord;
+import dev.thrum.usage.SessionRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 

@@ -1,9 +1,9 @@
 package dev.thrum.cli;
 
-import dev.thrum.log.OutcomeNote;
-import dev.thrum.log.PainScores;
-import dev.thrum.log.SessionRecord;
-import dev.thrum.log.UsageLog;
+import dev.thrum.usage.OutcomeNote;
+import dev.thrum.usage.PainScores;
+import dev.thrum.usage.SessionRecord;
+import dev.thrum.usage.UsageLog;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.thrum.cli;
 
-import dev.thrum.log.PainScores;
+import dev.thrum.usage.PainScores;
 
 import java.io.BufferedReader;
 import java.io.IOException;

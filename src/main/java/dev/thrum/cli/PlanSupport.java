@@ -1,12 +1,12 @@
 package dev.thrum.cli;
 
-import dev.thrum.files.ClientStore;
-import dev.thrum.files.ProgramLibraryLoader;
-import dev.thrum.files.RegionCatalogueLoader;
-import dev.thrum.files.ThrumDirs;
-import dev.thrum.log.LogFileException;
-import dev.thrum.log.SessionRecord;
-import dev.thrum.log.UsageLog;
+import dev.thrum.store.ClientStore;
+import dev.thrum.store.ProgramLibraryLoader;
+import dev.thrum.store.RegionCatalogueLoader;
+import dev.thrum.store.ThrumDirs;
+import dev.thrum.usage.LogFileException;
+import dev.thrum.usage.SessionRecord;
+import dev.thrum.usage.UsageLog;
 import dev.thrum.plan.PlanProgress;
 import dev.thrum.plan.ReminderService;
 import dev.thrum.program.Client;

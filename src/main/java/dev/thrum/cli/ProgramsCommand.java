@@ -1,9 +1,9 @@
 package dev.thrum.cli;
 
-import dev.thrum.files.ClientStore;
-import dev.thrum.files.ProgramLibraryLoader;
-import dev.thrum.files.RegionCatalogueLoader;
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ClientStore;
+import dev.thrum.store.ProgramLibraryLoader;
+import dev.thrum.store.RegionCatalogueLoader;
+import dev.thrum.store.ThrumDirs;
 import dev.thrum.program.Client;
 import dev.thrum.program.DurationText;
 import dev.thrum.program.PlannedStep;

@@ -1,8 +1,8 @@
 package dev.thrum.cli;
 
-import dev.thrum.files.PrivateFiles;
-import dev.thrum.log.HtmlReport;
-import dev.thrum.log.Summary;
+import dev.thrum.store.PrivateFiles;
+import dev.thrum.usage.HtmlReport;
+import dev.thrum.usage.Summary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import dev.thrum.files.RegionCatalogueLoader;
+import dev.thrum.store.RegionCatalogueLoader;
 import dev.thrum.program.Region;
 import dev.thrum.program.RegionCatalogue;
 

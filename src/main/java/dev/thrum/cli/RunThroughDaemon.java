@@ -32,11 +32,11 @@ final class RunThroughDaemon {
 
     static int run(DaemonClient daemon, String program, String client, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
-        return run(daemon, program, client, dev.thrum.log.PainScores.NONE, false, id -> null, out, err);
+        return run(daemon, program, client, dev.thrum.usage.PainScores.NONE, false, id -> null, out, err);
     }
 
     /** The answers to the after-questions, for the session that just ended, when there are new ones. */
-    static void sendOutcome(DaemonClient daemon, dev.thrum.log.PainScores answered, dev.thrum.log.PainScores known, PrintWriter err) {
+    static void sendOutcome(DaemonClient daemon, dev.thrum.usage.PainScores answered, dev.thrum.usage.PainScores known, PrintWriter err) {
         ObjectNode body = JSON.createObjectNode();
         if (answered.after() != null && !answered.after().equals(known.after())) body.put("painAfter", answered.after());
         if (answered.note() != null && !answered.note().equals(known.note())) body.put("note", answered.note());
@@ -53,7 +53,7 @@ final class RunThroughDaemon {
      * With pain scores given on the command line (they go into the session request); {@code live}
      * shows the live view (a terminal), {@code placementOf} gives a region's placement advice.
      */
-    static int run(DaemonClient daemon, String program, String client, dev.thrum.log.PainScores pain, boolean live,
+    static int run(DaemonClient daemon, String program, String client, dev.thrum.usage.PainScores pain, boolean live,
                    UnaryOperator<String> placementOf, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("program", program);
         if (client != null) body.put("client", client);

@@ -3,7 +3,7 @@ package dev.thrum.cli;
 import dev.thrum.app.PressureScripts;
 import dev.thrum.app.ScriptedPress;
 import dev.thrum.app.SerialSimulator;
-import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.store.ProfileLibraryLoader;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.profile.ProfileLibrary;
 import dev.thrum.protocol.Codec;

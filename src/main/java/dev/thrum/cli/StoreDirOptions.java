@@ -1,6 +1,6 @@
 package dev.thrum.cli;
 
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ThrumDirs;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

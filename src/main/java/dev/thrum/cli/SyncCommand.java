@@ -2,7 +2,7 @@ package dev.thrum.cli;
 
 import dev.thrum.fhir.FhirSyncTask;
 import dev.thrum.fhir.RetryPolicy;
-import dev.thrum.log.UsageLog;
+import dev.thrum.usage.UsageLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

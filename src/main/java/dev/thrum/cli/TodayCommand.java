@@ -1,6 +1,6 @@
 package dev.thrum.cli;
 
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ThrumDirs;
 import dev.thrum.plan.PlanProgress;
 import dev.thrum.text.TerminalText;
 import picocli.CommandLine;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
-import dev.thrum.files.TextFiles;
+import dev.thrum.store.TextFiles;
 import dev.thrum.json.JsonErrors;
 import dev.thrum.json.StrictJson;
 

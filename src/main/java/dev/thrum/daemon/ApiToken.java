@@ -1,6 +1,6 @@
 package dev.thrum.daemon;
 
-import dev.thrum.files.PrivateFiles;
+import dev.thrum.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

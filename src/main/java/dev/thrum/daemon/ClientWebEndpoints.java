@@ -2,8 +2,8 @@ package dev.thrum.daemon;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.thrum.files.ClientStore;
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ClientStore;
+import dev.thrum.store.ThrumDirs;
 import dev.thrum.program.Condition;
 import dev.thrum.program.ConditionRule;
 

@@ -5,7 +5,7 @@ import dev.thrum.app.DeviceUnavailableException;
 import dev.thrum.app.ScriptedPress;
 import dev.thrum.app.SessionService;
 import dev.thrum.fhir.AfterSessionSync;
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ThrumDirs;
 import dev.thrum.profile.ProfileLibrary;
 
 import java.io.IOException;

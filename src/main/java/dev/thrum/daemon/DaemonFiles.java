@@ -1,6 +1,6 @@
 package dev.thrum.daemon;
 
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ThrumDirs;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.thrum.daemon;
 
 import dev.thrum.app.DeviceSpec;
-import dev.thrum.files.AppConfig;
+import dev.thrum.store.AppConfig;
 
 import java.nio.file.Path;
 

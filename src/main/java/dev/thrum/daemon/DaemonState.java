@@ -1,6 +1,6 @@
 package dev.thrum.daemon;
 
-import dev.thrum.files.PrivateFiles;
+import dev.thrum.store.PrivateFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;

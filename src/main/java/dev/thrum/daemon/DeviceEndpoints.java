@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thrum.app.DeviceDiscovery;
 import dev.thrum.app.DeviceSpec;
-import dev.thrum.files.AppConfig;
-import dev.thrum.files.AppConfigWriter;
+import dev.thrum.store.AppConfig;
+import dev.thrum.store.AppConfigWriter;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.profile.ProfileLibrary;
 

@@ -1,18 +1,18 @@
 package dev.thrum.daemon;
 
-import dev.thrum.files.PrivateFiles;
+import dev.thrum.store.PrivateFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.thrum.files.ClientStore;
-import dev.thrum.files.IoReason;
-import dev.thrum.files.TextFiles;
+import dev.thrum.store.ClientStore;
+import dev.thrum.store.IoReason;
+import dev.thrum.store.TextFiles;
 import dev.thrum.program.JsonSource;
 import dev.thrum.program.Plan;
 import dev.thrum.program.PlanJson;
-import dev.thrum.files.ProgramLibraryLoader;
-import dev.thrum.files.RegionCatalogueLoader;
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ProgramLibraryLoader;
+import dev.thrum.store.RegionCatalogueLoader;
+import dev.thrum.store.ThrumDirs;
 import dev.thrum.program.Client;
 import dev.thrum.program.ClientJson;
 import dev.thrum.program.Problem;

@@ -2,23 +2,23 @@ package dev.thrum.daemon;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.thrum.log.CsvExport;
-import dev.thrum.log.PainReview;
-import dev.thrum.log.IsoDates;
-import dev.thrum.log.JsonExport;
-import dev.thrum.log.LogFileException;
-import dev.thrum.log.LogWarning;
-import dev.thrum.log.RecordFilter;
-import dev.thrum.log.RecordJson;
-import dev.thrum.log.SessionRecord;
-import dev.thrum.log.Summary;
-import dev.thrum.log.UsageLog;
+import dev.thrum.usage.CsvExport;
+import dev.thrum.usage.PainReview;
+import dev.thrum.usage.IsoDates;
+import dev.thrum.usage.JsonExport;
+import dev.thrum.usage.LogFileException;
+import dev.thrum.usage.LogWarning;
+import dev.thrum.usage.RecordFilter;
+import dev.thrum.usage.RecordJson;
+import dev.thrum.usage.SessionRecord;
+import dev.thrum.usage.Summary;
+import dev.thrum.usage.UsageLog;
 import dev.thrum.program.Side;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import dev.thrum.files.ClientStore;
+import dev.thrum.store.ClientStore;
 import dev.thrum.program.Client;
 import dev.thrum.program.ClientMatch;
 

@@ -2,7 +2,7 @@ package dev.thrum.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.thrum.log.PainScores;
+import dev.thrum.usage.PainScores;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -9,8 +9,8 @@ import dev.thrum.engine.Control;
 import dev.thrum.engine.SessionReport;
 import dev.thrum.engine.SessionView;
 import dev.thrum.engine.pressure.PressureView;
-import dev.thrum.log.PainScores;
-import dev.thrum.log.RecentSessions;
+import dev.thrum.usage.PainScores;
+import dev.thrum.usage.RecentSessions;
 import dev.thrum.program.SessionPlan;
 
 import java.time.Clock;

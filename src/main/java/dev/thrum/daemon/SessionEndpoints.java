@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thrum.app.DeviceSpec;
 import dev.thrum.app.IntensityWish;
 import dev.thrum.engine.Control;
-import dev.thrum.log.PainScores;
+import dev.thrum.usage.PainScores;
 import dev.thrum.program.SessionPlan;
 
 import java.util.Iterator;

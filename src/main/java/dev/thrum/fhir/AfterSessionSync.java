@@ -1,7 +1,7 @@
 package dev.thrum.fhir;
 
-import dev.thrum.files.ThrumDirs;
-import dev.thrum.log.UsageLog;
+import dev.thrum.store.ThrumDirs;
+import dev.thrum.usage.UsageLog;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

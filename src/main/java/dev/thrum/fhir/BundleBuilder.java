@@ -1,6 +1,6 @@
 package dev.thrum.fhir;
 
-import dev.thrum.log.SessionRecord;
+import dev.thrum.usage.SessionRecord;
 import dev.thrum.program.RegionCatalogue;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;

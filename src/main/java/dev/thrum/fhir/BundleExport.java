@@ -1,6 +1,6 @@
 package dev.thrum.fhir;
 
-import dev.thrum.files.PrivateFiles;
+import dev.thrum.store.PrivateFiles;
 import org.hl7.fhir.r4.model.Bundle;
 
 import java.io.IOException;

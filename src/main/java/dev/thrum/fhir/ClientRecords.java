@@ -1,6 +1,6 @@
 package dev.thrum.fhir;
 
-import dev.thrum.log.SessionRecord;
+import dev.thrum.usage.SessionRecord;
 import dev.thrum.program.Plan;
 
 import java.util.List;

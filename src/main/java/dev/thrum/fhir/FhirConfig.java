@@ -3,7 +3,7 @@ package dev.thrum.fhir;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.thrum.files.PrivateFiles;
+import dev.thrum.store.PrivateFiles;
 
 import java.io.IOException;
 import java.net.URI;

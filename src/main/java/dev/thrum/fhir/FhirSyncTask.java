@@ -1,7 +1,7 @@
 package dev.thrum.fhir;
 
-import dev.thrum.files.RegionCatalogueLoader;
-import dev.thrum.log.LogFileException;
+import dev.thrum.store.RegionCatalogueLoader;
+import dev.thrum.usage.LogFileException;
 import dev.thrum.program.RegionCatalogue;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.thrum.fhir;
 
-import dev.thrum.log.PainScores;
-import dev.thrum.log.SessionRecord;
+import dev.thrum.usage.PainScores;
+import dev.thrum.usage.SessionRecord;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;

@@ -2,7 +2,7 @@ package dev.thrum.fhir;
 
 import dev.thrum.engine.Outcome;
 import dev.thrum.engine.StepReport;
-import dev.thrum.log.SessionRecord;
+import dev.thrum.usage.SessionRecord;
 import dev.thrum.program.RegionCatalogue;
 import dev.thrum.program.Region;
 import dev.thrum.program.Side;

@@ -1,9 +1,9 @@
 package dev.thrum.fhir;
 
-import dev.thrum.files.ClientStore;
-import dev.thrum.log.LogFileException;
-import dev.thrum.log.LogReader;
-import dev.thrum.log.SessionRecord;
+import dev.thrum.store.ClientStore;
+import dev.thrum.usage.LogFileException;
+import dev.thrum.usage.LogReader;
+import dev.thrum.usage.SessionRecord;
 import dev.thrum.program.Client;
 import dev.thrum.program.Plan;
 import dev.thrum.program.ValidationException;

@@ -1,6 +1,6 @@
 package dev.thrum.fhir;
 
-import dev.thrum.files.PrivateFiles;
+import dev.thrum.store.PrivateFiles;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.thrum.plan;
 
-import dev.thrum.log.SessionRecord;
+import dev.thrum.usage.SessionRecord;
 import dev.thrum.program.Client;
 import dev.thrum.program.Plan;
 

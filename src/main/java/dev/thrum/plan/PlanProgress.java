@@ -2,7 +2,7 @@ package dev.thrum.plan;
 
 import dev.thrum.engine.Outcome;
 import dev.thrum.engine.StepReport;
-import dev.thrum.log.SessionRecord;
+import dev.thrum.usage.SessionRecord;
 import dev.thrum.program.Client;
 import dev.thrum.program.Plan;
 import dev.thrum.program.PlanCalendar;

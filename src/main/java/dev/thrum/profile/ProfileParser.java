@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 /**
  * Reads and validates one device profile (format in docs/device-profiles.md) from a source name and
  * its JSON text. Every problem found is reported, each with its place; a profile with any problem is
- * rejected whole. Does no I/O: {@code dev.thrum.files.ProfileLibraryLoader} reads the files.
+ * rejected whole. Does no I/O: {@code dev.thrum.store.ProfileLibraryLoader} reads the files.
  * <p>
  * One class over 350 lines because the sections of a profile check one another while it is read
  * (the output range bounds the command templates, a codec changes which commands are needed, a

@@ -1,8 +1,8 @@
 package dev.thrum.app;
 
 import dev.thrum.engine.Control;
-import dev.thrum.files.ThrumDirs;
-import dev.thrum.log.PainScores;
+import dev.thrum.store.ThrumDirs;
+import dev.thrum.usage.PainScores;
 import dev.thrum.program.SessionPlan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

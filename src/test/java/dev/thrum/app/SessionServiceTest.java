@@ -1,6 +1,6 @@
 package dev.thrum.app;
 
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ThrumDirs;
 import dev.thrum.program.Client;
 import dev.thrum.program.RegionCatalogue;
 import dev.thrum.program.SessionPlan;
@@ -202,7 +202,7 @@ class SessionServiceTest {
         try (DeviceHub hub = service.connect(service.profiles(), new DeviceSpec.Sim(null), Clock.systemUTC())) {
             assertTrue(hub.linkUp());
             SessionRunner runner = service.runner(hub, prepared, Clock.systemUTC(), java.time.Duration.ofSeconds(5),
-                    dev.thrum.log.PainScores.NONE);
+                    dev.thrum.usage.PainScores.NONE);
             assertEquals(prepared.plan(), runner.plan());
             assertTrue(runner.device() == hub, "the runner drives the connected device");
         }
@@ -211,6 +211,6 @@ class SessionServiceTest {
     @Test
     void an_outcome_for_a_session_not_in_the_log_is_refused() {
         assertThrows(NoSuchElementException.class,
-                () -> service.recordOutcome("2026-01-01T00-00-00Z-abcd", dev.thrum.log.PainScores.NONE, java.time.Instant.EPOCH));
+                () -> service.recordOutcome("2026-01-01T00-00-00Z-abcd", dev.thrum.usage.PainScores.NONE, java.time.Instant.EPOCH));
     }
 }

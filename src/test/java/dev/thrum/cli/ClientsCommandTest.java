@@ -1,7 +1,7 @@
 package dev.thrum.cli;
 
-import dev.thrum.files.ClientStore;
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ClientStore;
+import dev.thrum.store.ThrumDirs;
 import dev.thrum.program.Client;
 import dev.thrum.program.Condition;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.thrum.cli;
 
-import dev.thrum.log.OutcomeNote;
-import dev.thrum.log.PainScores;
-import dev.thrum.log.UsageLog;
+import dev.thrum.usage.OutcomeNote;
+import dev.thrum.usage.PainScores;
+import dev.thrum.usage.UsageLog;
 import dev.thrum.program.Side;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

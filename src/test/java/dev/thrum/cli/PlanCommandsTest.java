@@ -2,11 +2,11 @@ package dev.thrum.cli;
 
 import dev.thrum.engine.Outcome;
 import dev.thrum.engine.StepReport;
-import dev.thrum.files.ClientStore;
-import dev.thrum.files.ThrumDirs;
-import dev.thrum.log.PainScores;
-import dev.thrum.log.SessionRecord;
-import dev.thrum.log.UsageLog;
+import dev.thrum.store.ClientStore;
+import dev.thrum.store.ThrumDirs;
+import dev.thrum.usage.PainScores;
+import dev.thrum.usage.SessionRecord;
+import dev.thrum.usage.UsageLog;
 import dev.thrum.program.Client;
 import dev.thrum.program.Side;
 import net.fortuna.ical4j.data.CalendarBuilder;

@@ -1,7 +1,7 @@
 package dev.thrum.cli;
 
-import dev.thrum.files.ProfileLibraryLoader;
-import dev.thrum.files.MalformedProfileTestAccess;
+import dev.thrum.store.ProfileLibraryLoader;
+import dev.thrum.store.MalformedProfileTestAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thrum.engine.Outcome;
 import dev.thrum.engine.StepReport;
-import dev.thrum.log.DeviceInfo;
-import dev.thrum.log.SessionHeader;
-import dev.thrum.log.SessionRecord;
-import dev.thrum.log.UsageLog;
+import dev.thrum.usage.DeviceInfo;
+import dev.thrum.usage.SessionHeader;
+import dev.thrum.usage.SessionRecord;
+import dev.thrum.usage.UsageLog;
 import dev.thrum.program.Side;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +109,7 @@ class ReviewCommandsTest {
     void adherenceUsesTheClientsOwnWeeklyTargetWhenNoneIsGiven() {
         Path config = data.resolveSibling("config-for-targets");
         dev.thrum.program.Client ana = dev.thrum.program.Client.named("Ana");
-        new dev.thrum.files.ClientStore(config.resolve("clients")).save(new dev.thrum.program.Client(ana.id(), ana.name(),
+        new dev.thrum.store.ClientStore(config.resolve("clients")).save(new dev.thrum.program.Client(ana.id(), ana.name(),
                 ana.maxIntensity(), ana.avoid(), ana.regionCaps(), ana.maxSession(), 3, ana.notes(), ana.conditions(),
                 ana.softer(), ana.conditionsConfirmed()));
         Run r = review("log", "summary", "--by", "week", "--client", "ana", "--config-dir", config.toString());

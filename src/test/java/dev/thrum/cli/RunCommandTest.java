@@ -1,6 +1,6 @@
 package dev.thrum.cli;
 
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ThrumDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -1,7 +1,7 @@
 package dev.thrum.cli;
 
 import dev.thrum.testkit.Await;
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ThrumDirs;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.protocol.Codecs;
 import dev.thrum.protocol.DeviceCommand;

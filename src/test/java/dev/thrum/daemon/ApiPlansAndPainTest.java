@@ -2,9 +2,9 @@ package dev.thrum.daemon;
 
 import dev.thrum.testkit.Await;
 import dev.thrum.app.DeviceSpec;
-import dev.thrum.log.PainScores;
-import dev.thrum.log.SessionRecord;
-import dev.thrum.log.UsageLog;
+import dev.thrum.usage.PainScores;
+import dev.thrum.usage.SessionRecord;
+import dev.thrum.usage.UsageLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.thrum.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thrum.app.DeviceSpec;
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ThrumDirs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

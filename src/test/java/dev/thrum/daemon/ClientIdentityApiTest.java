@@ -2,7 +2,7 @@ package dev.thrum.daemon;
 
 import dev.thrum.testkit.Await;
 import dev.thrum.app.DeviceSpec;
-import dev.thrum.files.ClientStore;
+import dev.thrum.store.ClientStore;
 import dev.thrum.program.Client;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -174,7 +174,7 @@ public final class DaemonBenchmark {
         double[] ms = new double[10];
         for (int i = 0; i < ms.length; i++) {
             Path h = home.resolve("in-process-" + i);
-            var dirs = dev.thrum.files.ThrumDirs.from(java.util.Map.of(), h);
+            var dirs = dev.thrum.store.ThrumDirs.from(java.util.Map.of(), h);
             var options = new DaemonAssembly.Options(new DaemonSettings(new dev.thrum.app.DeviceSpec.Sim(null), 0, 1), dirs,
                     DaemonFiles.from(dirs, java.util.Map.of()), null, Duration.ofSeconds(15), Duration.ofSeconds(120));
             long t0 = System.nanoTime();

@@ -1,7 +1,7 @@
 package dev.thrum.daemon;
 
 import dev.thrum.app.DeviceSpec;
-import dev.thrum.files.ClientStore;
+import dev.thrum.store.ClientStore;
 import dev.thrum.fhir.FhirTestServer;
 import dev.thrum.program.Client;
 import org.hl7.fhir.r4.model.Procedure;

@@ -2,8 +2,8 @@ package dev.thrum.daemon;
 
 import dev.thrum.testkit.Await;
 import dev.thrum.app.DeviceSpec;
-import dev.thrum.log.SessionRecord;
-import dev.thrum.log.UsageLog;
+import dev.thrum.usage.SessionRecord;
+import dev.thrum.usage.UsageLog;
 import dev.thrum.transport.sim.SimTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

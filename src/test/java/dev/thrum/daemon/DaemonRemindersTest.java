@@ -2,7 +2,7 @@ package dev.thrum.daemon;
 
 import dev.thrum.testkit.Await;
 import dev.thrum.testkit.FileText;
-import dev.thrum.files.ClientStore;
+import dev.thrum.store.ClientStore;
 import dev.thrum.notify.FakeNotificationServer;
 import dev.thrum.notify.PrivateSessionBus;
 import dev.thrum.program.Client;
@@ -40,7 +40,7 @@ class DaemonRemindersTest {
         LocalTime at = now.toLocalTime().truncatedTo(ChronoUnit.MINUTES);
         Plan plan = new Plan(List.of("general-warm-up"), EnumSet.allOf(java.time.DayOfWeek.class), 0, at,
                 now.toLocalDate().minusDays(1), null);
-        new ClientStore(dev.thrum.files.ThrumDirs.from(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
+        new ClientStore(dev.thrum.store.ThrumDirs.from(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
                 "XDG_DATA_HOME", home.resolve("data").toString()), home).clients()).save(Client.named("Ana").withPlan(plan));
     }
 

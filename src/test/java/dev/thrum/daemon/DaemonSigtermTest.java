@@ -1,8 +1,8 @@
 package dev.thrum.daemon;
 
 import dev.thrum.testkit.Await;
-import dev.thrum.log.SessionRecord;
-import dev.thrum.log.UsageLog;
+import dev.thrum.usage.SessionRecord;
+import dev.thrum.usage.UsageLog;
 import dev.thrum.protocol.DeviceCommand;
 import dev.thrum.transport.sim.ReceivedFrame;
 import dev.thrum.transport.sim.ReceivedFrameJson;

@@ -1,6 +1,6 @@
 package dev.thrum.daemon;
 
-import dev.thrum.log.UsageLog;
+import dev.thrum.usage.UsageLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package dev.thrum.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thrum.app.DeviceSpec;
-import dev.thrum.log.PressureReview;
-import dev.thrum.log.PressureReviewText;
-import dev.thrum.log.UsageLog;
+import dev.thrum.usage.PressureReview;
+import dev.thrum.usage.PressureReviewText;
+import dev.thrum.usage.UsageLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

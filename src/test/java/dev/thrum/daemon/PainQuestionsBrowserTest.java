@@ -1,9 +1,9 @@
 package dev.thrum.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.thrum.log.LogReader;
-import dev.thrum.log.SessionRecord;
-import dev.thrum.log.UsageLog;
+import dev.thrum.usage.LogReader;
+import dev.thrum.usage.SessionRecord;
+import dev.thrum.usage.UsageLog;
 import dev.thrum.protocol.DeviceCommand;
 import dev.thrum.transport.sim.ReceivedFrameJson;
 import org.junit.jupiter.api.AfterAll;

@@ -3,9 +3,9 @@ package dev.thrum.daemon;
 import dev.thrum.engine.Outcome;
 import dev.thrum.engine.StepReport;
 import dev.thrum.engine.pressure.PressureStats;
-import dev.thrum.log.DeviceInfo;
-import dev.thrum.log.RecordJson;
-import dev.thrum.log.SessionRecord;
+import dev.thrum.usage.DeviceInfo;
+import dev.thrum.usage.RecordJson;
+import dev.thrum.usage.SessionRecord;
 import dev.thrum.program.Side;
 
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.thrum.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thrum.app.DeviceSpec;
-import dev.thrum.log.SessionRecord;
-import dev.thrum.log.UsageLog;
+import dev.thrum.usage.SessionRecord;
+import dev.thrum.usage.UsageLog;
 import dev.thrum.engine.StepReport;
 import dev.thrum.app.ScriptedPress;
 import org.junit.jupiter.api.AfterEach;

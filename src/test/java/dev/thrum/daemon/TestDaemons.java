@@ -1,7 +1,7 @@
 package dev.thrum.daemon;
 
 import dev.thrum.app.DeviceSpec;
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ThrumDirs;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -24,7 +24,7 @@ public final class DeviceSessionBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         DeviceProfile p = FakeProfiles.continuous(new DeviceProfile.Pacing(0, 0, 0, 0));
         run("fake 4-byte codec, minGapMs 0", p, FakeCodec.full(), n);
-        DeviceProfile theragun = new dev.thrum.files.ProfileLibraryLoader().load(java.util.List.of()).require("theragun-gen4");
+        DeviceProfile theragun = new dev.thrum.store.ProfileLibraryLoader().load(java.util.List.of()).require("theragun-gen4");
         DeviceProfile unpaced = new DeviceProfile(theragun.id(), theragun.name(), theragun.models(), theragun.source(),
                 theragun.match(), theragun.ble(), theragun.serial(), theragun.output(),
                 new DeviceProfile.Pacing(0, 0, 0, 0), theragun.commands(), theragun.status(), theragun.codec(), theragun.origin());

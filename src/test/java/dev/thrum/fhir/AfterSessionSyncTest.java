@@ -1,6 +1,6 @@
 package dev.thrum.fhir;
 
-import dev.thrum.files.ThrumDirs;
+import dev.thrum.store.ThrumDirs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

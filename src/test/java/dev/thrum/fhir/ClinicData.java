@@ -2,11 +2,11 @@ package dev.thrum.fhir;
 
 import dev.thrum.engine.Outcome;
 import dev.thrum.engine.StepReport;
-import dev.thrum.files.ClientStore;
-import dev.thrum.log.DeviceInfo;
-import dev.thrum.log.PainScores;
-import dev.thrum.log.RecordJson;
-import dev.thrum.log.SessionRecord;
+import dev.thrum.store.ClientStore;
+import dev.thrum.usage.DeviceInfo;
+import dev.thrum.usage.PainScores;
+import dev.thrum.usage.RecordJson;
+import dev.thrum.usage.SessionRecord;
 import dev.thrum.program.Client;
 import dev.thrum.program.Plan;
 import dev.thrum.program.Side;

@@ -2,10 +2,10 @@ package dev.thrum.fhir;
 
 import dev.thrum.engine.Outcome;
 import dev.thrum.engine.StepReport;
-import dev.thrum.files.RegionCatalogueLoader;
-import dev.thrum.log.DeviceInfo;
-import dev.thrum.log.PainScores;
-import dev.thrum.log.SessionRecord;
+import dev.thrum.store.RegionCatalogueLoader;
+import dev.thrum.usage.DeviceInfo;
+import dev.thrum.usage.PainScores;
+import dev.thrum.usage.SessionRecord;
 import dev.thrum.program.Plan;
 import dev.thrum.program.Side;
 import org.hl7.fhir.r4.model.Bundle;

@@ -1,6 +1,6 @@
 package dev.thrum.fhir;
 
-import dev.thrum.files.RegionCatalogueLoader;
+import dev.thrum.store.RegionCatalogueLoader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.thrum.fhir;
 
-import dev.thrum.files.RegionCatalogueLoader;
+import dev.thrum.store.RegionCatalogueLoader;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -172,7 +172,7 @@ class FhirSyncEndToEndTest {
             assertTrue(sessionIds.add(p.getIdentifierFirstRep().getValue()), "duplicate " + p.getIdentifierFirstRep().getValue());
             assertTrue(s.get(p.getSubject().getReference()) instanceof Patient, p.getSubject().getReference());
         }
-        assertEquals(clinic.sessions.stream().map(dev.thrum.log.SessionRecord::id).collect(java.util.stream.Collectors.toSet()), sessionIds);
+        assertEquals(clinic.sessions.stream().map(dev.thrum.usage.SessionRecord::id).collect(java.util.stream.Collectors.toSet()), sessionIds);
         for (Resource r : s.all("Observation")) {
             Observation o = (Observation) r;
             Resource proc = s.get(o.getPartOfFirstRep().getReference());

@@ -1,10 +1,10 @@
 package dev.thrum.input;
 
-import dev.thrum.files.AppConfig;
-import dev.thrum.files.ClientStore;
-import dev.thrum.files.ProfileLibraryLoader;
-import dev.thrum.files.ProgramLibraryLoader;
-import dev.thrum.files.RegionCatalogueLoader;
+import dev.thrum.store.AppConfig;
+import dev.thrum.store.ClientStore;
+import dev.thrum.store.ProfileLibraryLoader;
+import dev.thrum.store.ProgramLibraryLoader;
+import dev.thrum.store.RegionCatalogueLoader;
 import dev.thrum.profile.ProfileLibrary;
 import dev.thrum.profile.ProfileProblem;
 import dev.thrum.program.Client;

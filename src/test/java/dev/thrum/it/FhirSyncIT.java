@@ -1,6 +1,6 @@
 package dev.thrum.it;
 
-import dev.thrum.files.ClientStore;
+import dev.thrum.store.ClientStore;
 import dev.thrum.fhir.FhirTestServer;
 import dev.thrum.program.Client;
 import org.hl7.fhir.r4.model.Observation;

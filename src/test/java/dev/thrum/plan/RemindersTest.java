@@ -1,7 +1,7 @@
 package dev.thrum.plan;
 
-import dev.thrum.log.PainScores;
-import dev.thrum.log.SessionRecord;
+import dev.thrum.usage.PainScores;
+import dev.thrum.usage.SessionRecord;
 import dev.thrum.notify.Notifier;
 import dev.thrum.program.Client;
 import dev.thrum.program.Plan;

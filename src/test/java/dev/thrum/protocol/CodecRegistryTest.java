@@ -1,6 +1,6 @@
 package dev.thrum.protocol;
 
-import dev.thrum.files.MalformedProfileTestAccess;
+import dev.thrum.store.MalformedProfileTestAccess;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.profile.ProfileParseResult;
 import dev.thrum.profile.ProfileParser;

@@ -1,6 +1,6 @@
 package dev.thrum.protocol;
 
-import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.store.ProfileLibraryLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,6 +1,6 @@
 package dev.thrum.transport.serial;
 
-import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.store.ProfileLibraryLoader;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.protocol.Codec;
 import dev.thrum.protocol.Codecs;

@@ -3,7 +3,7 @@ package dev.thrum.transport.serial;
 import dev.thrum.testkit.Await;
 import dev.thrum.device.DeviceEvent;
 import dev.thrum.device.DeviceSession;
-import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.store.ProfileLibraryLoader;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.protocol.Codec;
 import dev.thrum.protocol.Codecs;

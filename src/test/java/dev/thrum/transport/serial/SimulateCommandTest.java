@@ -2,7 +2,7 @@ package dev.thrum.transport.serial;
 
 import dev.thrum.cli.SimulateCommand;
 import dev.thrum.cli.ThrumCommand;
-import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.store.ProfileLibraryLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

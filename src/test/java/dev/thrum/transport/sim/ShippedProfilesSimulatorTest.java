@@ -1,6 +1,6 @@
 package dev.thrum.transport.sim;
 
-import dev.thrum.files.ProfileLibraryLoader;
+import dev.thrum.store.ProfileLibraryLoader;
 import dev.thrum.profile.DeviceProfile;
 import dev.thrum.profile.OutputRange;
 import dev.thrum.protocol.Codec;
