@@ -30,11 +30,6 @@ import java.util.stream.Stream;
 public final class ProfileLibraryLoader {
     private static final System.Logger LOG = System.getLogger(ProfileLibraryLoader.class.getName());
 
-    /** Files under {@code device-profiles/} in the jar; ProfileLibraryLoaderTest checks this list against the directory. */
-    public static final List<String> BUILT_IN_FILES = List.of(
-            "ems-v2.json", "foreo.json", "theragun-gen4.json", "theragun-wave.json",
-            "theragun-wave-solo.json", "thrum-open-serial.json");
-
     private static final String BUILT_IN_PREFIX = "built-in:";
 
     private final ProfileParser parser = new ProfileParser(Codecs.registeredNames());
@@ -107,7 +102,18 @@ public final class ProfileLibraryLoader {
 
     private List<DeviceProfile> readBuiltIns(List<ProfileProblem> errors) {
         List<DeviceProfile> out = new ArrayList<>();
-        for (String file : BUILT_IN_FILES) {
+        List<String> files;
+        try {
+            files = BuiltInProfileFiles.list();
+        } catch (IOException e) {
+            errors.add(new ProfileProblem(BUILT_IN_PREFIX + BuiltInProfileFiles.FOLDER, "", 0, 0,
+                    "cannot list the built-in profiles (" + IoReason.of(e) + "); rebuild or reinstall Thrum"));
+            return out;
+        }
+        if (files.isEmpty())
+            errors.add(new ProfileProblem(BUILT_IN_PREFIX + BuiltInProfileFiles.FOLDER, "", 0, 0,
+                    "no built-in profiles are packed in Thrum; rebuild or reinstall it"));
+        for (String file : files) {
             String origin = BUILT_IN_PREFIX + file;
             try (InputStream in = ProfileLibraryLoader.class.getResourceAsStream("/device-profiles/" + file)) {
                 if (in == null) {

@@ -30,6 +30,20 @@ class PackagedProductIT {
     }
 
     @Test
+    void theBuiltInProfilesAreFoundInTheJar(@TempDir Path home) throws Exception {
+        // from a new home in another folder, no ./device-profiles: every profile comes from listing the jar
+        List<String> packed;
+        try (Stream<Path> files = Files.list(Thrum.PROJECT.resolve("device-profiles"))) {
+            packed = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - ".json".length())).sorted().toList();
+        }
+        ThrumProcess.Result r = Thrum.inNewHome(home).run(QUICK, "profiles", "list").assertExit(0);
+        List<String> listed = r.stdout().stream().skip(1).map(l -> l.split("\\s+")[0]).sorted().toList();
+        assertEquals(packed, listed, r::toString);
+        assertTrue(packed.size() >= 6, "the repository's device-profiles/ went missing: " + packed);
+    }
+
+    @Test
     void eachLibraryKeepsItsOwnManifest() throws Exception {
         Path jar = Thrum.PROJECT.resolve("target/thrum.jar");
         try (JarFile thrum = new JarFile(jar.toFile())) {

@@ -120,7 +120,7 @@ class GoldenTrafficTest {
     @Test
     void everyShippedProfileHasGoldenCommandsAndTheWorkedExampleIsThere() throws IOException {
         List<Line> commands = lines("commands.txt");
-        for (String file : ProfileLibraryLoader.BUILT_IN_FILES) {
+        for (String file : dev.thrum.store.BuiltInProfileFiles.list()) {
             String id = file.replace(".json", "");
             assertTrue(commands.stream().anyMatch(l -> l.profile().equals(id)), "no golden commands for " + id);
         }

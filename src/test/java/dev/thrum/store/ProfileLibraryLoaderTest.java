@@ -30,8 +30,8 @@ class ProfileLibraryLoaderTest {
         assertEquals(List.of(), lib.notices());
         try (Stream<Path> files = Files.list(Path.of("device-profiles"))) {
             List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
-            assertEquals(names, ProfileLibraryLoader.BUILT_IN_FILES.stream().sorted().toList(),
-                    "BUILT_IN_FILES must list every file in device-profiles/");
+            assertEquals(names, dev.thrum.store.BuiltInProfileFiles.list().stream().sorted().toList(),
+                    "the built-ins are every file in device-profiles/");
         }
         assertEquals(List.of("ems-v2", "foreo", "theragun-gen4", "theragun-wave", "theragun-wave-solo",
                 "thrum-open-serial"), List.copyOf(lib.profiles().keySet()));
