@@ -39,6 +39,11 @@ import java.util.function.Consumer;
  * The engine lives on the runner's own thread; controls and device events are queued to it, so
  * the engine never sees two callers at once. Emergency stop does not wait for that thread: it goes
  * straight to the device's write queue, where stop jumps ahead of everything.
+ *
+ * <p>Why one class of about 370 lines: the runner thread's loop, the journal flushes and the
+ * give-up-after-link-loss timer share the one thread and its state, and the order in which they
+ * act (stop first, then record) is the safety argument; split, that order would be spread over
+ * several classes and their locks.
  */
 public final class SessionRunner implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("thrum.runner");
