@@ -56,11 +56,17 @@ final class FastInstant {
             for (int i = n - 21; i < 9; i++) frac *= 10;
             nanos = frac;
         }
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0
-                || minute > 59 || second < 0 || second > 59) {
-            return null; // days 29..31 need the month's length: leave them to the full parser
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour < 0 || hour > 23
+                || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null; // the full parser says what is wrong
         }
         return Instant.ofEpochSecond(epochDay(year, month, day) * 86400L + hour * 3600L + minute * 60L + second, nanos);
+    }
+
+    /** Days in the month of the proleptic Gregorian calendar, as {@link Instant#parse} counts them. */
+    private static int monthLength(int year, int month) {
+        if (month == 2) return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
     }
 
     /** Decimal digits as a number, or -1 when a byte is not a digit. */

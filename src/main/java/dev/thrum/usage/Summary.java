@@ -5,6 +5,7 @@ import dev.thrum.engine.StepReport;
 import dev.thrum.program.Side;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -47,36 +48,53 @@ public final class Summary implements Consumer<SessionRecord> {
     public Summary(ZoneId zone) {
         this.zone = zone;
         this.rules = zone.getRules();
-        this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(java.time.Instant.EPOCH) : null;
+        this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
     }
 
     public ZoneId zone() { return zone; }
 
     @Override
     public void accept(SessionRecord r) {
-        sessions++;
-        activeSeconds += r.activeSeconds();
-        pausedSeconds += r.pausedSeconds();
-        if (r.outcome() != null) outcomes.merge(r.outcome(), 1L, Long::sum);
+        startSession(r.activeSeconds(), r.pausedSeconds(), r.outcome());
         double treated = 0;
         for (StepReport s : r.steps()) {
             if (s.rest()) continue;
-            treated += s.actualSeconds();
-            Tally[] bySide = regions.computeIfAbsent(s.regionId() == null ? "?" : s.regionId(), k -> new Tally[3]);
-            int side = (s.side() == null ? Side.NONE : s.side()).ordinal();
-            Tally t = bySide[side];
-            if (t == null) t = bySide[side] = new Tally();
-            t.seconds += s.actualSeconds();
-            if (t.lastSession != sessions) {
-                t.lastSession = sessions;
-                t.sessions++;
-            }
+            treated += step(s.regionId(), (s.side() == null ? Side.NONE : s.side()).ordinal(), s.actualSeconds());
         }
+        endSession(treated, r.startedAt(), r.programId(), r.clientName());
+    }
+
+    /*
+     * The three parts of taking one session, shared by accept and SummaryLineReader (which reads them
+     * straight from a line's bytes) so both add the same numbers in the same order: equal totals to the bit.
+     */
+
+    void startSession(double active, double paused, Outcome outcome) {
+        sessions++;
+        activeSeconds += active;
+        pausedSeconds += paused;
+        if (outcome != null) outcomes.merge(outcome, 1L, Long::sum);
+    }
+
+    /** One treated (non-rest) step; returns its seconds for the session's running total. */
+    double step(String regionId, int side, double actualSeconds) {
+        Tally[] bySide = regions.computeIfAbsent(regionId == null ? "?" : regionId, k -> new Tally[3]);
+        Tally t = bySide[side];
+        if (t == null) t = bySide[side] = new Tally();
+        t.seconds += actualSeconds;
+        if (t.lastSession != sessions) {
+            t.lastSession = sessions;
+            t.sessions++;
+        }
+        return actualSeconds;
+    }
+
+    void endSession(double treated, Instant startedAt, String programId, String clientName) {
         treatmentSeconds += treated;
         // Days (and so weeks, streaks and adherence) count sessions that treated something.
-        if (treated > 0) add(days.computeIfAbsent(day(r), d -> new Tally()), treated);
-        add(programs.computeIfAbsent(r.programId() == null ? "?" : r.programId(), k -> new Tally()), treated);
-        add(clients.computeIfAbsent(r.clientName() == null ? "?" : r.clientName(), k -> new Tally()), treated);
+        if (treated > 0) add(days.computeIfAbsent(day(startedAt), d -> new Tally()), treated);
+        add(programs.computeIfAbsent(programId == null ? "?" : programId, k -> new Tally()), treated);
+        add(clients.computeIfAbsent(clientName == null ? "?" : clientName, k -> new Tally()), treated);
     }
 
     /** Adds the totals of another summary over other records (a parallel read, {@link UnorderedLogRead}). */
@@ -111,8 +129,12 @@ public final class Summary implements Consumer<SessionRecord> {
 
     /** The local day a session started on. */
     public LocalDate day(SessionRecord r) {
-        ZoneOffset off = fixedOffset != null ? fixedOffset : rules.getOffset(r.startedAt());
-        return LocalDate.ofEpochDay(Math.floorDiv(r.startedAt().getEpochSecond() + off.getTotalSeconds(), 86400));
+        return day(r.startedAt());
+    }
+
+    private LocalDate day(Instant startedAt) {
+        ZoneOffset off = fixedOffset != null ? fixedOffset : rules.getOffset(startedAt);
+        return LocalDate.ofEpochDay(Math.floorDiv(startedAt.getEpochSecond() + off.getTotalSeconds(), 86400));
     }
 
     public static LocalDate weekOf(LocalDate day) {

@@ -32,6 +32,14 @@ public final class UnorderedLogRead {
 
     private UnorderedLogRead() {}
 
+    /**
+     * A consumer that can take a plain line straight from its bytes (a summary, {@link SummaryLineReader})
+     * instead of a parsed record; it returns false, having taken nothing, for a line it leaves to the reader.
+     */
+    public interface LineTaker {
+        boolean take(byte[] buf, int off, int len);
+    }
+
     /** The consumers that saw the records: several after a parallel read, one after a sequential one. */
     public static <C extends Consumer<SessionRecord>> List<C> read(Path file, Supplier<C> fresh,
                                                                     Consumer<LogWarning> warnings) throws LogFileException {
@@ -117,9 +125,11 @@ public final class UnorderedLogRead {
 
     private static void readChunk(Path file, long from, long to, Consumer<SessionRecord> part, AtomicBoolean giveUp) {
         FastRecordParser fast = new FastRecordParser();
+        LineTaker taker = part instanceof LineTaker t ? t : null;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             new LineScanner(new ChunkStream(ch, from, to)).scan((n, b, off, len, complete, tooLong) -> {
                 if (giveUp.get()) throw new StopChunk();
+                if (taker != null && complete && !tooLong && taker.take(b, off, len)) return;
                 Object result = LogReader.classify(fast, b, off, len, complete, tooLong);
                 if (result instanceof SessionRecord r) part.accept(r);
                 else if (result != LogReader.BLANK) throw new StopChunk();

@@ -65,6 +65,21 @@ class RecordJsonProperties {
         assertEquals(t, FastInstant.parse(text), text);
     }
 
+    /** Days the quick timestamp parse must leave to the JDK (which refuses them): no guessing of month lengths. */
+    @net.jqwik.api.Example
+    void quickTimestampsLeaveImpossibleDaysToTheJdk() {
+        for (String day : List.of("2100-02-29", "1900-02-29", "2023-02-29", "2024-02-30", "2024-04-31", "2024-06-31",
+                "2024-09-31", "2024-11-31", "2024-01-32")) {
+            byte[] b = (day + "T10:00:00.000Z").getBytes(StandardCharsets.US_ASCII);
+            assertEquals(null, FastInstant.parse(b, 0, b.length), day);
+        }
+        for (String day : List.of("2000-02-29", "2024-02-29", "2024-01-31", "2024-03-31", "2024-04-30", "2024-12-31")) {
+            String text = day + "T10:00:00.000Z";
+            byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+            assertEquals(Instant.parse(text), FastInstant.parse(b, 0, b.length), day);
+        }
+    }
+
     @Provide
     Arbitrary<Instant> instantsAnyDay() {
         return Combinators.combine(Arbitraries.longs().between(0, 4_102_444_800L), Arbitraries.of(0, 1_000_000, 250_000_000, 123_456_789))
