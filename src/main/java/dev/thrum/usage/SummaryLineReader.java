@@ -1,10 +1,12 @@
 package dev.thrum.usage;
 
 import dev.thrum.engine.Outcome;
+import dev.thrum.program.Side;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The summary's own quick path (docs/benchmarks.md, "Usage log"): adds a line to a {@link Summary}
@@ -53,7 +55,7 @@ public final class SummaryLineReader {
     private static final byte[][] OUTCOME_TEXT = new byte[OUTCOMES.length][];
     private static final double[] POW10 = new double[16];
     static {
-        for (int i = 0; i < OUTCOMES.length; i++) OUTCOME_TEXT[i] = b("\"" + OUTCOMES[i].name().toLowerCase(java.util.Locale.ROOT) + "\"");
+        for (int i = 0; i < OUTCOMES.length; i++) OUTCOME_TEXT[i] = b("\"" + OUTCOMES[i].name().toLowerCase(Locale.ROOT) + "\"");
         double p = 1;
         for (int i = 0; i < POW10.length; i++) { POW10[i] = p; p *= 10; }
     }
@@ -231,9 +233,9 @@ public final class SummaryLineReader {
     }
 
     private int side() throws NotPlain {
-        if (at(LEFT)) return dev.thrum.program.Side.LEFT.ordinal();
-        if (at(RIGHT)) return dev.thrum.program.Side.RIGHT.ordinal();
-        if (at(NONE) || at(NULL)) return dev.thrum.program.Side.NONE.ordinal();
+        if (at(LEFT)) return Side.LEFT.ordinal();
+        if (at(RIGHT)) return Side.RIGHT.ordinal();
+        if (at(NONE) || at(NULL)) return Side.NONE.ordinal();
         throw NotPlain.INSTANCE;
     }
 
