@@ -11,16 +11,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,27 +48,27 @@ class HistoryBrowserTest {
     static String base;
     static Instant newest;
 
+    static WebAppFixture app;
+
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumeInstalled();
-        home = Files.createTempDirectory("thrum-history-test-");
-        Path log = UsageLog.in(home.resolve("data/thrum")).file();
-        Files.createDirectories(log.getParent());
-        writeLog(log, 300);
-        daemon = ChildDaemon.start(home, List.of(), "--device", "sim");
-        DaemonClient client = daemon.client();
+        app = WebAppFixture.onSimulator("thrum-history-test-", h -> {
+            Path log = UsageLog.in(h.resolve("data/thrum")).file();
+            Files.createDirectories(log.getParent());
+            writeLog(log, 300);
+        }, "--device", "sim");
+        home = app.home;
+        daemon = app.daemon;
+        DaemonClient client = app.client;
         assertEquals(201, client.post("/clients", "{\"id\":\"ann-smith\",\"name\":\"Ann Smith\",\"weeklyTarget\":3}").status());
         assertEquals(201, client.post("/clients", "{\"id\":\"bob-jones\",\"name\":\"Bob Jones\"}").status());
-        base = "http://127.0.0.1:" + daemon.port;
-        browser = Chromium.start(1280, 900);
-        browser.get(client.post("/login-links", "").body().path("url").asText());
-        await("logged in", d -> d.getCurrentUrl().equals(base + "/"));
+        base = app.base;
+        browser = app.openLoggedIn(1280, 900, Duration.ofSeconds(20));
     }
 
     @AfterAll
     static void end() {
-        if (browser != null) browser.quit();
-        if (daemon != null) daemon.close();
+        if (app != null) app.close();
     }
 
     /** Ann about three sessions a week (some weeks fewer), Bob the rest; real region ids; a few stopped early. */
@@ -104,9 +101,7 @@ class HistoryBrowserTest {
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .withMessage(what).until(condition);
+        return app.await(what, Duration.ofSeconds(20), condition);
     }
 
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }
@@ -155,8 +150,7 @@ class HistoryBrowserTest {
         assertTrue(csv.contains("Ann Smith") && !csv.contains("Bob Jones"), csv.substring(0, Math.min(400, csv.length())));
 
         browser.executeScript("document.querySelector('.charts').scrollIntoView({block: 'start'})");
-        Files.createDirectories(Path.of("target", "web-screenshots"));
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "web-screenshots", "history.png"), StandardCopyOption.REPLACE_EXISTING);
+        app.screenshot("history");
     }
 
     @Test
@@ -198,8 +192,7 @@ class HistoryBrowserTest {
         long width = (Long) browser.executeScript("return Math.round(document.querySelector('#chart-regions svg').getBoundingClientRect().width)");
         assertTrue(width > 600, "the chart uses the page's width, not 170 px: " + width);
         assertTrue(browser.findElement(By.tagName("body")).getText().contains("stopped by user"), "the sessions with their outcomes");
-        Files.createDirectories(Path.of("target", "web-screenshots"));
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "web-screenshots", "report.png"), StandardCopyOption.REPLACE_EXISTING);
+        app.screenshot("report");
     }
 
     static RoutineEditorBrowserTest.Cli cli(String... args) throws Exception {

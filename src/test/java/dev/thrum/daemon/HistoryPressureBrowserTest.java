@@ -5,15 +5,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -40,32 +36,29 @@ class HistoryPressureBrowserTest {
     static String base;
     static String cliText;
 
+    static WebAppFixture app;
+
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumeInstalled();
-        home = Files.createTempDirectory("thrum-history-pressure-test-");
-        PressureLog.write(UsageLog.in(home.resolve("data/thrum")).file(), 120, "Ann Smith");
-        RoutineEditorBrowserTest.Cli cli = HistoryBrowserTest.cli(home, "log", "pressure");
-        assertEquals(0, cli.exit(), cli.output());
-        cliText = cli.output();
-        daemon = ChildDaemon.start(home, List.of(), "--device", "sim");
-        DaemonClient client = daemon.client();
-        base = "http://127.0.0.1:" + daemon.port;
-        browser = Chromium.start(1280, 900);
-        browser.get(client.post("/login-links", "").body().path("url").asText());
-        await("logged in", d -> d.getCurrentUrl().equals(base + "/"));
+        app = WebAppFixture.onSimulator("thrum-history-pressure-test-", h -> {
+            PressureLog.write(UsageLog.in(h.resolve("data/thrum")).file(), 120, "Ann Smith");
+            RoutineEditorBrowserTest.Cli cli = HistoryBrowserTest.cli(h, "log", "pressure");
+            assertEquals(0, cli.exit(), cli.output());
+            cliText = cli.output();
+        }, "--device", "sim");
+        home = app.home;
+        daemon = app.daemon;
+        base = app.base;
+        browser = app.openLoggedIn(1280, 900, Duration.ofSeconds(20));
     }
 
     @AfterAll
     static void end() {
-        if (browser != null) browser.quit();
-        if (daemon != null) daemon.close();
+        if (app != null) app.close();
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .withMessage(what).until(condition);
+        return app.await(what, Duration.ofSeconds(20), condition);
     }
 
     static String textOf(WebElement e) { return e.getDomProperty("textContent"); }
@@ -126,9 +119,7 @@ class HistoryPressureBrowserTest {
         chartsMatchTheCli();
 
         browser.executeScript("document.getElementById('chart-pressure-regions').scrollIntoView({block: 'start'})");
-        Files.createDirectories(Path.of("target", "web-screenshots"));
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "web-screenshots", "history-pressure.png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        app.screenshot("history-pressure");
 
         // a session's steps say the band asked for and how the time split
         browser.findElement(By.cssSelector("#sessions tr:first-child button")).click();
@@ -148,7 +139,6 @@ class HistoryPressureBrowserTest {
         long width = (Long) browser.executeScript("return Math.round(document.querySelector('#chart-pressure-regions svg').getBoundingClientRect().width)");
         assertTrue(width > 600, "the chart uses the page's width: " + width);
         browser.executeScript("document.getElementById('chart-pressure-regions').scrollIntoView({block: 'start'})");
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "web-screenshots", "report-pressure.png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        app.screenshot("report-pressure");
     }
 }

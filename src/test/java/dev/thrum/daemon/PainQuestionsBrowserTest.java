@@ -11,17 +11,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,32 +48,30 @@ class PainQuestionsBrowserTest {
     static ChromeDriver browser;
     static String base;
 
+    static WebAppFixture app;
+
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumeInstalled();
-        home = Files.createTempDirectory("thrum-pain-web-");
+        app = WebAppFixture.onSimulator("thrum-pain-web-", h -> {
+            Path programs = h.resolve("config/thrum/programs");
+            Files.createDirectories(programs);
+            Files.writeString(programs.resolve("short-legs.json"), PROGRAM);
+        }, h -> List.of("--device", "sim", "--speedup", "30", "--sim-record", h.resolve("sim-frames.jsonl").toString()));
+        home = app.home;
         frames = home.resolve("sim-frames.jsonl");
-        Path programs = home.resolve("config/thrum/programs");
-        Files.createDirectories(programs);
-        Files.writeString(programs.resolve("short-legs.json"), PROGRAM);
-        daemon = ChildDaemon.start(home, List.of(), "--device", "sim", "--speedup", "30", "--sim-record", frames.toString());
-        client = daemon.client();
-        base = "http://127.0.0.1:" + daemon.port;
-        browser = Chromium.start(1280, 900);
-        browser.get(client.post("/login-links", "").body().path("url").asText());
-        await("logged in", d -> d.getCurrentUrl().equals(base + "/"));
+        daemon = app.daemon;
+        client = app.client;
+        base = app.base;
+        browser = app.openLoggedIn(1280, 900, Duration.ofSeconds(20));
     }
 
     @AfterAll
     static void end() {
-        if (browser != null) browser.quit();
-        if (daemon != null) daemon.close();
+        if (app != null) app.close();
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .withMessage(what).until(condition);
+        return app.await(what, Duration.ofSeconds(20), condition);
     }
 
     static void click(String id) { Chromium.click(browser, id); }
@@ -254,9 +249,5 @@ class PainQuestionsBrowserTest {
         assertNull(answered.pain().before());
     }
 
-    static void screenshot(String name) throws IOException {
-        Path dir = Path.of("target", "web-screenshots");
-        Files.createDirectories(dir);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
+    static void screenshot(String name) throws IOException { app.screenshot(name); }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,7 +20,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,32 +47,28 @@ class RoutineEditorBrowserTest {
     static ChromeDriver browser;
     static String base;
 
+    static WebAppFixture app;
+
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumeInstalled();
-        home = Files.createTempDirectory("thrum-editor-test-");
-        daemon = ChildDaemon.start(home, List.of(), "--device", "sim", "--speedup", "30");
-        client = daemon.client();
-        base = "http://127.0.0.1:" + daemon.port;
+        app = WebAppFixture.onSimulator("thrum-editor-test-", "--device", "sim", "--speedup", "30");
+        home = app.home;
+        daemon = app.daemon;
+        client = app.client;
+        base = app.base;
         DaemonClient.Response made = client.post("/clients",
                 "{\"id\":\"ann-smith\",\"name\":\"Ann Smith\",\"regionCaps\":{\"hamstrings\":0.3},\"avoid\":[\"calves\"]}");
         assertEquals(201, made.status(), made.body().toString());
-        browser = Chromium.start(1280, 900);
-        DaemonClient.Response link = client.post("/login-links", "");
-        browser.get(link.body().path("url").asText());
-        await("logged in", d -> d.getCurrentUrl().equals(base + "/"));
+        browser = app.openLoggedIn(1280, 900, Duration.ofSeconds(15));
     }
 
     @AfterAll
     static void end() {
-        if (browser != null) browser.quit();
-        if (daemon != null) daemon.close();
+        if (app != null) app.close();
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .withMessage(what).until(condition);
+        return app.await(what, Duration.ofSeconds(15), condition);
     }
 
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }
@@ -344,11 +338,7 @@ class RoutineEditorBrowserTest {
 
     static Path programFile() { return home.resolve("config/thrum/programs/ann-back.json"); }
 
-    static void screenshot(String name) throws IOException {
-        Path dir = Path.of("target", "web-screenshots");
-        Files.createDirectories(dir);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
+    static void screenshot(String name) throws IOException { app.screenshot(name); }
 
     record Cli(int exit, String output) {}
 
