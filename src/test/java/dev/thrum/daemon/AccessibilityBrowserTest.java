@@ -9,7 +9,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,23 +124,24 @@ class AccessibilityBrowserTest {
             }),
             new PageState("clients: the form, in a 320 px wide window", "clients.html", false, AccessibilityBrowserTest::narrow));
 
+    static WebAppFixture app;
+
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumeInstalled();
-        home = Files.createTempDirectory("thrum-a11y-test-");
-        daemon = ChildDaemon.start(home, List.of(), "--device", "sim");
-        client = daemon.client();
-        base = "http://127.0.0.1:" + daemon.port;
+        app = WebAppFixture.onSimulator("thrum-a11y-test-", "--device", "sim");
+        home = app.home;
+        daemon = app.daemon;
+        client = app.client;
+        base = app.base;
         DaemonClient.Response made = client.post("/clients",
                 "{\"id\":\"ann-smith\",\"name\":\"Ann Smith\",\"conditions\":[\"herniated-disc\"],\"weeklyTarget\":3}");
         assertEquals(201, made.status(), made.body().toString());
-        browser = Chromium.start(1280, 900);
+        browser = app.openBrowser(1280, 900);
     }
 
     @AfterAll
     static void end() {
-        if (browser != null) browser.quit();
-        if (daemon != null) daemon.close();
+        if (app != null) app.close();
     }
 
     @TestFactory
@@ -191,9 +191,7 @@ class AccessibilityBrowserTest {
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .withMessage(what).until(condition);
+        return app.await(what, Duration.ofSeconds(15), condition);
     }
 
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }

@@ -9,12 +9,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,29 +30,24 @@ class ClientsBrowserTest {
     static ChromeDriver browser;
     static String base;
 
+    static WebAppFixture app;
+
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumeInstalled();
-        home = Files.createTempDirectory("thrum-clients-test-");
-        daemon = ChildDaemon.start(home, List.of(), "--device", "sim");
-        base = "http://127.0.0.1:" + daemon.port;
-        browser = Chromium.start(1280, 900);
-        browser.get(daemon.client().post("/login-links", "").body().path("url").asText());
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.getCurrentUrl().equals(base + "/"));
+        app = WebAppFixture.onSimulator("thrum-clients-test-", "--device", "sim");
+        home = app.home;
+        daemon = app.daemon;
+        base = app.base;
+        browser = app.openLoggedIn(1280, 900, Duration.ofSeconds(15));
     }
 
     @AfterAll
     static void end() {
-        if (browser != null) browser.quit();
-        if (daemon != null) daemon.close();
+        if (app != null) app.close();
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .withMessage(what).until(condition);
+        return app.await(what, Duration.ofSeconds(15), condition);
     }
 
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }
@@ -93,9 +86,7 @@ class ClientsBrowserTest {
         }
         assertFalse(Files.exists(file()), "nothing saved");
         browser.executeScript("document.getElementById('c-maxIntensity').scrollIntoView({block: 'start'})");
-        Files.createDirectories(Path.of("target", "web-screenshots"));
-        Files.copy(browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(), Path.of("target", "web-screenshots", "clients.png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        app.screenshot("clients");
 
         type("c-maxIntensity", "0.6");
         click("c-save");

@@ -10,16 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -44,32 +40,34 @@ class DevicesBrowserTest {
     static ChromeDriver browser;
     static String base;
 
+    static WebAppFixture app;
+
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumeInstalled();
-        home = Files.createTempDirectory("thrum-devices-page-");
-        pair = SocatPair.start(Files.createDirectories(home.resolve("pty")));
-        Path links = Files.createDirectories(home.resolve("dev/serial/by-id"));
-        byId = links.resolve("usb-Thrum_Maker_Gun-if00-port0");
-        Files.createSymbolicLink(byId, pair.a());
-        Files.createSymbolicLink(links.resolve("usb-" + HOSTILE + "-if00"), pair.b());
-        daemon = ChildDaemon.start(home, List.of("-Dthrum.serial.devDir=" + home.resolve("dev")), "--device", "sim:thrum-open-serial");
-        base = "http://127.0.0.1:" + daemon.port;
-        browser = Chromium.start(1280, 1000);
-        browser.get(daemon.client().post("/login-links", "").body().path("url").asText());
-        await("logged in", d -> d.getCurrentUrl().equals(base + "/"));
+        app = WebAppFixture.onSimulator("thrum-devices-page-", h -> {
+            pair = SocatPair.start(Files.createDirectories(h.resolve("pty")));
+            Path links = Files.createDirectories(h.resolve("dev/serial/by-id"));
+            byId = links.resolve("usb-Thrum_Maker_Gun-if00-port0");
+            Files.createSymbolicLink(byId, pair.a());
+            Files.createSymbolicLink(links.resolve("usb-" + HOSTILE + "-if00"), pair.b());
+        }, h -> List.of("-Dthrum.serial.devDir=" + h.resolve("dev")), h -> List.of("--device", "sim:thrum-open-serial"));
+        home = app.home;
+        daemon = app.daemon;
+        base = app.base;
+        browser = app.openLoggedIn(1280, 1000, Duration.ofSeconds(20));
     }
 
     @AfterAll
     static void end() throws Exception {
-        if (browser != null) browser.quit();
-        if (daemon != null) daemon.close();
-        if (pair != null) pair.close();
+        try {
+            if (app != null) app.close();
+        } finally {
+            if (pair != null) pair.close();
+        }
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .withMessage(what).until(condition);
+        return app.await(what, Duration.ofSeconds(20), condition);
     }
 
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }
@@ -128,9 +126,7 @@ class DevicesBrowserTest {
     private static void screenshot() throws Exception {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
         browser.executeScript("window.scrollTo(0, 0)");
-        Files.createDirectories(Path.of("target", "web-screenshots"));
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "web-screenshots", "devices.png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        app.screenshot("devices");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 

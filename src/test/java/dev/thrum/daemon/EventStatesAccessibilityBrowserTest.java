@@ -8,14 +8,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,24 +55,19 @@ class EventStatesAccessibilityBrowserTest {
                 await("paused", d -> text("state").equals("Paused: battery low"));
             }));
 
+    static WebAppFixture app;
+
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumeInstalled();
-        Path home = Files.createTempDirectory("thrum-a11y-events-");
-        daemon = TestDaemons.withLibrary(home, new FakeSessionHost());
-        browser = Chromium.start(1280, 800);
-        HttpResponse<String> link = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + daemon.port() + "/login-links"))
-                .header("Authorization", "Bearer " + daemon.token().value()).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        browser.get(Json.MAPPER.readTree(link.body()).path("url").asText());
-        await("logged in", d -> text("state").equals("Ready"));
+        app = WebAppFixture.inProcess("thrum-a11y-events-", h -> TestDaemons.withLibrary(h, new FakeSessionHost()));
+        daemon = app.inProcess;
+        browser = app.openBrowser(1280, 800);
+        app.logIn(Duration.ofSeconds(10), d -> text("state").equals("Ready"));
     }
 
     @AfterAll
     static void end() {
-        if (browser != null) browser.quit();
-        if (daemon != null) daemon.close();
+        if (app != null) app.close();
     }
 
     @TestFactory
@@ -97,9 +85,7 @@ class EventStatesAccessibilityBrowserTest {
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .withMessage(what).until(condition);
+        return app.await(what, Duration.ofSeconds(10), condition);
     }
 
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }

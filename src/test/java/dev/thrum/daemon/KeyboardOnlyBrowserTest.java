@@ -10,7 +10,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,24 +33,23 @@ class KeyboardOnlyBrowserTest {
     static ChromeDriver browser;
     static String base;
 
+    static WebAppFixture app;
+
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumeInstalled();
-        home = Files.createTempDirectory("thrum-keyboard-test-");
-        daemon = ChildDaemon.start(home, List.of(), "--device", "sim");
-        base = "http://127.0.0.1:" + daemon.port;
-        DaemonClient.Response made = daemon.client().post("/clients",
+        app = WebAppFixture.onSimulator("thrum-keyboard-test-", "--device", "sim");
+        home = app.home;
+        daemon = app.daemon;
+        base = app.base;
+        DaemonClient.Response made = app.client.post("/clients",
                 "{\"id\":\"ann-smith\",\"name\":\"Ann Smith\",\"conditions\":[\"herniated-disc\"]}");
         assertEquals(201, made.status(), made.body().toString());
-        browser = Chromium.start(1280, 900);
-        browser.get(daemon.client().post("/login-links", "").body().path("url").asText());
-        await("logged in", d -> d.getCurrentUrl().equals(base + "/"));
+        browser = app.openLoggedIn(1280, 900, Duration.ofSeconds(15));
     }
 
     @AfterAll
     static void end() {
-        if (browser != null) browser.quit();
-        if (daemon != null) daemon.close();
+        if (app != null) app.close();
     }
 
     @Test
@@ -207,8 +205,6 @@ class KeyboardOnlyBrowserTest {
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .withMessage(what).until(condition);
+        return app.await(what, Duration.ofSeconds(15), condition);
     }
 }

@@ -1,5 +1,6 @@
 package dev.thrum.daemon;
 
+import dev.thrum.app.DeviceSpec;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -35,6 +36,11 @@ final class WebAppFixture implements AutoCloseable {
         Daemon start(Path home) throws Exception;
     }
 
+    /** The real session host on the simulated massager, in this JVM so a test can pull the link away. */
+    static final InProcessStart SIMULATOR = home -> DaemonAssembly.open(new DaemonAssembly.Options(
+            new DaemonSettings(new DeviceSpec.Sim(null), 0, 1), TestDaemons.dirs(home), TestDaemons.files(home),
+            null, Duration.ofSeconds(15), Duration.ofSeconds(60)));
+
     final Path home;
     /** The child JVM's daemon, or null when the daemon runs in this JVM. */
     final ChildDaemon daemon;
@@ -62,10 +68,16 @@ final class WebAppFixture implements AutoCloseable {
 
     /** Like {@link #onSimulator(String, HomeSetup, String...)}, for arguments naming files in the home (a frame record). */
     static WebAppFixture onSimulator(String homePrefix, HomeSetup setup, Function<Path, List<String>> argsInHome) throws Exception {
+        return onSimulator(homePrefix, setup, home -> List.of(), argsInHome);
+    }
+
+    /** The general form: the child JVM's options too (system properties pointing into the home). */
+    static WebAppFixture onSimulator(String homePrefix, HomeSetup setup, Function<Path, List<String>> jvmOptionsInHome,
+                                     Function<Path, List<String>> argsInHome) throws Exception {
         Chromium.assumeInstalled();
         Path home = Files.createTempDirectory(homePrefix);
         setup.prepare(home);
-        ChildDaemon daemon = ChildDaemon.start(home, List.of(), argsInHome.apply(home).toArray(String[]::new));
+        ChildDaemon daemon = ChildDaemon.start(home, jvmOptionsInHome.apply(home), argsInHome.apply(home).toArray(String[]::new));
         try {
             return new WebAppFixture(home, daemon, null, daemon.client(), daemon.port);
         } catch (IOException | RuntimeException e) {
@@ -96,13 +108,6 @@ final class WebAppFixture implements AutoCloseable {
     ChromeDriver openLoggedIn(int width, int height, Duration deadline) throws IOException {
         openBrowser(width, height);
         logIn(deadline, d -> d.getCurrentUrl().equals(base + "/"));
-        return browser;
-    }
-
-    /** Like {@link #openLoggedIn(int, int, Duration)}, waiting for {@code landed} instead of the start page's address. */
-    ChromeDriver openLoggedIn(int width, int height, Duration deadline, Function<WebDriver, Boolean> landed) throws IOException {
-        openBrowser(width, height);
-        logIn(deadline, landed);
         return browser;
     }
 

@@ -8,13 +8,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,31 +33,25 @@ class WebAppStatesBrowserTest {
     static FakeSessionHost host;
     static ChromeDriver browser;
 
+    static WebAppFixture app;
+
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumeInstalled();
-        home = Files.createTempDirectory("thrum-web-states-");
         host = new FakeSessionHost();
-        daemon = TestDaemons.withLibrary(home, host);
-        browser = Chromium.start(1280, 800);
-        HttpResponse<String> link = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + daemon.port() + "/login-links"))
-                .header("Authorization", "Bearer " + daemon.token().value()).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        browser.get(Json.MAPPER.readTree(link.body()).path("url").asText());
-        await("logged in", d -> text("state").equals("Ready"));
+        app = WebAppFixture.inProcess("thrum-web-states-", h -> TestDaemons.withLibrary(h, host));
+        home = app.home;
+        daemon = app.inProcess;
+        browser = app.openBrowser(1280, 800);
+        app.logIn(Duration.ofSeconds(10), d -> text("state").equals("Ready"));
     }
 
     @AfterAll
     static void end() {
-        if (browser != null) browser.quit();
-        if (daemon != null) daemon.close();
+        if (app != null) app.close();
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .withMessage(what).until(condition);
+        return app.await(what, Duration.ofSeconds(10), condition);
     }
 
     static void click(String id) { Chromium.click(browser, id); }
