@@ -1,18 +1,13 @@
 package dev.thrum.daemon;
 
-import dev.thrum.app.DeviceSpec;
 import dev.thrum.transport.sim.SimTransport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -28,25 +23,22 @@ class DevicesLinkBrowserTest {
     static Daemon daemon;
     static ChromeDriver browser;
 
+    static WebAppFixture app;
+
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumeInstalled();
-        Path home = Files.createTempDirectory("thrum-devices-link-");
-        DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 1);
-        daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, TestDaemons.dirs(home), TestDaemons.files(home),
-                null, Duration.ofSeconds(15), Duration.ofSeconds(60)));
-        browser = Chromium.start(1280, 900);
+        app = WebAppFixture.inProcess("thrum-devices-link-", WebAppFixture.SIMULATOR);
+        daemon = app.inProcess;
+        browser = app.openBrowser(1280, 900);
     }
 
     @AfterAll
     static void end() {
-        if (browser != null) browser.quit();
-        if (daemon != null) daemon.close();
+        if (app != null) app.close();
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-                .withMessage(what).until(condition);
+        return app.await(what, Duration.ofSeconds(15), condition);
     }
 
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }
@@ -55,9 +47,8 @@ class DevicesLinkBrowserTest {
 
     @Test
     void the_link_state_follows_the_massager_away_and_back() throws Exception {
-        DaemonClient client = new DaemonClient(daemon.port(), daemon.token());
-        browser.get(client.post("/login-links", "").body().path("url").asText());
-        await("logged in", d -> d.getCurrentUrl().endsWith("/"));
+        DaemonClient client = app.client;
+        app.logIn(Duration.ofSeconds(15), d -> d.getCurrentUrl().endsWith("/"));
         browser.get("http://127.0.0.1:" + daemon.port() + "/app/devices.html");
         await("connected", d -> "connected".equals(link()));
         assertTrue(text("cur-device").startsWith("sim"), text("cur-device"));

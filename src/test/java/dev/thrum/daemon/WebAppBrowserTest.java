@@ -13,21 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -43,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebAppBrowserTest {
-    static final Path SCREENSHOTS = Path.of("target", "web-screenshots");
     static Path home;
     static Path record;
     static ChildDaemon daemon;
@@ -51,26 +46,27 @@ class WebAppBrowserTest {
     static ChromeDriver browser;
     static String base;
 
+    static WebAppFixture app;
+
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumeInstalled();
-        home = Files.createTempDirectory("thrum-web-test-");
+        app = WebAppFixture.onSimulator("thrum-web-test-", h -> { },
+                h -> List.of("--device", "sim", "--speedup", "15", "--sim-record", h.resolve("sim-frames.jsonl").toString()));
+        home = app.home;
         record = home.resolve("sim-frames.jsonl");
-        daemon = ChildDaemon.start(home, List.of(), "--device", "sim", "--speedup", "15", "--sim-record", record.toString());
-        client = daemon.client();
-        base = "http://127.0.0.1:" + daemon.port;
-        browser = Chromium.start(1280, 800);
+        daemon = app.daemon;
+        client = app.client;
+        base = app.base;
+        browser = app.openBrowser(1280, 800);
     }
 
     @AfterAll
     static void end() {
-        if (browser != null) browser.quit();
-        if (daemon != null) daemon.close();
+        if (app != null) app.close();
     }
 
     static <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .withMessage(what).until(condition);
+        return app.await(what, timeout, condition);
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) { return await(what, Duration.ofSeconds(15), condition); }
@@ -102,9 +98,7 @@ class WebAppBrowserTest {
         long innerHeight = (Long) browser.executeScript("return window.innerHeight");
         browser.manage().window().setSize(new Dimension(width + (int) (width - innerWidth), height + (int) (height - innerHeight)));
         await("the page laid out at " + width + "x" + height, d -> (Long) browser.executeScript("return window.innerWidth") == width);
-        Files.createDirectories(SCREENSHOTS);
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + "-" + width + "x" + height + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        app.screenshot(name + "-" + width + "x" + height);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.thrum.daemon;
 
-import dev.thrum.app.DeviceSpec;
 import dev.thrum.transport.sim.SimTransport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,10 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -28,35 +24,30 @@ class WebAppLinkLossBrowserTest {
     static Daemon daemon;
     static ChromeDriver browser;
 
+    static WebAppFixture app;
+
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumeInstalled();
-        Path home = Files.createTempDirectory("thrum-web-link-");
-        DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 1);
-        daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, TestDaemons.dirs(home), TestDaemons.files(home),
-                null, Duration.ofSeconds(15), Duration.ofSeconds(60)));
-        browser = Chromium.start(1280, 800);
+        app = WebAppFixture.inProcess("thrum-web-link-", WebAppFixture.SIMULATOR);
+        daemon = app.inProcess;
+        browser = app.openBrowser(1280, 800);
     }
 
     @AfterAll
     static void end() {
-        if (browser != null) browser.quit();
-        if (daemon != null) daemon.close();
+        if (app != null) app.close();
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .withMessage(what).until(condition);
+        return app.await(what, Duration.ofSeconds(15), condition);
     }
 
     static String text(String id) { return browser.findElement(By.id(id)).getText(); }
 
     @Test
     void a_lost_link_is_shown_and_spoken_and_the_page_follows_the_massager_back() throws Exception {
-        DaemonClient client = new DaemonClient(daemon.port(), daemon.token());
-        browser.get(client.post("/login-links", "").body().path("url").asText());
-        await("logged in", d -> text("state").equals("Ready"));
+        DaemonClient client = app.client;
+        app.logIn(Duration.ofSeconds(15), d -> text("state").equals("Ready"));
         browser.executeScript("window.__spoken = []; window.speechSynthesis.speak = u => { window.__spoken.push(u.text); };");
         assertEquals(201, client.post("/sessions", "{\"program\": \"general-warm-up\"}").status());
         await("running", d -> text("state").equals("Running"));
