@@ -7,7 +7,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
@@ -34,11 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AccessibilityBrowserTest {
     static final Path WEB = Path.of("src", "main", "resources", "web");
-    static Path home;
-    static ChildDaemon daemon;
-    static DaemonClient client;
-    static ChromeDriver browser;
-    static String base;
+    static WebAppFixture app;
 
     /** How a state is reached from the one before it. */
     interface Reach { void run() throws Exception; }
@@ -57,47 +52,47 @@ class AccessibilityBrowserTest {
                 await("the page", d -> d.findElement(By.tagName("h1")).getText().contains("does not work"));
             }),
             new PageState("now: ready, a plan with warnings to confirm", "index.html", true, () -> {
-                browser.get(client.post("/login-links", "").body().path("url").asText());
+                app.browser.get(app.client.post("/login-links", "").body().path("url").asText());
                 await("logged in", d -> text("state").equals("Ready"));
                 await("the programs", d -> new Select(d.findElement(By.id("client"))).getOptions().size() > 1);
-                new Select(browser.findElement(By.id("program"))).selectByValue("sciatica-relief");
-                new Select(browser.findElement(By.id("client"))).selectByValue("ann-smith");
+                new Select(app.browser.findElement(By.id("program"))).selectByValue("sciatica-relief");
+                new Select(app.browser.findElement(By.id("client"))).selectByValue("ann-smith");
                 await("the plan and its warnings", d -> shown("confirm-box") && shown("plan-table") && !text("confirmations").isBlank());
             }),
             new PageState("now: ready, in a 320 px wide window", "index.html", false, AccessibilityBrowserTest::narrow),
             new PageState("now: running", "index.html", true, () -> {
                 wide();
-                Chromium.click(browser, "confirm");
+                Chromium.click(app.browser, "confirm");
                 await("Start enabled", d -> d.findElement(By.id("start-button")).isEnabled());
-                Chromium.click(browser, "start-button");
+                Chromium.click(app.browser, "start-button");
                 await("the countdown or the motor", d -> shown("countdown") || text("state").equals("Running"));
-                if (shown("countdown")) Chromium.click(browser, "skip-countdown");
+                if (shown("countdown")) Chromium.click(app.browser, "skip-countdown");
                 await("running", d -> text("state").equals("Running") && !text("region").isBlank());
             }),
             new PageState("now: running, in a 320 px wide window", "index.html", true, AccessibilityBrowserTest::narrow),
             new PageState("now: paused", "index.html", false, () -> {
                 wide();
-                Chromium.click(browser, "pause");
+                Chromium.click(app.browser, "pause");
                 await("paused", d -> text("state").startsWith("Paused") && text("pause").equals("Resume"));
             }),
             new PageState("now: finished, asking about pain after", "index.html", true, () -> {
-                Chromium.click(browser, "stop");
+                Chromium.click(app.browser, "stop");
                 await("finished", d -> text("state").equals("Finished") && shown("finished") && shown("start"));
             }),
             new PageState("routine editor: two steps, a mistake shown at its field", "editor.html", false, () -> {
                 open("/editor");
                 await("the regions", d -> new Select(d.findElement(By.id("add-region"))).getOptions().size() > 5);
-                new Select(browser.findElement(By.id("add-region"))).selectByValue("calves");
-                Chromium.click(browser, "add-button");
-                new Select(browser.findElement(By.id("add-region"))).selectByValue("hamstrings");
-                Chromium.click(browser, "add-button");
+                new Select(app.browser.findElement(By.id("add-region"))).selectByValue("calves");
+                Chromium.click(app.browser, "add-button");
+                new Select(app.browser.findElement(By.id("add-region"))).selectByValue("hamstrings");
+                Chromium.click(app.browser, "add-button");
                 await("two steps", d -> d.findElements(By.cssSelector("#steps > li")).size() == 2);
-                var duration = browser.findElement(By.id("s0-duration"));
+                var duration = app.browser.findElement(By.id("s0-duration"));
                 duration.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "900", org.openqa.selenium.Keys.TAB);
                 await("the mistake at its field", d -> !text("err-s0-duration").isBlank());
             }),
             new PageState("routine editor: checked, with its preview chart", "editor.html", true, () -> {
-                var duration = browser.findElement(By.id("s0-duration"));
+                var duration = app.browser.findElement(By.id("s0-duration"));
                 duration.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "60", org.openqa.selenium.Keys.TAB);
                 await("no problems, a chart", d -> text("check-summary").startsWith("No problems")
                         && !d.findElements(By.cssSelector("#timeline svg")).isEmpty());
@@ -106,7 +101,7 @@ class AccessibilityBrowserTest {
             new PageState("history: the sessions, one opened", "history.html", true, () -> {
                 open("/history");
                 await("the session just stopped", d -> !d.findElements(By.cssSelector("#sessions tr button")).isEmpty());
-                browser.findElement(By.cssSelector("#sessions tr button")).click();
+                app.browser.findElement(By.cssSelector("#sessions tr button")).click();
                 await("its steps", d -> shown("detail") && !text("detail-steps").isBlank());
             }),
             new PageState("history: in a 320 px wide window", "history.html", false, AccessibilityBrowserTest::narrow),
@@ -115,28 +110,22 @@ class AccessibilityBrowserTest {
                 await("the list", d -> d.findElement(By.id("new-client")).isEnabled() && !d.findElements(By.id("client-ann-smith")).isEmpty());
             }),
             new PageState("clients: a new client's form, a mistake shown at its field", "clients.html", true, () -> {
-                Chromium.click(browser, "new-client");
+                Chromium.click(app.browser, "new-client");
                 await("the form", d -> shown("client-form-box") && !d.findElements(By.id("cond-pregnancy")).isEmpty());
                 for (String[] typed : new String[][] {{"c-id", "bob-jones"}, {"c-name", "Bob Jones"}, {"c-maxIntensity", "2"}})
-                    browser.findElement(By.id(typed[0])).sendKeys(typed[1]);
-                Chromium.click(browser, "c-save");
+                    app.browser.findElement(By.id(typed[0])).sendKeys(typed[1]);
+                Chromium.click(app.browser, "c-save");
                 await("the mistake at its field", d -> !text("err-c-maxIntensity").isBlank());
             }),
             new PageState("clients: the form, in a 320 px wide window", "clients.html", false, AccessibilityBrowserTest::narrow));
 
-    static WebAppFixture app;
-
     @BeforeAll
     static void start() throws Exception {
         app = WebAppFixture.onSimulator("thrum-a11y-test-", "--device", "sim");
-        home = app.home;
-        daemon = app.daemon;
-        client = app.client;
-        base = app.base;
-        DaemonClient.Response made = client.post("/clients",
+        DaemonClient.Response made = app.client.post("/clients",
                 "{\"id\":\"ann-smith\",\"name\":\"Ann Smith\",\"conditions\":[\"herniated-disc\"],\"weeklyTarget\":3}");
         assertEquals(201, made.status(), made.body().toString());
-        browser = app.openBrowser(1280, 900);
+        app.openBrowser(1280, 900);
     }
 
     @AfterAll
@@ -150,7 +139,7 @@ class AccessibilityBrowserTest {
         all.addAll(pagesNotInTheList());
         return all.stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> {
             s.reach().run();
-            PageCheck.assertAccessible(browser, s.name() + " (" + s.file() + ")", s.keys());
+            PageCheck.assertAccessible(app.browser, s.name() + " (" + s.file() + ")", s.keys());
         }));
     }
 
@@ -168,22 +157,22 @@ class AccessibilityBrowserTest {
 
     static void open(String path) {
         wide();
-        browser.get(base + path);
+        app.browser.get(app.base + path);
     }
 
-    static void wide() { browser.manage().window().setSize(new Dimension(1280, 900)); }
+    static void wide() { app.browser.manage().window().setSize(new Dimension(1280, 900)); }
 
     /** A 320 px wide window: the width WCAG 1.4.10 (reflow) asks a page to fit. */
     static void narrow() {
-        browser.manage().window().setSize(new Dimension(320, 800));
-        await("the narrow layout", d -> (Long) browser.executeScript("return window.innerWidth") <= 360);
+        app.browser.manage().window().setSize(new Dimension(320, 800));
+        await("the narrow layout", d -> (Long) app.browser.executeScript("return window.innerWidth") <= 360);
     }
 
     /** The page loaded and its requests answered: the count of finished resource loads holds still between two looks. */
     static void awaitQuiet() {
         long[] last = {-1};
         await("the page to finish loading", d -> {
-            long now = (Long) browser.executeScript("return document.readyState === 'complete' ? performance.getEntriesByType('resource').length : -1");
+            long now = (Long) app.browser.executeScript("return document.readyState === 'complete' ? performance.getEntriesByType('resource').length : -1");
             boolean still = now >= 0 && now == last[0];
             last[0] = now;
             return still;
@@ -194,7 +183,7 @@ class AccessibilityBrowserTest {
         return app.await(what, Duration.ofSeconds(15), condition);
     }
 
-    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+    static String text(String id) { return app.browser.findElement(By.id(id)).getText(); }
 
-    static boolean shown(String id) { return browser.findElement(By.id(id)).isDisplayed(); }
+    static boolean shown(String id) { return app.browser.findElement(By.id(id)).isDisplayed(); }
 }

@@ -8,7 +8,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,20 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * regions and a cap, edit, and remove only after the page asked.
  */
 class ClientsBrowserTest {
-    static Path home;
-    static ChildDaemon daemon;
-    static ChromeDriver browser;
-    static String base;
-
     static WebAppFixture app;
 
     @BeforeAll
     static void start() throws Exception {
         app = WebAppFixture.onSimulator("thrum-clients-test-", "--device", "sim");
-        home = app.home;
-        daemon = app.daemon;
-        base = app.base;
-        browser = app.openLoggedIn(1280, 900, Duration.ofSeconds(15));
+        app.openLoggedIn(1280, 900, Duration.ofSeconds(15));
     }
 
     @AfterAll
@@ -50,27 +41,27 @@ class ClientsBrowserTest {
         return app.await(what, Duration.ofSeconds(15), condition);
     }
 
-    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+    static String text(String id) { return app.browser.findElement(By.id(id)).getText(); }
 
     static void type(String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+        WebElement field = app.browser.findElement(By.id(id));
+        app.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.TAB);
     }
 
-    static void click(String id) { Chromium.click(browser, id); }
+    static void click(String id) { Chromium.click(app.browser, id); }
 
     @Test
     void a_client_is_added_with_a_mistake_fixed_edited_and_removed_after_asking() throws Exception {
-        browser.get(base + "/app/clients.html");
+        app.browser.get(app.base + "/app/clients.html");
         await("the page, loaded", d -> d.findElement(By.id("new-client")).isEnabled());
-        browser.executeScript("window.__errors = []; window.addEventListener('error', e => __errors.push(e.message));"
+        app.browser.executeScript("window.__errors = []; window.addEventListener('error', e => __errors.push(e.message));"
                 + "window.addEventListener('unhandledrejection', e => __errors.push(String(e.reason && e.reason.stack || e.reason)));");
         click("new-client");
         await("the form", d -> d.findElement(By.id("cond-herniated-disc")).isDisplayed());
-        assertTrue(browser.findElements(By.id("avoid-neck")).isEmpty(), "a blocked region is not offered");
-        assertTrue(browser.findElement(By.cssSelector("label:has(#cond-herniated-disc)")).getText().contains("lower-back 0.2"),
-                "what the condition tightens: " + browser.findElement(By.cssSelector("label:has(#cond-herniated-disc)")).getText());
+        assertTrue(app.browser.findElements(By.id("avoid-neck")).isEmpty(), "a blocked region is not offered");
+        assertTrue(app.browser.findElement(By.cssSelector("label:has(#cond-herniated-disc)")).getText().contains("lower-back 0.2"),
+                "what the condition tightens: " + app.browser.findElement(By.cssSelector("label:has(#cond-herniated-disc)")).getText());
         type("c-id", "ann-smith");
         type("c-name", "Ann Smith");
         type("c-maxIntensity", "2");
@@ -82,10 +73,10 @@ class ClientsBrowserTest {
         try {
             await("the mistake at its field", d -> !text("err-c-maxIntensity").isEmpty());
         } catch (RuntimeException e) {
-            throw new AssertionError(browser.executeScript("return window.__errors") + " status: " + text("clients-status") + " other: " + text("err-c-other"), e);
+            throw new AssertionError(app.browser.executeScript("return window.__errors") + " status: " + text("clients-status") + " other: " + text("err-c-other"), e);
         }
         assertFalse(Files.exists(file()), "nothing saved");
-        browser.executeScript("document.getElementById('c-maxIntensity').scrollIntoView({block: 'start'})");
+        app.browser.executeScript("document.getElementById('c-maxIntensity').scrollIntoView({block: 'start'})");
         app.screenshot("clients");
 
         type("c-maxIntensity", "0.6");
@@ -98,14 +89,14 @@ class ClientsBrowserTest {
         assertEquals("[\"hip-flexors\"]", saved.path("avoid").toString());
         assertEquals(0.3, saved.path("regionCaps").path("calves").asDouble());
 
-        browser.findElement(By.cssSelector("#client-ann-smith button")).click();
+        app.browser.findElement(By.cssSelector("#client-ann-smith button")).click();
         await("the form for Ann", d -> "Ann Smith".equals(d.findElement(By.id("c-name")).getDomProperty("value")));
         type("c-weeklyTarget", "4");
         click("c-save");
         await("the new target listed", d -> text("client-ann-smith").contains("4"));
         assertEquals(4, Json.MAPPER.readTree(Files.readString(file())).path("weeklyTarget").asInt());
 
-        browser.findElement(By.cssSelector("#client-ann-smith button")).click();
+        app.browser.findElement(By.cssSelector("#client-ann-smith button")).click();
         await("the form for Ann", d -> d.findElement(By.id("c-remove")).isDisplayed());
         click("c-remove");
         await("asked", d -> text("c-remove-question").startsWith("Remove Ann Smith?"));
@@ -117,5 +108,5 @@ class ClientsBrowserTest {
         assertFalse(Files.exists(file()));
     }
 
-    static Path file() { return home.resolve("config/thrum/clients/ann-smith.json"); }
+    static Path file() { return app.home.resolve("config/thrum/clients/ann-smith.json"); }
 }

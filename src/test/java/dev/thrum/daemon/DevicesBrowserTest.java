@@ -12,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(FakeBluezExtension.class)
 class DevicesBrowserTest {
     static final String HOSTILE = "<img src=x onerror=window.pwned=1>";
-    static Path home;
     static SocatPair pair;
     static Path byId;
-    static ChildDaemon daemon;
-    static ChromeDriver browser;
-    static String base;
 
     static WebAppFixture app;
 
@@ -51,10 +46,7 @@ class DevicesBrowserTest {
             Files.createSymbolicLink(byId, pair.a());
             Files.createSymbolicLink(links.resolve("usb-" + HOSTILE + "-if00"), pair.b());
         }, h -> List.of("-Dthrum.serial.devDir=" + h.resolve("dev")), h -> List.of("--device", "sim:thrum-open-serial"));
-        home = app.home;
-        daemon = app.daemon;
-        base = app.base;
-        browser = app.openLoggedIn(1280, 1000, Duration.ofSeconds(20));
+        app.openLoggedIn(1280, 1000, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -70,17 +62,17 @@ class DevicesBrowserTest {
         return app.await(what, Duration.ofSeconds(20), condition);
     }
 
-    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+    static String text(String id) { return app.browser.findElement(By.id(id)).getText(); }
 
-    static Path config() { return home.resolve("config/thrum/config.json"); }
+    static Path config() { return app.home.resolve("config/thrum/config.json"); }
 
     @Test
     void the_device_in_use_a_keyboard_scan_and_a_new_default_device(FakeBluez bluez) throws Exception {
         bluez.addDevice(FakeDeviceSpec.ffe0("5E:00:00:00:00:20", "Elite").withRssi(-44));
         bluez.addDevice(FakeDeviceSpec.ffe0("5E:00:00:00:00:21", HOSTILE).withRssi(-70));
-        browser.findElement(By.linkText("Devices")).click(); // linked from the now page's header
-        await("the devices page", d -> d.getCurrentUrl().equals(base + "/app/devices.html"));
-        browser.executeScript("window.__errors = []; window.addEventListener('error', e => __errors.push(e.message));");
+        app.browser.findElement(By.linkText("Devices")).click(); // linked from the now page's header
+        await("the devices page", d -> d.getCurrentUrl().equals(app.base + "/app/devices.html"));
+        app.browser.executeScript("window.__errors = []; window.addEventListener('error', e => __errors.push(e.message));");
 
         await("the device in use", d -> text("cur-device").startsWith("sim:thrum-open-serial"));
         await("its battery", d -> text("cur-battery").matches("\\d+%.*"));
@@ -89,11 +81,11 @@ class DevicesBrowserTest {
         assertTrue(text("default-note").startsWith("No default device is set"), text("default-note"));
 
         // keyboard only: the length field, then Tab to the Scan button, Enter
-        WebElement seconds = browser.findElement(By.id("scan-seconds"));
+        WebElement seconds = app.browser.findElement(By.id("scan-seconds"));
         seconds.click();
         seconds.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1", Keys.TAB);
-        assertEquals("scan", browser.switchTo().activeElement().getAttribute("id"), "Tab goes from the length to Scan");
-        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertEquals("scan", app.browser.switchTo().activeElement().getAttribute("id"), "Tab goes from the length to Scan");
+        app.browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         await("the scan's result", d -> text("scan-state").equals("Scan finished."));
 
         String portRow = serialRowText(pair.a().toRealPath().toString());
@@ -101,33 +93,33 @@ class DevicesBrowserTest {
         assertTrue(text("ble-rows").contains("Elite") && text("ble-rows").contains("theragun-gen4"), text("ble-rows"));
         assertTrue(text("ble-rows").contains(HOSTILE), "a hostile Bluetooth name shows as text: " + text("ble-rows"));
         assertTrue(text("serial-rows").contains("usb-" + HOSTILE + "-if00"), "a hostile link name shows as text: " + text("serial-rows"));
-        assertEquals(0L, browser.executeScript("return document.querySelectorAll('main img').length"));
-        assertEquals(null, browser.executeScript("return window.pwned === undefined ? null : window.pwned"));
+        assertEquals(0L, app.browser.executeScript("return document.querySelectorAll('main img').length"));
+        assertEquals(null, app.browser.executeScript("return window.pwned === undefined ? null : window.pwned"));
         screenshot();
 
         String spec = "serial:" + byId + "@thrum-open-serial";
-        WebElement use = browser.findElement(By.cssSelector("button[aria-label='Use " + pair.a().toRealPath() + " as the default device']"));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", use);
+        WebElement use = app.browser.findElement(By.cssSelector("button[aria-label='Use " + pair.a().toRealPath() + " as the default device']"));
+        app.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", use);
         use.click();
         await("the note that the daemon needs a restart", d -> text("default-note").contains("until it restarts"));
         assertEquals(spec, Json.MAPPER.readTree(Files.readString(config())).path("device").asText(), "the real config.json");
-        assertEquals(spec, browser.findElement(By.id("default-device")).getDomProperty("value"));
+        assertEquals(spec, app.browser.findElement(By.id("default-device")).getDomProperty("value"));
         assertTrue(text("devices-status").contains("Saved as the default device"), text("devices-status"));
 
-        WebElement field = browser.findElement(By.id("default-device"));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+        WebElement field = app.browser.findElement(By.id("default-device"));
+        app.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "usb0", Keys.ENTER);
         await("the mistake at its field", d -> text("err-default-device").contains("unknown device 'usb0'"));
         assertEquals(spec, Json.MAPPER.readTree(Files.readString(config())).path("device").asText(), "nothing written");
-        assertEquals("[]", String.valueOf(browser.executeScript("return JSON.stringify(window.__errors)")));
+        assertEquals("[]", String.valueOf(app.browser.executeScript("return JSON.stringify(window.__errors)")));
     }
 
     // the whole page at once, for docs/web.md
     private static void screenshot() throws Exception {
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
-        browser.executeScript("window.scrollTo(0, 0)");
+        app.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
+        app.browser.executeScript("window.scrollTo(0, 0)");
         app.screenshot("devices");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        app.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 
     private static String serialRowText(String path) {

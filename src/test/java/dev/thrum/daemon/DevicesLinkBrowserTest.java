@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.time.Duration;
 import java.util.function.Function;
@@ -20,16 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a device whose protocol reports no battery says so; no Bluetooth scan is offered during a session.
  */
 class DevicesLinkBrowserTest {
-    static Daemon daemon;
-    static ChromeDriver browser;
-
     static WebAppFixture app;
 
     @BeforeAll
     static void start() throws Exception {
         app = WebAppFixture.inProcess("thrum-devices-link-", WebAppFixture.SIMULATOR);
-        daemon = app.inProcess;
-        browser = app.openBrowser(1280, 900);
+        app.openBrowser(1280, 900);
     }
 
     @AfterAll
@@ -41,22 +36,21 @@ class DevicesLinkBrowserTest {
         return app.await(what, Duration.ofSeconds(15), condition);
     }
 
-    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+    static String text(String id) { return app.browser.findElement(By.id(id)).getText(); }
 
-    static String link() { return browser.findElement(By.id("cur-link")).getDomAttribute("data-link"); }
+    static String link() { return app.browser.findElement(By.id("cur-link")).getDomAttribute("data-link"); }
 
     @Test
     void the_link_state_follows_the_massager_away_and_back() throws Exception {
-        DaemonClient client = app.client;
         app.logIn(Duration.ofSeconds(15), d -> d.getCurrentUrl().endsWith("/"));
-        browser.get("http://127.0.0.1:" + daemon.port() + "/app/devices.html");
+        app.browser.get("http://127.0.0.1:" + app.inProcess.port() + "/app/devices.html");
         await("connected", d -> "connected".equals(link()));
         assertTrue(text("cur-device").startsWith("sim"), text("cur-device"));
         assertTrue(text("cur-profile").contains("theragun-gen4"), text("cur-profile"));
         await("the status frames arrive", d -> !text("cur-session").equals("–"));
         assertEquals("not reported", text("cur-battery"), "the Gen 4 protocol carries no battery");
 
-        SimTransport sim = (SimTransport) ((RunnerSessionHost) daemon.host()).hub().transport();
+        SimTransport sim = (SimTransport) ((RunnerSessionHost) app.inProcess.host()).hub().transport();
         sim.massager().dropLink();
         await("reconnecting on the page", d -> "reconnecting".equals(link()));
         assertTrue(text("cur-link").startsWith("Reconnecting: the link is down and Thrum keeps trying. The motor is commanded still"),
@@ -66,11 +60,11 @@ class DevicesLinkBrowserTest {
         await("connected again", d -> "connected".equals(link()));
         assertEquals("Connected", text("cur-link"));
 
-        assertEquals(201, client.post("/sessions", "{\"program\": \"general-warm-up\"}").status());
+        assertEquals(201, app.client.post("/sessions", "{\"program\": \"general-warm-up\"}").status());
         await("the session on the page", d -> text("cur-session").equals("a session is running"));
-        assertTrue(!browser.findElement(By.id("scan-ble")).isEnabled(), "no Bluetooth scan offered during a session");
+        assertTrue(!app.browser.findElement(By.id("scan-ble")).isEnabled(), "no Bluetooth scan offered during a session");
         assertEquals("Bluetooth scans wait until the session has ended.", text("scan-ble-note"));
-        assertEquals(200, client.emergencyStop().status());
+        assertEquals(200, app.client.emergencyStop().status());
         await("the session over", d -> text("cur-session").equals("none running") && d.findElement(By.id("scan-ble")).isEnabled());
     }
 }

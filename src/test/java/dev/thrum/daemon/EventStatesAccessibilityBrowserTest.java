@@ -7,7 +7,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +21,6 @@ import java.util.stream.Stream;
  * pressure gauge with advice, the low-battery and link-lost banners, a pause for the battery.
  */
 class EventStatesAccessibilityBrowserTest {
-    static Daemon daemon;
-    static ChromeDriver browser;
-
     interface Reach { void run() throws Exception; }
 
     record EventState(String name, boolean keys, Reach reach) {}
@@ -60,8 +56,7 @@ class EventStatesAccessibilityBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         app = WebAppFixture.inProcess("thrum-a11y-events-", h -> TestDaemons.withLibrary(h, new FakeSessionHost()));
-        daemon = app.inProcess;
-        browser = app.openBrowser(1280, 800);
+        app.openBrowser(1280, 800);
         app.logIn(Duration.ofSeconds(10), d -> text("state").equals("Ready"));
     }
 
@@ -74,21 +69,21 @@ class EventStatesAccessibilityBrowserTest {
     Stream<DynamicTest> the_states_only_events_bring_pass_the_accessibility_check() {
         return STATES.stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> {
             s.reach().run();
-            PageCheck.assertAccessible(browser, s.name(), s.keys());
+            PageCheck.assertAccessible(app.browser, s.name(), s.keys());
         }));
     }
 
     static String at() { return "\"at\":\"" + Instant.now() + "\""; }
 
     static void publish(String name, String json) throws Exception {
-        TestDaemons.hub(daemon).publish(name, (ObjectNode) Json.MAPPER.readTree(json));
+        TestDaemons.hub(app.inProcess).publish(name, (ObjectNode) Json.MAPPER.readTree(json));
     }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
         return app.await(what, Duration.ofSeconds(10), condition);
     }
 
-    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+    static String text(String id) { return app.browser.findElement(By.id(id)).getText(); }
 
-    static boolean shown(String id) { return browser.findElement(By.id(id)).isDisplayed(); }
+    static boolean shown(String id) { return app.browser.findElement(By.id(id)).isDisplayed(); }
 }

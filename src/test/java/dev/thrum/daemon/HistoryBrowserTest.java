@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.OutputStream;
@@ -42,10 +41,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HistoryBrowserTest {
     static final String[][] REGIONS = {{"gluteus-maximus", "Gluteus maximus (buttock)"}, {"hamstrings", "Hamstrings (back of the thigh)"},
             {"calves", "Calves"}, {"quadriceps", "Quadriceps (front of the thigh)"}, {"piriformis", "Piriformis (deep in the buttock)"}};
-    static Path home;
-    static ChildDaemon daemon;
-    static ChromeDriver browser;
-    static String base;
     static Instant newest;
 
     static WebAppFixture app;
@@ -57,13 +52,9 @@ class HistoryBrowserTest {
             Files.createDirectories(log.getParent());
             writeLog(log, 300);
         }, "--device", "sim");
-        home = app.home;
-        daemon = app.daemon;
-        DaemonClient client = app.client;
-        assertEquals(201, client.post("/clients", "{\"id\":\"ann-smith\",\"name\":\"Ann Smith\",\"weeklyTarget\":3}").status());
-        assertEquals(201, client.post("/clients", "{\"id\":\"bob-jones\",\"name\":\"Bob Jones\"}").status());
-        base = app.base;
-        browser = app.openLoggedIn(1280, 900, Duration.ofSeconds(20));
+        assertEquals(201, app.client.post("/clients", "{\"id\":\"ann-smith\",\"name\":\"Ann Smith\",\"weeklyTarget\":3}").status());
+        assertEquals(201, app.client.post("/clients", "{\"id\":\"bob-jones\",\"name\":\"Bob Jones\"}").status());
+        app.openLoggedIn(1280, 900, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -104,13 +95,13 @@ class HistoryBrowserTest {
         return app.await(what, Duration.ofSeconds(20), condition);
     }
 
-    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+    static String text(String id) { return app.browser.findElement(By.id(id)).getText(); }
 
-    static String chartText(String id) { return browser.findElement(By.cssSelector("#" + id + " svg")).getDomProperty("textContent"); }
+    static String chartText(String id) { return app.browser.findElement(By.cssSelector("#" + id + " svg")).getDomProperty("textContent"); }
 
     @Test
     void the_charts_are_labelled_with_region_names_and_every_week_and_adherence_matches_the_cli() throws Exception {
-        browser.get(base + "/history");
+        app.browser.get(app.base + "/history");
         await("the figures", d -> text("figures").startsWith("300 sessions"));
         String regions = chartText("chart-regions");
         for (String[] g : REGIONS) {
@@ -123,16 +114,16 @@ class HistoryBrowserTest {
             assertTrue(regions.contains(w.getDayOfMonth() + " " + w.getMonth().name().charAt(0) + w.getMonth().name().substring(1, 3).toLowerCase()), w + " in " + regions);
         assertTrue(chartText("chart-calendar").contains("Sep 2026") && chartText("chart-calendar").contains("Mon"), chartText("chart-calendar"));
         // these sessions' device reported no force: the page says so, and draws no pressure chart that could read as "in band"
-        assertTrue(browser.findElement(By.id("pressure-none")).isDisplayed());
-        assertTrue(browser.findElements(By.cssSelector("#chart-pressure-regions svg, #chart-pressure-weeks svg")).isEmpty());
+        assertTrue(app.browser.findElement(By.id("pressure-none")).isDisplayed());
+        assertTrue(app.browser.findElements(By.cssSelector("#chart-pressure-regions svg, #chart-pressure-weeks svg")).isEmpty());
 
-        new Select(browser.findElement(By.id("f-client"))).selectByValue("Ann Smith");
-        Chromium.click(browser, "f-show");
+        new Select(app.browser.findElement(By.id("f-client"))).selectByValue("Ann Smith");
+        Chromium.click(app.browser, "f-show");
         await("Ann's adherence", d -> text("adherence").startsWith("Adherence (target 3"));
         assertTrue(chartText("chart-regions").contains("21 Sep"), "a week without sessions keeps its place: " + chartText("chart-regions"));
         String weeks = chartText("chart-weeks");
         assertTrue(weeks.contains("target 3 a week") && weeks.contains("sessions"), weeks);
-        List<String> numbers = browser.findElements(By.cssSelector("#chart-weeks text")).stream().map(e -> e.getDomProperty("textContent"))
+        List<String> numbers = app.browser.findElements(By.cssSelector("#chart-weeks text")).stream().map(e -> e.getDomProperty("textContent"))
                 .filter(t -> t.matches("[0-9.]+")).toList();
         assertFalse(numbers.isEmpty());
         assertTrue(numbers.stream().allMatch(t -> t.matches("[0-9]+")), "whole counts on the axis: " + numbers);
@@ -145,28 +136,28 @@ class HistoryBrowserTest {
                 text("adherence"));
 
         // the CSV of this view holds Ann's sessions only
-        String csv = (String) browser.executeAsyncScript("const done = arguments[0];"
+        String csv = (String) app.browser.executeAsyncScript("const done = arguments[0];"
                 + "fetch(document.getElementById('export').href).then(r => r.text()).then(done)");
         assertTrue(csv.contains("Ann Smith") && !csv.contains("Bob Jones"), csv.substring(0, Math.min(400, csv.length())));
 
-        browser.executeScript("document.querySelector('.charts').scrollIntoView({block: 'start'})");
+        app.browser.executeScript("document.querySelector('.charts').scrollIntoView({block: 'start'})");
         app.screenshot("history");
     }
 
     @Test
     void sessions_are_listed_newest_first_filtered_by_program_with_their_steps() throws Exception {
-        browser.get(base + "/history");
+        app.browser.get(app.base + "/history");
         await("the sessions", d -> d.findElements(By.cssSelector("#sessions tr")).size() == 300);
-        assertEquals("session-s0000299", browser.findElement(By.cssSelector("#sessions tr:first-child")).getDomAttribute("id"));
-        assertTrue(browser.findElement(By.id("session-s0000289")).getText().contains("stopped by user"),
-                browser.findElement(By.id("session-s0000289")).getText());
+        assertEquals("session-s0000299", app.browser.findElement(By.cssSelector("#sessions tr:first-child")).getDomAttribute("id"));
+        assertTrue(app.browser.findElement(By.id("session-s0000289")).getText().contains("stopped by user"),
+                app.browser.findElement(By.id("session-s0000289")).getText());
 
-        new Select(browser.findElement(By.id("f-program"))).selectByValue("legs-after-run");
-        Chromium.click(browser, "f-show");
+        new Select(app.browser.findElement(By.id("f-program"))).selectByValue("legs-after-run");
+        Chromium.click(app.browser, "f-show");
         await("only legs-after-run", d -> text("figures").startsWith("150 sessions"));
-        assertTrue(browser.findElements(By.cssSelector("#sessions tr")).stream().allMatch(r -> r.getText().contains("Legs after run")));
+        assertTrue(app.browser.findElements(By.cssSelector("#sessions tr")).stream().allMatch(r -> r.getText().contains("Legs after run")));
 
-        browser.findElement(By.cssSelector("#sessions tr:first-child button")).click();
+        app.browser.findElement(By.cssSelector("#sessions tr:first-child button")).click();
         await("the steps", d -> d.findElement(By.id("detail")).isDisplayed() && !text("detail-steps").isEmpty());
         String steps = text("detail-steps");
         assertTrue(List.of(REGIONS).stream().anyMatch(g -> steps.contains(g[1])), steps);
@@ -175,10 +166,10 @@ class HistoryBrowserTest {
 
     @Test
     void the_offline_report_draws_the_same_charts_readably() throws Exception {
-        Path report = home.resolve("report.html");
+        Path report = app.home.resolve("report.html");
         RoutineEditorBrowserTest.Cli made = cli("report", "--html", report.toString(), "--client", "Ann Smith");
         assertEquals(0, made.exit(), made.output());
-        browser.get(report.toUri().toString());
+        app.browser.get(report.toUri().toString());
         await("the report's charts", d -> !d.findElements(By.cssSelector("#chart-weeks svg")).isEmpty());
         String regions = chartText("chart-regions");
         assertTrue(regions.contains("Gluteus maximus (buttock)") && regions.contains("minutes") && regions.contains("week starting"), regions);
@@ -186,27 +177,21 @@ class HistoryBrowserTest {
         for (LocalDate w = LocalDate.of(2026, 9, 7); w.isBefore(LocalDate.of(2026, 11, 9)); w = w.plusWeeks(1))
             assertTrue(regions.contains(w.getDayOfMonth() + " " + w.getMonth().name().charAt(0) + w.getMonth().name().substring(1, 3).toLowerCase()), w + " in " + regions);
         assertTrue(chartText("chart-weeks").contains("target 3 a week"), chartText("chart-weeks"));
-        List<String> numbers = browser.findElements(By.cssSelector("#chart-weeks text")).stream().map(e -> e.getDomProperty("textContent"))
+        List<String> numbers = app.browser.findElements(By.cssSelector("#chart-weeks text")).stream().map(e -> e.getDomProperty("textContent"))
                 .filter(t -> t.matches("[0-9.]+")).toList();
         assertTrue(!numbers.isEmpty() && numbers.stream().allMatch(t -> t.matches("[0-9]+")), "whole counts on the axis: " + numbers);
-        long width = (Long) browser.executeScript("return Math.round(document.querySelector('#chart-regions svg').getBoundingClientRect().width)");
+        long width = (Long) app.browser.executeScript("return Math.round(document.querySelector('#chart-regions svg').getBoundingClientRect().width)");
         assertTrue(width > 600, "the chart uses the page's width, not 170 px: " + width);
-        assertTrue(browser.findElement(By.tagName("body")).getText().contains("stopped by user"), "the sessions with their outcomes");
+        assertTrue(app.browser.findElement(By.tagName("body")).getText().contains("stopped by user"), "the sessions with their outcomes");
         app.screenshot("report");
     }
 
     static RoutineEditorBrowserTest.Cli cli(String... args) throws Exception {
-        return cli(home, args);
+        return cli(app.home, args);
     }
 
     /** {@code thrum ARGS} as its own process on the files under {@code in}. */
     static RoutineEditorBrowserTest.Cli cli(Path in, String... args) throws Exception {
-        Path saved = RoutineEditorBrowserTest.home;
-        RoutineEditorBrowserTest.home = in;
-        try {
-            return RoutineEditorBrowserTest.cli(args);
-        } finally {
-            RoutineEditorBrowserTest.home = saved;
-        }
+        return RoutineEditorBrowserTest.cli(in, args);
     }
 }

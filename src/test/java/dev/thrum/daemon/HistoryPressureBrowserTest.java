@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,10 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * against what {@code thrum log pressure}, run as its own process, prints for the same log.
  */
 class HistoryPressureBrowserTest {
-    static Path home;
-    static ChildDaemon daemon;
-    static ChromeDriver browser;
-    static String base;
     static String cliText;
 
     static WebAppFixture app;
@@ -46,10 +41,7 @@ class HistoryPressureBrowserTest {
             assertEquals(0, cli.exit(), cli.output());
             cliText = cli.output();
         }, "--device", "sim");
-        home = app.home;
-        daemon = app.daemon;
-        base = app.base;
-        browser = app.openLoggedIn(1280, 900, Duration.ofSeconds(20));
+        app.openLoggedIn(1280, 900, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -83,9 +75,9 @@ class HistoryPressureBrowserTest {
     static void chartsMatchTheCli() {
         Map<String, String[]> regions = cliRegions();
         assertEquals(PressureLog.REGIONS.length, regions.size(), cliText);
-        List<WebElement> rows = browser.findElements(By.cssSelector("#chart-pressure-regions g.pressure-row"));
+        List<WebElement> rows = app.browser.findElements(By.cssSelector("#chart-pressure-regions g.pressure-row"));
         assertEquals(regions.size(), rows.size());
-        String chart = textOf(browser.findElement(By.cssSelector("#chart-pressure-regions svg")));
+        String chart = textOf(app.browser.findElement(By.cssSelector("#chart-pressure-regions svg")));
         assertTrue(chart.contains("share of the time with a force reading") && chart.contains("too soft (below the band)"), chart);
         for (String[] g : PressureLog.REGIONS) {
             assertFalse(chart.contains(g[0] + ":") || chart.contains(">" + g[0]), "no raw id " + g[0] + " in " + chart);
@@ -99,7 +91,7 @@ class HistoryPressureBrowserTest {
 
         Map<LocalDate, String[]> weeks = cliWeeks();
         assertEquals(5, weeks.size(), "five weeks with sessions: " + cliText);
-        String byWeek = textOf(browser.findElement(By.cssSelector("#chart-pressure-weeks svg")));
+        String byWeek = textOf(app.browser.findElement(By.cssSelector("#chart-pressure-weeks svg")));
         assertTrue(byWeek.contains("% of the measured time") && byWeek.contains("week starting"), byWeek);
         weeks.forEach((monday, f) -> {
             String label = monday.getDayOfMonth() + " " + monday.getMonth().name().charAt(0) + monday.getMonth().name().substring(1, 3).toLowerCase();
@@ -107,38 +99,38 @@ class HistoryPressureBrowserTest {
             assertTrue(byWeek.contains(expected), expected + " in " + byWeek);
         });
         assertTrue(byWeek.contains("21 Sep: no force reading"), "the empty week keeps its place and is not 'in band': " + byWeek);
-        assertEquals(6, browser.findElements(By.cssSelector("#chart-pressure-weeks g.pressure-week")).size());
+        assertEquals(6, app.browser.findElements(By.cssSelector("#chart-pressure-weeks g.pressure-week")).size());
     }
 
     @Test
     void the_history_pages_pressure_charts_show_the_figures_of_thrum_log_pressure() throws Exception {
-        browser.get(base + "/history");
+        app.browser.get(app.base + "/history");
         await("the figures", d -> d.findElement(By.id("figures")).getText().startsWith("120 sessions"));
         await("the pressure charts", d -> !d.findElements(By.cssSelector("#chart-pressure-weeks svg")).isEmpty());
-        assertFalse(browser.findElement(By.id("pressure-none")).isDisplayed());
+        assertFalse(app.browser.findElement(By.id("pressure-none")).isDisplayed());
         chartsMatchTheCli();
 
-        browser.executeScript("document.getElementById('chart-pressure-regions').scrollIntoView({block: 'start'})");
+        app.browser.executeScript("document.getElementById('chart-pressure-regions').scrollIntoView({block: 'start'})");
         app.screenshot("history-pressure");
 
         // a session's steps say the band asked for and how the time split
-        browser.findElement(By.cssSelector("#sessions tr:first-child button")).click();
+        app.browser.findElement(By.cssSelector("#sessions tr:first-child button")).click();
         await("the steps", d -> d.findElement(By.id("detail")).isDisplayed() && !d.findElement(By.id("detail-steps")).getText().isEmpty());
-        String steps = browser.findElement(By.id("detail-steps")).getText();
+        String steps = app.browser.findElement(By.id("detail-steps")).getText();
         assertTrue(Pattern.compile("(light|medium|firm): \\d+% in band, \\d+% too soft, \\d+% too hard").matcher(steps).find(), steps);
     }
 
     @Test
     void the_report_file_draws_the_same_pressure_charts_offline() throws Exception {
-        Path report = home.resolve("report.html");
-        RoutineEditorBrowserTest.Cli made = HistoryBrowserTest.cli(home, "report", "--html", report.toString());
+        Path report = app.home.resolve("report.html");
+        RoutineEditorBrowserTest.Cli made = HistoryBrowserTest.cli(app.home, "report", "--html", report.toString());
         assertEquals(0, made.exit(), made.output());
-        browser.get(report.toUri().toString());
+        app.browser.get(report.toUri().toString());
         await("the report's pressure charts", d -> !d.findElements(By.cssSelector("#chart-pressure-weeks svg")).isEmpty());
         chartsMatchTheCli();
-        long width = (Long) browser.executeScript("return Math.round(document.querySelector('#chart-pressure-regions svg').getBoundingClientRect().width)");
+        long width = (Long) app.browser.executeScript("return Math.round(document.querySelector('#chart-pressure-regions svg').getBoundingClientRect().width)");
         assertTrue(width > 600, "the chart uses the page's width: " + width);
-        browser.executeScript("document.getElementById('chart-pressure-regions').scrollIntoView({block: 'start'})");
+        app.browser.executeScript("document.getElementById('chart-pressure-regions').scrollIntoView({block: 'start'})");
         app.screenshot("report-pressure");
     }
 }

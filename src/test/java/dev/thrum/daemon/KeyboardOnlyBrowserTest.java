@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -28,23 +27,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KeyboardOnlyBrowserTest {
     static final int MOST_TABS = 120;
-    static Path home;
-    static ChildDaemon daemon;
-    static ChromeDriver browser;
-    static String base;
 
     static WebAppFixture app;
 
     @BeforeAll
     static void start() throws Exception {
         app = WebAppFixture.onSimulator("thrum-keyboard-test-", "--device", "sim");
-        home = app.home;
-        daemon = app.daemon;
-        base = app.base;
         DaemonClient.Response made = app.client.post("/clients",
                 "{\"id\":\"ann-smith\",\"name\":\"Ann Smith\",\"conditions\":[\"herniated-disc\"]}");
         assertEquals(201, made.status(), made.body().toString());
-        browser = app.openLoggedIn(1280, 900, Duration.ofSeconds(15));
+        app.openLoggedIn(1280, 900, Duration.ofSeconds(15));
     }
 
     @AfterAll
@@ -54,7 +46,7 @@ class KeyboardOnlyBrowserTest {
 
     @Test
     void a_routine_of_two_steps_is_written_reordered_and_saved_with_keys_only() throws Exception {
-        browser.get(base + "/editor");
+        app.browser.get(app.base + "/editor");
         await("the regions", d -> new Select(d.findElement(By.id("add-region"))).getOptions().size() > 5);
 
         tabTo("p-id");
@@ -88,7 +80,7 @@ class KeyboardOnlyBrowserTest {
         tabTo("save");
         keys(Keys.ENTER);
         await("saved", d -> text("editor-status").startsWith("Saved"));
-        Path file = home.resolve("config/thrum/programs/kb-routine.json");
+        Path file = app.home.resolve("config/thrum/programs/kb-routine.json");
         assertTrue(Files.exists(file), text("editor-status") + "; the folder holds " + listing(file.getParent()));
         JsonNode saved = Json.MAPPER.readTree(Files.readString(file));
         assertEquals("Keyboard routine", saved.path("name").asText());
@@ -103,7 +95,7 @@ class KeyboardOnlyBrowserTest {
 
     @Test
     void a_client_is_added_with_keys_only() throws Exception {
-        browser.get(base + "/app/clients.html");
+        app.browser.get(app.base + "/app/clients.html");
         await("the page, loaded", d -> d.findElement(By.id("new-client")).isEnabled());
         tabTo("new-client");
         keys(Keys.ENTER);
@@ -122,7 +114,7 @@ class KeyboardOnlyBrowserTest {
         keys("0.3");
         tabTo("c-save");
         keys(Keys.ENTER);
-        Path file = home.resolve("config/thrum/clients/kim-lee.json");
+        Path file = app.home.resolve("config/thrum/clients/kim-lee.json");
         await("saved and listed", d -> !d.findElements(By.id("client-kim-lee")).isEmpty());
         JsonNode saved = Json.MAPPER.readTree(Files.readString(file));
         assertEquals("Kim Lee", saved.path("name").asText());
@@ -134,7 +126,7 @@ class KeyboardOnlyBrowserTest {
 
     @Test
     void a_session_for_a_client_is_started_after_confirming_the_warnings_and_stopped_with_keys_only() throws Exception {
-        browser.get(base + "/");
+        app.browser.get(app.base + "/");
         await("the start form", d -> new Select(d.findElement(By.id("client"))).getOptions().size() > 1);
         tabTo("program");
         arrowTo("program", "sciatica-relief");
@@ -146,11 +138,10 @@ class KeyboardOnlyBrowserTest {
         await("Start enabled", d -> d.findElement(By.id("start-button")).isEnabled());
         tabTo("start-button");
         keys(Keys.ENTER);
-        DaemonClient client = daemon.client();
-        await("the session running on the daemon", d -> session(client).path("running").asBoolean());
+        await("the session running on the daemon", d -> session(app.client).path("running").asBoolean());
         keys(Keys.ESCAPE);
-        await("stopped on the daemon", d -> !session(client).path("running").asBoolean() && session(client).has("lastReport"));
-        JsonNode report = session(client).path("lastReport");
+        await("stopped on the daemon", d -> !session(app.client).path("running").asBoolean() && session(app.client).has("lastReport"));
+        JsonNode report = session(app.client).path("lastReport");
         assertEquals("sciatica-relief", report.path("programId").asText(), report.toString());
         assertEquals("Ann Smith", report.path("clientName").asText(), report.toString());
     }
@@ -164,15 +155,15 @@ class KeyboardOnlyBrowserTest {
     }
 
     /** Key presses (and typed text) to whatever has the focus. */
-    static void keys(CharSequence... keys) { new Actions(browser).sendKeys(keys).perform(); }
+    static void keys(CharSequence... keys) { new Actions(app.browser).sendKeys(keys).perform(); }
 
     /** Ctrl+A in the focused field, then the keys: what a person does to replace a field's text. */
     static void replaceWith(CharSequence... keys) {
-        new Actions(browser).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).perform();
+        new Actions(app.browser).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).perform();
         keys(keys);
     }
 
-    static String focused() { return (String) browser.executeScript("return document.activeElement ? document.activeElement.id : null"); }
+    static String focused() { return (String) app.browser.executeScript("return document.activeElement ? document.activeElement.id : null"); }
 
     /** Tab until {@code id} has the focus; fails when Tab never gets there (the control is not reachable by keyboard). */
     static void tabTo(String id) { moveTo(id, Keys.TAB); }
@@ -192,7 +183,7 @@ class KeyboardOnlyBrowserTest {
         assertEquals(value, valueOf(id), "the arrow keys could not choose " + value + " in #" + id);
     }
 
-    static String valueOf(String id) { return browser.findElement(By.id(id)).getDomProperty("value"); }
+    static String valueOf(String id) { return app.browser.findElement(By.id(id)).getDomProperty("value"); }
 
     static List<String> listing(Path dir) throws java.io.IOException {
         try (var files = Files.list(dir)) {
@@ -200,9 +191,9 @@ class KeyboardOnlyBrowserTest {
         }
     }
 
-    static int steps() { return browser.findElements(By.cssSelector("#steps > li")).size(); }
+    static int steps() { return app.browser.findElements(By.cssSelector("#steps > li")).size(); }
 
-    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+    static String text(String id) { return app.browser.findElement(By.id(id)).getText(); }
 
     static <T> T await(String what, Function<WebDriver, T> condition) {
         return app.await(what, Duration.ofSeconds(15), condition);

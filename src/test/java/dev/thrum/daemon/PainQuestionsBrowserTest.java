@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
@@ -41,12 +40,7 @@ class PainQuestionsBrowserTest {
             + "{\"region\": \"calves\", \"side\": \"left\", \"duration\": \"30s\", \"target\": 0.4},"
             + "{\"region\": \"hamstrings\", \"side\": \"right\", \"duration\": \"30s\", \"target\": 0.4}]}";
     static final String HOSTILE = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> & \"easier\" to sit";
-    static Path home;
     static Path frames;
-    static ChildDaemon daemon;
-    static DaemonClient client;
-    static ChromeDriver browser;
-    static String base;
 
     static WebAppFixture app;
 
@@ -57,12 +51,8 @@ class PainQuestionsBrowserTest {
             Files.createDirectories(programs);
             Files.writeString(programs.resolve("short-legs.json"), PROGRAM);
         }, h -> List.of("--device", "sim", "--speedup", "30", "--sim-record", h.resolve("sim-frames.jsonl").toString()));
-        home = app.home;
-        frames = home.resolve("sim-frames.jsonl");
-        daemon = app.daemon;
-        client = app.client;
-        base = app.base;
-        browser = app.openLoggedIn(1280, 900, Duration.ofSeconds(20));
+        frames = app.home.resolve("sim-frames.jsonl");
+        app.openLoggedIn(1280, 900, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -74,26 +64,26 @@ class PainQuestionsBrowserTest {
         return app.await(what, Duration.ofSeconds(20), condition);
     }
 
-    static void click(String id) { Chromium.click(browser, id); }
+    static void click(String id) { Chromium.click(app.browser, id); }
 
-    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+    static String text(String id) { return app.browser.findElement(By.id(id)).getText(); }
 
-    static boolean shown(String id) { return browser.findElement(By.id(id)).isDisplayed(); }
+    static boolean shown(String id) { return app.browser.findElement(By.id(id)).isDisplayed(); }
 
     /** Picks a score the way a person does: clicking its button (the label of the radio). */
     static void score(String scale, String value) {
-        WebElement label = browser.findElement(By.cssSelector("label[for='" + scale + "-" + value + "']"));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", label);
+        WebElement label = app.browser.findElement(By.cssSelector("label[for='" + scale + "-" + value + "']"));
+        app.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", label);
         label.click();
     }
 
-    static boolean checked(String id) { return browser.findElement(By.id(id)).isSelected(); }
+    static boolean checked(String id) { return app.browser.findElement(By.id(id)).isSelected(); }
 
     static void startShortLegs() {
-        browser.get(base + "/");
+        app.browser.get(app.base + "/");
         await("the start form with the regions", d -> shown("start") && !d.findElements(By.id("pain-region-calves")).isEmpty()
                 && !new Select(d.findElement(By.id("program"))).getOptions().isEmpty());
-        new Select(browser.findElement(By.id("program"))).selectByValue("short-legs");
+        new Select(app.browser.findElement(By.id("program"))).selectByValue("short-legs");
         await("the plan of short-legs", d -> text("plan-summary").startsWith("Short legs"));
     }
 
@@ -115,13 +105,13 @@ class PainQuestionsBrowserTest {
 
     static List<SessionRecord> records() throws Exception {
         List<SessionRecord> out = new ArrayList<>();
-        if (!Files.exists(UsageLog.in(daemon.dataDir).file())) return out;
-        LogReader.of(UsageLog.in(daemon.dataDir).file()).read(out::add, w -> { });
+        if (!Files.exists(UsageLog.in(app.daemon.dataDir).file())) return out;
+        LogReader.of(UsageLog.in(app.daemon.dataDir).file()).read(out::add, w -> { });
         return out;
     }
 
     static List<String> logLines() throws IOException {
-        return Files.readAllLines(UsageLog.in(daemon.dataDir).file());
+        return Files.readAllLines(UsageLog.in(app.daemon.dataDir).file());
     }
 
     static long stopFrames() throws IOException {
@@ -133,23 +123,23 @@ class PainQuestionsBrowserTest {
         int before = records().size();
         startShortLegs();
         assertTrue(checked("pain-before-skip"), "Skip is the default");
-        List<String> offered = browser.findElements(By.cssSelector("#pain-regions input")).stream().map(e -> e.getDomAttribute("value")).toList();
+        List<String> offered = app.browser.findElements(By.cssSelector("#pain-regions input")).stream().map(e -> e.getDomAttribute("value")).toList();
         assertFalse(offered.contains("neck") || offered.contains("spine"), "blocked regions are not offered: " + offered);
         // the regions are folded away until asked for (a person who skips never scrolls past them)
         assertFalse(shown("pain-region-calves"));
-        WebElement summary = browser.findElement(By.cssSelector("#pain-where summary"));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", summary);
+        WebElement summary = app.browser.findElement(By.cssSelector("#pain-where summary"));
+        app.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", summary);
         summary.click();
         await("the regions", d -> shown("pain-region-calves"));
         assertTrue(text("pain-regions").contains("Calves") && text("pain-regions").contains("Hamstrings (back of the thigh)"), text("pain-regions"));
         score("pain-before", "6");
         // the keyboard moves along the scale as in any radio group; Enter there does not start the session
-        browser.findElement(By.id("pain-before-6")).sendKeys(Keys.ARROW_RIGHT);
+        app.browser.findElement(By.id("pain-before-6")).sendKeys(Keys.ARROW_RIGHT);
         await("7 by the arrow key", d -> checked("pain-before-7"));
-        browser.findElement(By.id("pain-before-7")).sendKeys(Keys.ENTER);
-        browser.findElement(By.id("pain-before-7")).sendKeys(Keys.ARROW_LEFT);
+        app.browser.findElement(By.id("pain-before-7")).sendKeys(Keys.ENTER);
+        app.browser.findElement(By.id("pain-before-7")).sendKeys(Keys.ARROW_LEFT);
         await("back to 6", d -> checked("pain-before-6"));
-        assertFalse(client.get("/session").body().path("running").asBoolean(), "Enter on a score started the session");
+        assertFalse(app.client.get("/session").body().path("running").asBoolean(), "Enter on a score started the session");
         click("pain-region-calves");
         click("pain-region-hamstrings");
         assertEquals("Hamstrings (back of the thigh), Calves", text("pain-where-chosen"), "the summary names what is ticked");
@@ -159,14 +149,14 @@ class PainQuestionsBrowserTest {
         assertTrue(checked("pain-after-skip"), "the question after starts at Skip");
 
         score("pain-after", "3");
-        browser.findElement(By.id("outcome-note")).sendKeys("easier to sit");
+        app.browser.findElement(By.id("outcome-note")).sendKeys("easier to sit");
         click("outcome-save");
         await("the confirmation", d -> text("outcome-status").startsWith("Saved"));
         assertEquals("Saved: pain 3 of 10 and the note.", text("outcome-status"));
         screenshot("pain-after");
         // saved again with another note: the later answer is the one the record shows
-        browser.executeScript("document.getElementById('outcome-status').textContent = ''");
-        browser.findElement(By.id("outcome-note")).sendKeys(Keys.chord(Keys.CONTROL, "a"), HOSTILE);
+        app.browser.executeScript("document.getElementById('outcome-status').textContent = ''");
+        app.browser.findElement(By.id("outcome-note")).sendKeys(Keys.chord(Keys.CONTROL, "a"), HOSTILE);
         click("outcome-save");
         await("the second confirmation", d -> text("outcome-status").startsWith("Saved"));
 
@@ -187,9 +177,9 @@ class PainQuestionsBrowserTest {
         assertEquals(3, outcome.path("painAfter").asInt());
 
         // the history: before -> after in the list, the note as text (nothing of it runs or becomes an element)
-        browser.get(base + "/history");
+        app.browser.get(app.base + "/history");
         await("the session in the list", d -> !d.findElements(By.id("session-" + r.id())).isEmpty());
-        WebElement row = browser.findElement(By.id("session-" + r.id()));
+        WebElement row = app.browser.findElement(By.id("session-" + r.id()));
         assertEquals("6 → 3", row.findElement(By.cssSelector("td.pain")).getText());
         // the figures of 'thrum log outcomes' for the view: one session with both scores here
         await("the pain figures", d -> text("pain-figures").contains("with both scores (1), before → after 6.0 → 3.0, change -3.0."));
@@ -197,8 +187,8 @@ class PainQuestionsBrowserTest {
         row.findElement(By.tagName("button")).click();
         await("the session's page", d -> shown("detail") && !text("detail-pain").isEmpty());
         assertEquals("Pain 6 → 3 of 10 (where it hurt before: Hamstrings (back of the thigh), Calves). Note: " + HOSTILE, text("detail-pain"));
-        assertEquals(0L, browser.executeScript("return document.querySelectorAll('#detail-pain *, #sessions img, #detail img').length"));
-        assertNull(browser.executeScript("return window.__pwned === undefined ? null : window.__pwned"), "the note's script ran");
+        assertEquals(0L, app.browser.executeScript("return document.querySelectorAll('#detail-pain *, #sessions img, #detail img').length"));
+        assertNull(app.browser.executeScript("return window.__pwned === undefined ? null : window.__pwned"), "the note's script ran");
     }
 
     @Test
@@ -224,22 +214,22 @@ class PainQuestionsBrowserTest {
         assertEquals(lines, logLines().size());
 
         // the questions are on the page, and STOP is still on top, enabled, and stops the motor
-        browser.executeScript("document.getElementById('outcome-note').scrollIntoView({block: 'end'})");
-        WebElement stop = browser.findElement(By.id("stop"));
+        app.browser.executeScript("document.getElementById('outcome-note').scrollIntoView({block: 'end'})");
+        WebElement stop = app.browser.findElement(By.id("stop"));
         assertTrue(stop.isEnabled());
-        assertEquals(Boolean.TRUE, browser.executeScript("const s = document.getElementById('stop'); const b = s.getBoundingClientRect();"
+        assertEquals(Boolean.TRUE, app.browser.executeScript("const s = document.getElementById('stop'); const b = s.getBoundingClientRect();"
                 + "return document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2) === s;"), "something covers STOP");
         long stops = stopFrames();
         stop.click();
         await("a stop frame from STOP", d -> { try { return stopFrames() > stops; } catch (IOException e) { return false; } });
         // Escape stops even while typing the note
         long afterClick = stopFrames();
-        browser.findElement(By.id("outcome-note")).sendKeys("x", Keys.ESCAPE);
+        app.browser.findElement(By.id("outcome-note")).sendKeys("x", Keys.ESCAPE);
         await("a stop frame from Escape", d -> { try { return stopFrames() > afterClick; } catch (IOException e) { return false; } });
         assertEquals(lines, logLines().size(), "nothing recorded by stopping");
 
         // a page opened after the end still asks, for that session (its id comes with the page's first state)
-        browser.navigate().refresh();
+        app.browser.navigate().refresh();
         awaitFinished(before + 1);
         score("pain-after", "2");
         click("outcome-save");

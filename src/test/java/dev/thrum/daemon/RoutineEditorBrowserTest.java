@@ -12,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,25 +40,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoutineEditorBrowserTest {
-    static Path home;
-    static ChildDaemon daemon;
-    static DaemonClient client;
-    static ChromeDriver browser;
-    static String base;
-
     static WebAppFixture app;
 
     @BeforeAll
     static void start() throws Exception {
         app = WebAppFixture.onSimulator("thrum-editor-test-", "--device", "sim", "--speedup", "30");
-        home = app.home;
-        daemon = app.daemon;
-        client = app.client;
-        base = app.base;
-        DaemonClient.Response made = client.post("/clients",
+        DaemonClient.Response made = app.client.post("/clients",
                 "{\"id\":\"ann-smith\",\"name\":\"Ann Smith\",\"regionCaps\":{\"hamstrings\":0.3},\"avoid\":[\"calves\"]}");
         assertEquals(201, made.status(), made.body().toString());
-        browser = app.openLoggedIn(1280, 900, Duration.ofSeconds(15));
+        app.openLoggedIn(1280, 900, Duration.ofSeconds(15));
     }
 
     @AfterAll
@@ -71,36 +60,36 @@ class RoutineEditorBrowserTest {
         return app.await(what, Duration.ofSeconds(15), condition);
     }
 
-    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+    static String text(String id) { return app.browser.findElement(By.id(id)).getText(); }
 
-    static int steps() { return browser.findElements(By.cssSelector("#steps > li")).size(); }
+    static int steps() { return app.browser.findElements(By.cssSelector("#steps > li")).size(); }
 
     /** Types into a field as a person does: select all, type, Tab away (which is when the page sees the change). */
     static void type(String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+        WebElement field = app.browser.findElement(By.id(id));
+        app.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.TAB);
     }
 
     static void clickRegion(String shapeId) {
-        WebElement shape = browser.findElement(By.cssSelector("#editor-map #" + shapeId));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", shape);
+        WebElement shape = app.browser.findElement(By.cssSelector("#editor-map #" + shapeId));
+        app.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", shape);
         shape.click();
     }
 
     @Test
     @Order(1)
     void a_routine_written_by_clicking_regions_is_checked_at_each_field_fixed_previewed_and_saved() throws Exception {
-        browser.get(base + "/editor");
+        app.browser.get(app.base + "/editor");
         await("the region list", d -> new Select(d.findElement(By.id("add-region"))).getOptions().size() > 5);
 
         // a blocked region is never offered: not in the list, and clicking it on the map adds nothing
-        List<String> offered = new Select(browser.findElement(By.id("add-region"))).getOptions().stream().map(o -> o.getDomAttribute("value")).toList();
+        List<String> offered = new Select(app.browser.findElement(By.id("add-region"))).getOptions().stream().map(o -> o.getDomAttribute("value")).toList();
         assertFalse(offered.contains("neck") || offered.contains("spine"), offered.toString());
         assertTrue(offered.contains("gluteus-maximus"), offered.toString());
-        WebElement neck = browser.findElement(By.cssSelector("#editor-map [data-region='neck']"));
+        WebElement neck = app.browser.findElement(By.cssSelector("#editor-map [data-region='neck']"));
         assertFalse(neck.getDomAttribute("class").contains("offered"), neck.getDomAttribute("class"));
-        browser.executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", neck);
+        app.browser.executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", neck);
         clickRegion("gluteus-maximus-left");
         await("one step, the buttock's", d -> steps() == 1);
         assertTrue(text("s0").contains("Gluteus maximus (buttock), left side"), text("s0"));
@@ -121,7 +110,7 @@ class RoutineEditorBrowserTest {
         assertTrue(overLimit.contains("Gluteus maximus (buttock)") && overLimit.contains("shorten"), overLimit);
         assertTrue(tooStrong.contains("1.5") || tooStrong.contains("0..1") || tooStrong.contains("0 and 1"), tooStrong);
         assertEquals("", text("err-s1-duration"), "nothing at the fields that are right");
-        assertEquals("true", browser.findElement(By.id("s0-duration")).getDomAttribute("aria-invalid"));
+        assertEquals("true", app.browser.findElement(By.id("s0-duration")).getDomAttribute("aria-invalid"));
         click("save");
         await("not saved while wrong", d -> text("editor-status").startsWith("Not saved"));
         assertFalse(Files.exists(programFile()), "nothing saved");
@@ -137,15 +126,15 @@ class RoutineEditorBrowserTest {
         await("the hamstrings first", d -> text("s0").contains("Hamstrings"));
         click("add-rest");
         await("a rest", d -> steps() == 3);
-        new Select(browser.findElement(By.id("preview-client"))).selectByValue("ann-smith");
+        new Select(app.browser.findElement(By.id("preview-client"))).selectByValue("ann-smith");
         await("the plan for Ann", d -> text("check-summary").contains("for Ann Smith"));
-        String chart = browser.findElement(By.cssSelector("#timeline svg")).getText()
-                + browser.findElement(By.cssSelector("#timeline svg")).getDomProperty("textContent");
+        String chart = app.browser.findElement(By.cssSelector("#timeline svg")).getText()
+                + app.browser.findElement(By.cssSelector("#timeline svg")).getDomProperty("textContent");
         assertTrue(chart.contains("0 min") && chart.contains("1 min") && chart.contains("100%") && chart.contains("effective cap"), chart);
         assertTrue(text("plan-notes-editor").toLowerCase().contains("hamstrings") || text("plan-notes-editor").contains("0.3"), text("plan-notes-editor"));
-        browser.executeScript("document.getElementById('timeline').scrollIntoView({block: 'end'})");
+        app.browser.executeScript("document.getElementById('timeline').scrollIntoView({block: 'end'})");
         screenshot("editor-preview");
-        browser.executeScript("document.querySelector('.add-step').scrollIntoView({block: 'start'})");
+        app.browser.executeScript("document.querySelector('.add-step').scrollIntoView({block: 'start'})");
         screenshot("editor-map");
 
         click("save");
@@ -160,7 +149,7 @@ class RoutineEditorBrowserTest {
         Cli check = cli("programs", "check", file.toString());
         assertEquals(0, check.exit(), check.output());
         // the daemon's library (and so the "now" page) sees it
-        assertTrue(client.get("/programs").body().toString().contains("\"ann-back\""));
+        assertTrue(app.client.get("/programs").body().toString().contains("\"ann-back\""));
     }
 
     @Test
@@ -169,7 +158,7 @@ class RoutineEditorBrowserTest {
         assertTrue(Files.exists(programFile()), "the routine saved by the test before");
         // the minutes each region should get, from the saved file: a step on both sides runs twice
         Map<String, Double> expected = new LinkedHashMap<>();
-        JsonNode regions = client.get("/regions").body().path("regions");
+        JsonNode regions = app.client.get("/regions").body().path("regions");
         for (JsonNode step : Json.MAPPER.readTree(Files.readString(programFile())).path("steps")) {
             if (!step.has("region")) continue;
             String name = null;
@@ -179,24 +168,24 @@ class RoutineEditorBrowserTest {
         }
         assertEquals(2, expected.size(), expected.toString());
 
-        browser.get(base + "/");
+        app.browser.get(app.base + "/");
         await("the routine offered on the now page", d -> !d.findElements(By.cssSelector("#program option[value='ann-back']")).isEmpty());
-        new Select(browser.findElement(By.id("program"))).selectByValue("ann-back");
-        new Select(browser.findElement(By.id("client"))).selectByValue("ann-smith");
+        new Select(app.browser.findElement(By.id("program"))).selectByValue("ann-back");
+        new Select(app.browser.findElement(By.id("client"))).selectByValue("ann-smith");
         await("the plan for Ann", d -> text("plan-summary").startsWith("Ann's back for Ann Smith"));
         click("start-button");
         await("running", d -> List.of("Running", "Get ready").contains(text("state")));
-        new WebDriverWait(browser, Duration.ofSeconds(60)).withMessage("the routine to finish")
+        new WebDriverWait(app.browser, Duration.ofSeconds(60)).withMessage("the routine to finish")
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> text("state").equals("Finished"));
         assertEquals("Ann's back: completed", text("report-title"));
 
-        browser.get(base + "/history");
+        app.browser.get(app.base + "/history");
         await("the session in the history", d -> d.findElements(By.cssSelector("#sessions tr")).stream()
                 .anyMatch(tr -> tr.getText().contains("Ann's back")));
-        WebElement row = browser.findElements(By.cssSelector("#sessions tr")).stream().filter(tr -> tr.getText().contains("Ann's back")).findFirst().orElseThrow();
+        WebElement row = app.browser.findElements(By.cssSelector("#sessions tr")).stream().filter(tr -> tr.getText().contains("Ann's back")).findFirst().orElseThrow();
         assertTrue(row.getText().contains("Ann Smith") && row.getText().contains("completed"), row.getText());
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", row);
+        app.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", row);
         row.findElement(By.tagName("button")).click();
         await("the session's minutes per region", d -> text("detail-regions").startsWith("Minutes per region:"));
         Map<String, Double> shown = new LinkedHashMap<>();
@@ -207,7 +196,7 @@ class RoutineEditorBrowserTest {
         for (var e : expected.entrySet())
             assertEquals(e.getValue(), shown.get(e.getKey()), 0.1, e.getKey() + " in " + text("detail-regions"));
         // the chart of minutes per region per week counts the same minutes (its bars say them when hovered)
-        String bars = (String) browser.executeScript("return [...document.querySelectorAll('#chart-regions rect title')].map(t => t.textContent).join('|')");
+        String bars = (String) app.browser.executeScript("return [...document.querySelectorAll('#chart-regions rect title')].map(t => t.textContent).join('|')");
         for (var e : expected.entrySet()) {
             java.util.regex.Matcher bar = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(e.getKey()) + ", (\\d+) min").matcher(bars);
             assertTrue(bar.find(), e.getKey() + " in " + bars);
@@ -220,7 +209,7 @@ class RoutineEditorBrowserTest {
     @Test
     @Order(4)
     void each_step_has_a_pressure_band_checked_at_its_field_drawn_in_the_preview_and_kept_in_the_saved_file() throws Exception {
-        browser.get(base + "/editor");
+        app.browser.get(app.base + "/editor");
         await("the region list", d -> new Select(d.findElement(By.id("add-region"))).getOptions().size() > 5);
         type("p-id", "pressed-back");
         type("p-name", "Pressed back");
@@ -228,43 +217,43 @@ class RoutineEditorBrowserTest {
         await("one step", d -> steps() == 1);
         // the region's limit beside the field, and a new step states a pressure within it
         assertTrue(text("lim-s0-pressure").contains("at most medium"), text("lim-s0-pressure"));
-        assertEquals("medium", new Select(browser.findElement(By.id("s0-pressure"))).getFirstSelectedOption().getDomAttribute("value"));
+        assertEquals("medium", new Select(app.browser.findElement(By.id("s0-pressure"))).getFirstSelectedOption().getDomAttribute("value"));
 
         // a mistake on purpose: firm on the piriformis, which allows medium at most
-        new Select(browser.findElement(By.id("s0-pressure"))).selectByValue("firm");
+        new Select(app.browser.findElement(By.id("s0-pressure"))).selectByValue("firm");
         await("the pressure problem at its field", d -> !text("err-s0-pressure").isEmpty());
         String tooFirm = text("err-s0-pressure");
         assertTrue(tooFirm.contains("Piriformis (deep in the buttock) allows medium pressure at most") && tooFirm.contains("\"medium\""), tooFirm);
-        assertEquals("true", browser.findElement(By.id("s0-pressure")).getDomAttribute("aria-invalid"));
+        assertEquals("true", app.browser.findElement(By.id("s0-pressure")).getDomAttribute("aria-invalid"));
         assertEquals("", text("err-s0-duration"), "nothing at the fields that are right");
-        new Select(browser.findElement(By.id("s0-pressure"))).selectByValue("medium");
+        new Select(app.browser.findElement(By.id("s0-pressure"))).selectByValue("medium");
         await("fixed", d -> text("check-summary").startsWith("No problems"));
 
         clickRegion("calves-right");
         await("two steps", d -> steps() == 2);
         assertTrue(text("lim-s1-pressure").contains("at most firm"), text("lim-s1-pressure"));
-        new Select(browser.findElement(By.id("s1-pressure"))).selectByValue("firm");
+        new Select(app.browser.findElement(By.id("s1-pressure"))).selectByValue("firm");
         type("s1-pressureRamp", "30");
         clickRegion("lower-back-left");
         await("three steps", d -> steps() == 3);
-        assertEquals("light", new Select(browser.findElement(By.id("s2-pressure"))).getFirstSelectedOption().getDomAttribute("value"),
+        assertEquals("light", new Select(app.browser.findElement(By.id("s2-pressure"))).getFirstSelectedOption().getDomAttribute("value"),
                 "beside the spine a new step asks for light, the region's maximum");
         await("checked", d -> text("check-summary").startsWith("No problems")
                 && d.findElements(By.cssSelector("#timeline path.chart-pressure")).size() == 3);
 
         // the preview draws each step's band under the intensity line, named, with how it builds up
-        String chart = browser.findElement(By.cssSelector("#timeline svg")).getDomProperty("textContent");
+        String chart = app.browser.findElement(By.cssSelector("#timeline svg")).getDomProperty("textContent");
         assertTrue(chart.contains("pressure band") && chart.contains("light") && chart.contains("medium") && chart.contains("firm"), chart);
         assertTrue(chart.contains("Calves: firm pressure, built up from light over 30 s; at most firm"), chart);
         assertTrue(chart.contains("Lower back beside the spine (erector spinae): light pressure"), chart);
-        assertEquals(3, browser.findElements(By.cssSelector("#timeline path.chart-pressure-max")).size());
+        assertEquals(3, app.browser.findElements(By.cssSelector("#timeline path.chart-pressure-max")).size());
 
         // reorder by dragging the lower back's handle onto the first step; the move is announced
         drag("s2-drag", "s0");
         await("the lower back first", d -> text("s0").contains("Lower back beside the spine"));
         assertTrue(text("s1").contains("Piriformis") && text("s2").contains("Calves"), text("steps"));
         assertEquals("Moved Lower back beside the spine (erector spinae), left from step 3 to step 1.", text("steps-announce"));
-        assertEquals("polite", browser.findElement(By.id("steps-announce")).getDomAttribute("aria-live"));
+        assertEquals("polite", app.browser.findElement(By.id("steps-announce")).getDomAttribute("aria-live"));
         // and back down by a drop on the last step
         drag("s0-drag", "s2");
         await("the lower back last", d -> text("s2").contains("Lower back beside the spine"));
@@ -275,7 +264,7 @@ class RoutineEditorBrowserTest {
         await("the calves first", d -> text("s0").contains("Calves"));
         assertEquals("Moved Calves, right from step 2 to step 1.", text("steps-announce"));
         // text dragged in from elsewhere ("2", as if a step's index) moves nothing
-        browser.executeScript("""
+        app.browser.executeScript("""
                 const data = new DataTransfer();
                 data.setData('text/plain', '2');
                 const target = document.getElementById('s0');
@@ -285,14 +274,14 @@ class RoutineEditorBrowserTest {
         assertTrue(text("s0").contains("Calves") && text("s2").contains("Lower back"), text("steps"));
         assertEquals("Moved Calves, right from step 2 to step 1.", text("steps-announce"));
         await("checked after the moves", d -> text("check-summary").startsWith("No problems"));
-        browser.executeScript("document.getElementById('steps').scrollIntoView({block: 'start'})");
+        app.browser.executeScript("document.getElementById('steps').scrollIntoView({block: 'start'})");
         screenshot("editor-pressure-steps");
-        browser.executeScript("document.getElementById('timeline').scrollIntoView({block: 'end'})");
+        app.browser.executeScript("document.getElementById('timeline').scrollIntoView({block: 'end'})");
         screenshot("editor-pressure-preview");
 
         click("save");
         await("saved", d -> text("editor-status").startsWith("Saved"));
-        Path file = home.resolve("config/thrum/programs/pressed-back.json");
+        Path file = app.home.resolve("config/thrum/programs/pressed-back.json");
         JsonNode saved = Json.MAPPER.readTree(Files.readString(file));
         assertEquals("calves", saved.path("steps").path(0).path("region").asText(), saved.toString());
         assertEquals("firm", saved.path("steps").path(0).path("pressure").asText());
@@ -309,34 +298,34 @@ class RoutineEditorBrowserTest {
      * move (Actions.dragAndDrop) headless Chromium dropped nothing in two of the three drags tried.
      */
     static void drag(String handleId, String targetId) {
-        WebElement handle = browser.findElement(By.id(handleId));
-        WebElement target = browser.findElement(By.cssSelector("#" + targetId + " h3"));
+        WebElement handle = app.browser.findElement(By.id(handleId));
+        WebElement target = app.browser.findElement(By.cssSelector("#" + targetId + " h3"));
         // both ends on screen, as a person drags: the higher one at the top of the window
         boolean down = handle.getRect().getY() < target.getRect().getY();
-        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", down ? handle : target);
+        app.browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", down ? handle : target);
         // as a hand moves: press, a few pixels to start the drag, over the target, a wiggle there (dragover), release
-        new org.openqa.selenium.interactions.Actions(browser).clickAndHold(handle).moveByOffset(5, 5).moveByOffset(5, 5)
+        new org.openqa.selenium.interactions.Actions(app.browser).clickAndHold(handle).moveByOffset(5, 5).moveByOffset(5, 5)
                 .moveToElement(target).moveByOffset(2, 2).moveByOffset(2, 2).release().perform();
     }
 
     @Test
     @Order(3)
     void a_copy_of_a_built_in_gets_a_new_id_and_cannot_be_saved_over_the_built_in() throws Exception {
-        browser.get(base + "/editor");
+        app.browser.get(app.base + "/editor");
         await("the programs", d -> d.findElements(By.cssSelector("#origin option[value='copy:sciatica-relief']")).size() == 1);
-        new Select(browser.findElement(By.id("origin"))).selectByValue("copy:sciatica-relief");
+        new Select(app.browser.findElement(By.id("origin"))).selectByValue("copy:sciatica-relief");
         click("origin-load");
         await("the copy", d -> "sciatica-relief-copy".equals(d.findElement(By.id("p-id")).getDomProperty("value")));
         assertTrue(steps() > 5, "the copied steps");
         type("p-id", "sciatica-relief");
         click("save");
         await("refused at the id", d -> text("err-p-id").contains("built-in"));
-        assertFalse(Files.exists(home.resolve("config/thrum/programs/sciatica-relief.json")));
+        assertFalse(Files.exists(app.home.resolve("config/thrum/programs/sciatica-relief.json")));
     }
 
-    static void click(String id) { Chromium.click(browser, id); }
+    static void click(String id) { Chromium.click(app.browser, id); }
 
-    static Path programFile() { return home.resolve("config/thrum/programs/ann-back.json"); }
+    static Path programFile() { return app.home.resolve("config/thrum/programs/ann-back.json"); }
 
     static void screenshot(String name) throws IOException { app.screenshot(name); }
 
@@ -344,6 +333,11 @@ class RoutineEditorBrowserTest {
 
     /** {@code thrum ARGS} as its own process, with the same home as the daemon. */
     static Cli cli(String... args) throws IOException, InterruptedException {
+        return cli(app.home, args);
+    }
+
+    /** {@code thrum ARGS} as its own process on the files under {@code home}. */
+    static Cli cli(Path home, String... args) throws IOException, InterruptedException {
         ProcessBuilder pb = ThrumLaunch.inPrivateHome(ThrumLaunch.onClassPath(List.of(), args), home).redirectErrorStream(true);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -6,14 +6,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,10 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code getReady}, a force reading) and events with optional fields missing.
  */
 class WebAppStatesBrowserTest {
-    static Path home;
-    static Daemon daemon;
     static FakeSessionHost host;
-    static ChromeDriver browser;
 
     static WebAppFixture app;
 
@@ -39,9 +34,7 @@ class WebAppStatesBrowserTest {
     static void start() throws Exception {
         host = new FakeSessionHost();
         app = WebAppFixture.inProcess("thrum-web-states-", h -> TestDaemons.withLibrary(h, host));
-        home = app.home;
-        daemon = app.inProcess;
-        browser = app.openBrowser(1280, 800);
+        app.openBrowser(1280, 800);
         app.logIn(Duration.ofSeconds(10), d -> text("state").equals("Ready"));
     }
 
@@ -54,34 +47,34 @@ class WebAppStatesBrowserTest {
         return app.await(what, Duration.ofSeconds(10), condition);
     }
 
-    static void click(String id) { Chromium.click(browser, id); }
+    static void click(String id) { Chromium.click(app.browser, id); }
 
-    static String text(String id) { return browser.findElement(By.id(id)).getText(); }
+    static String text(String id) { return app.browser.findElement(By.id(id)).getText(); }
 
-    static boolean shown(String id) { return browser.findElement(By.id(id)).isDisplayed(); }
+    static boolean shown(String id) { return app.browser.findElement(By.id(id)).isDisplayed(); }
 
     static void publish(String name, String json) throws Exception {
-        TestDaemons.hub(daemon).publish(name, (ObjectNode) Json.MAPPER.readTree(json));
+        TestDaemons.hub(app.inProcess).publish(name, (ObjectNode) Json.MAPPER.readTree(json));
     }
 
     @SuppressWarnings("unchecked")
-    static List<String> spoken() { return (List<String>) browser.executeScript("return window.__spoken"); }
+    static List<String> spoken() { return (List<String>) app.browser.executeScript("return window.__spoken"); }
 
     @Test
     void a_client_whose_conditions_need_confirming_starts_only_after_the_warnings_were_confirmed() throws Exception {
         HttpResponse<String> saved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + daemon.port() + "/clients/ann-smith"))
-                .header("Authorization", "Bearer " + daemon.token().value())
+                        URI.create("http://127.0.0.1:" + app.inProcess.port() + "/clients/ann-smith"))
+                .header("Authorization", "Bearer " + app.inProcess.token().value())
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"id\": \"ann-smith\", \"name\": \"Ann Smith\", \"conditions\": [\"herniated-disc\"]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(saved.statusCode() == 201 || saved.statusCode() == 200, saved.body());
-        browser.get("http://127.0.0.1:" + daemon.port() + "/");
+        app.browser.get("http://127.0.0.1:" + app.inProcess.port() + "/");
         await("the start form", d -> shown("start") && !new Select(d.findElement(By.id("client"))).getOptions().isEmpty());
-        new Select(browser.findElement(By.id("program"))).selectByValue("sciatica-relief");
-        new Select(browser.findElement(By.id("client"))).selectByValue("ann-smith");
+        new Select(app.browser.findElement(By.id("program"))).selectByValue("sciatica-relief");
+        new Select(app.browser.findElement(By.id("client"))).selectByValue("ann-smith");
         await("the warnings to confirm", d -> shown("confirm-box") && !text("confirmations").isBlank());
         assertTrue(text("plan-summary").contains("for Ann Smith"), text("plan-summary"));
-        assertTrue(!browser.findElement(By.id("start-button")).isEnabled(), "Start waits for the confirmation");
+        assertTrue(!app.browser.findElement(By.id("start-button")).isEnabled(), "Start waits for the confirmation");
         click("confirm");
         await("Start enabled", d -> d.findElement(By.id("start-button")).isEnabled());
         click("start-button");
@@ -92,15 +85,15 @@ class WebAppStatesBrowserTest {
 
     @Test
     void each_state_of_a_session_is_shown_clearly() throws Exception {
-        browser.get("http://127.0.0.1:" + daemon.port() + "/");
+        app.browser.get("http://127.0.0.1:" + app.inProcess.port() + "/");
         await("the page", d -> text("state").equals("Ready") || text("state").equals("Finished"));
-        browser.executeScript("window.__spoken = [];"
+        app.browser.executeScript("window.__spoken = [];"
                 + "window.speechSynthesis.speak = u => { window.__spoken.push(u.text); };");
         String at = "\"at\":\"" + Instant.now() + "\"";
         publish("started", "{" + at + ",\"programId\":\"p\",\"programName\":\"Test\",\"clientName\":null,\"stepCount\":3,\"plannedDuration\":120.0}");
         publish("stepStarted", "{" + at + ",\"index\":0,\"regionId\":\"calves\",\"regionName\":\"Calves\",\"side\":\"RIGHT\","
                 + "\"rest\":false,\"cue\":\"Along the calf muscle\",\"duration\":60.0,\"target\":0.3,\"cap\":0.5}");
-        await("the calf, right side, lit", d -> browser.findElement(By.id("calves-right")).getDomAttribute("class").contains("now"));
+        await("the calf, right side, lit", d -> app.browser.findElement(By.id("calves-right")).getDomAttribute("class").contains("now"));
         assertEquals("Calves", text("region"));
         assertEquals("Along the calf muscle", text("cue"));
         assertTrue(spoken().contains("Calves, right side. Along the calf muscle"), spoken().toString());
