@@ -34,8 +34,7 @@ class ApiOnSimulatorTest {
     @BeforeEach
     void start() throws Exception {
         DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 4);
-        daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, TestDaemons.dirs(home), TestDaemons.files(home),
-                null, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        daemon = TestDaemons.assembled(home, settings);
         client = new DaemonClient(daemon.port(), daemon.token());
     }
 

@@ -22,8 +22,7 @@ class ClientIdentityApiTest {
         store.save(Client.named("Maria Lopez"));
         store.save(Client.named("Mark Ode"));
         DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 1);
-        try (Daemon daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, TestDaemons.dirs(home),
-                TestDaemons.files(home), null, Duration.ofSeconds(1), Duration.ofSeconds(60)))) {
+        try (Daemon daemon = TestDaemons.assembled(home, settings)) {
             DaemonClient client = new DaemonClient(daemon.port(), daemon.token());
             DaemonClient.Response started = client.post("/sessions", "{\"program\": \"general-warm-up\", \"client\": \"mari\"}");
             assertEquals(201, started.status(), started.body().toString());

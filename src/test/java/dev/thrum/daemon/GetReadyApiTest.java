@@ -24,8 +24,7 @@ class GetReadyApiTest {
     @Test
     void theCountdownIsPublishedShownAndSkippable() throws Exception {
         DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 1);
-        try (Daemon daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, TestDaemons.dirs(home),
-                TestDaemons.files(home), null, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        try (Daemon daemon = TestDaemons.assembled(home, settings);
              SseReader sse = new SseReader(daemon.port(), daemon.token().value())) {
             DaemonClient client = new DaemonClient(daemon.port(), daemon.token());
             sse.await("hello", WAIT);

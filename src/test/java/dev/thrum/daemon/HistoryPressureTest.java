@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,8 +37,7 @@ class HistoryPressureTest {
     void start() throws Exception {
         PressureLog.write(UsageLog.in(TestDaemons.dirs(home).data()).file(), 60, "Ann Smith");
         DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 1);
-        daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, TestDaemons.dirs(home), TestDaemons.files(home),
-                null, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        daemon = TestDaemons.assembled(home, settings);
         client = new DaemonClient(daemon.port(), daemon.token());
     }
 

@@ -47,8 +47,7 @@ class QuickStatusTest {
     void sameLinesWithNoDaemonIdleAndAPausedSession() throws Exception {
         assertEquals(full(), quick());
         DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 1);
-        try (Daemon daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, TestDaemons.dirs(home),
-                TestDaemons.files(home), null, Duration.ofSeconds(1), Duration.ofSeconds(60)))) {
+        try (Daemon daemon = TestDaemons.assembled(home, settings)) {
             DaemonClient client = new DaemonClient(daemon.port(), daemon.token());
             assertEquals(full(), quick());
             assertTrue(quick().contains("Session: none running"), quick());

@@ -10,7 +10,6 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +25,7 @@ class RunThroughDaemonTest {
     @Test
     void theSessionRunsInTheDaemonAndTheCommandFollowsItToTheEnd() throws Exception {
         DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 200);
-        daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, TestDaemons.dirs(home), TestDaemons.files(home),
-                null, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        daemon = TestDaemons.assembled(home, settings);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(new RunCommand(TestDaemons.dirs(home), TestDaemons.files(home)));
@@ -45,8 +43,7 @@ class RunThroughDaemonTest {
     @Test
     void anUnknownProgramIsRefusedByTheDaemonAsAUsageError() throws Exception {
         DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 200);
-        daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, TestDaemons.dirs(home), TestDaemons.files(home),
-                null, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        daemon = TestDaemons.assembled(home, settings);
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(new RunCommand(TestDaemons.dirs(home), TestDaemons.files(home)));
         cl.setOut(new PrintWriter(new StringWriter(), true));

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,8 +25,7 @@ class SessionControlAnswerTest {
     @BeforeEach
     void start() throws Exception {
         DaemonSettings settings = new DaemonSettings(new DeviceSpec.Sim(null), 0, 1);
-        daemon = DaemonAssembly.open(new DaemonAssembly.Options(settings, TestDaemons.dirs(home), TestDaemons.files(home),
-                null, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        daemon = TestDaemons.assembled(home, settings);
         client = new DaemonClient(daemon.port(), daemon.token());
     }
 

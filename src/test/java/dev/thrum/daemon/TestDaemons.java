@@ -28,6 +28,15 @@ final class TestDaemons {
                 Duration.ofMillis(200), Duration.ofSeconds(30)));
     }
 
+    /**
+     * The real daemon as {@code thrum daemon} assembles it, on these directories, with the tests' usual
+     * 1 s status interval and 60 s link grace.
+     */
+    static Daemon assembled(Path home, DaemonSettings settings) throws Exception {
+        return DaemonAssembly.open(new DaemonAssembly.Options(settings, dirs(home), files(home),
+                null, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+    }
+
     /** A daemon with the real programs and clients endpoints and planner on these directories, and a fake host. */
     static Daemon withLibrary(Path home, SessionHost host) throws Exception {
         LibraryEndpoints library = new LibraryEndpoints(dirs(home));
