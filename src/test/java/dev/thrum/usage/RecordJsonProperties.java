@@ -133,13 +133,9 @@ class RecordJsonProperties {
                 .flatMap(s -> pressures(seconds).map(p -> new StepReport(s.index(), s.regionId(), s.side(), s.rest(),
                         s.plannedSeconds(), s.actualSeconds(), s.peakIntensity(), s.meanIntensity(), s.softer(), s.harder(),
                         s.skipped(), p)));
-        Arbitrary<Instant> instants = Arbitraries.longs().between(1_400_000_000_000L, 2_000_000_000_000L)
-                .map(Instant::ofEpochMilli);
-        Arbitrary<DeviceInfo> device = Combinators.combine(text, text).as(DeviceInfo::new)
-                .map(d -> d.profileId() == null && d.address() == null ? null : d);
         return Combinators.combine(
-                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(24), text, text, device,
-                instants, Arbitraries.of(Outcome.class).injectNull(0.2), seconds, step.list().ofMaxSize(8))
+                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(24), text, text, devices(text),
+                starts(), Arbitraries.of(Outcome.class).injectNull(0.2), seconds, step.list().ofMaxSize(8))
                 .as((id, client, program, dev, start, outcome, active, steps) ->
                         new SessionRecord(id, client, program, program == null ? null : program + " \"routine\"",
                                 dev, start, outcome == null ? null : start.plusSeconds(600), active,
@@ -160,18 +156,24 @@ class RecordJsonProperties {
                 Arbitraries.doubles().between(0, 1).ofScale(3), Arbitraries.integers().between(0, 9))
                 .as((i, region, side, rest, planned, actual, peak, n) -> new StepReport(i, region, side, rest, planned,
                         actual, peak, Math.round(peak * 800) / 1000.0, n, n % 2, n == 3));
-        Arbitrary<Instant> instants = Arbitraries.longs().between(1_400_000_000_000L, 2_000_000_000_000L)
-                .map(Instant::ofEpochMilli);
-        Arbitrary<DeviceInfo> device = Combinators.combine(text, text).as(DeviceInfo::new)
-                .map(d -> d.profileId() == null && d.address() == null ? null : d);
         return Combinators.combine(
-                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(24), text, text, device,
-                instants, Arbitraries.of(Outcome.class).injectNull(0.2), seconds, step.list().ofMaxSize(8))
+                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(24), text, text, devices(text),
+                starts(), Arbitraries.of(Outcome.class).injectNull(0.2), seconds, step.list().ofMaxSize(8))
                 .as((id, client, program, dev, start, outcome, active, steps) ->
                         new SessionRecord(id, client, program, program == null ? null : program + " routine",
                                 dev, start, outcome == null ? null : start.plusSeconds(600), active,
                                 Math.round(active * 100) / 1000.0, outcome, steps.size() % 3,
                                 id.length() % 2 == 0 ? List.of() : List.of("link lost at " + id), steps));
+    }
+
+    private static Arbitrary<Instant> starts() {
+        return Arbitraries.longs().between(1_400_000_000_000L, 2_000_000_000_000L).map(Instant::ofEpochMilli);
+    }
+
+    /** A device made of two texts, or none when both are missing (as the writer leaves it out). */
+    private static Arbitrary<DeviceInfo> devices(Arbitrary<String> text) {
+        return Combinators.combine(text, text).as(DeviceInfo::new)
+                .map(d -> d.profileId() == null && d.address() == null ? null : d);
     }
 
     private static SessionRecord rounded(SessionRecord r) {
