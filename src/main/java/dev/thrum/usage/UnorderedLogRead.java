@@ -75,13 +75,11 @@ public final class UnorderedLogRead {
             AtomicBoolean giveUp = new AtomicBoolean();
             List<C> parts = new ArrayList<>();
             List<Thread> workers = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                C part = fresh.get();
-                parts.add(part);
+            for (int i = 0; i < threads; i++) parts.add(fresh.get());
+            for (int i = 1; i < threads; i++) { // this thread reads the first chunk itself
+                C part = parts.get(i);
                 long from = bounds[i], to = bounds[i + 1];
-                Runnable job = () -> readChunk(file, from, to, part, giveUp);
-                if (i == 0) continue;
-                Thread t = new Thread(job, "thrum-log-read-" + i);
+                Thread t = new Thread(() -> readChunk(file, from, to, part, giveUp), "thrum-log-read-" + i);
                 t.setDaemon(true);
                 t.start();
                 workers.add(t);
