@@ -25,11 +25,17 @@ public final class DeviceDiscovery {
     public record BleFound(String address, String name, int rssi, String profileId) {}
 
     /**
-     * A serial port; {@code profiles} are "id (strength)" texts of the profiles that fit, strongest first.
+     * A serial port; {@code profiles} are the profiles that fit it, strongest first.
      * {@code preferredName} is the name to use in a device spec (a stable name when the port has one).
      */
     public record PortFound(String path, String usbId, String manufacturer, String product, List<String> stableNames,
-                            String preferredName, List<String> profiles) {}
+                            String preferredName, List<ProfileFit> profiles) {}
+
+    /** A profile that fits a port, and how sure the match is ("certain", "likely", "possible"...). */
+    public record ProfileFit(String id, String strength) {
+        /** As people read it: "thrum-open-serial (possible)". */
+        public String text() { return id + " (" + strength + ")"; }
+    }
 
     private final SerialPortScanner scanner;
     private final Supplier<List<DeviceProfile>> profiles;
@@ -76,6 +82,6 @@ public final class DeviceDiscovery {
         return ports.stream().map(p -> new PortFound(p.path(), p.usbId(), p.manufacturer(), p.product(),
                 List.copyOf(p.stableNames()), p.preferredName(),
                 SerialProfileMatcher.match(p, all).stream()
-                        .map(m -> m.profileId() + " (" + m.strength().name().toLowerCase(Locale.ROOT) + ")").toList())).toList();
+                        .map(m -> new ProfileFit(m.profileId(), m.strength().name().toLowerCase(Locale.ROOT))).toList())).toList();
     }
 }

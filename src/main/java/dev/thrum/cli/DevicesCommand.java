@@ -95,7 +95,7 @@ public final class DevicesCommand implements Callable<Integer> {
             if (!names.isEmpty()) line.append("  ").append(names);
             out.println(line);
             for (String stable : p.stableNames()) out.println("      stable name: " + stable);
-            out.println("      profiles: " + (p.profiles().isEmpty() ? "none" : String.join(", ", p.profiles())));
+            out.println("      profiles: " + (p.profiles().isEmpty() ? "none" : String.join(", ", p.profiles().stream().map(DeviceDiscovery.ProfileFit::text).toList())));
         }
         out.println();
         out.println("Use one with --device serial:PORT@PROFILE, for example --device serial:"

@@ -84,12 +84,8 @@ final class DeviceScan {
                     .put("manufacturer", p.manufacturer()).put("product", p.product()).put("preferredName", p.preferredName());
             p.stableNames().forEach(o.putArray("stableNames")::add);
             ArrayNode profiles = o.putArray("profiles");
-            for (String text : p.profiles()) {
-                // "thrum-open-serial (possible)" -> id and strength
-                int paren = text.lastIndexOf(" (");
-                profiles.addObject().put("id", paren < 0 ? text : text.substring(0, paren))
-                        .put("strength", paren < 0 ? null : text.substring(paren + 2, text.length() - 1));
-            }
+            for (DeviceDiscovery.ProfileFit fit : p.profiles())
+                profiles.addObject().put("id", fit.id()).put("strength", fit.strength());
         }
         if (ports.isEmpty())
             out.put("message", "No serial ports found. Plug in the USB adapter (it appears as /dev/ttyUSB* or /dev/ttyACM*)"
