@@ -136,8 +136,11 @@ public final class SessionDesk implements AutoCloseable {
 
     // The runner publishes its first view within a tick; waiting for it lets a start answer with it.
     private static void awaitFirstView(SessionRunner runner) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (runner.view() == null && runner.isRunning() && System.nanoTime() < end) Thread.onSpinWait();
+        try {
+            runner.awaitFirstView(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // answer without the view; the session runs on
+        }
     }
 
     /**

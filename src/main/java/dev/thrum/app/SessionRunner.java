@@ -66,6 +66,8 @@ public final class SessionRunner implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final List<Consumer<RunnerEvent>> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch ended = new CountDownLatch(1);
+    /** Opens once the first view is out (or the session is over), for callers that answer with it. */
+    private final CountDownLatch firstView = new CountDownLatch(1);
     private final Consumer<DeviceEvent> deviceListener = this::onDeviceEvent;
     private final Thread thread;
 
@@ -152,6 +154,7 @@ public final class SessionRunner implements AutoCloseable {
         inbox.add(() -> {
             send(engine.control(control));
             view = engine.view();
+            firstView.countDown();
             applied.complete(null);
         });
         return applied;
@@ -165,6 +168,15 @@ public final class SessionRunner implements AutoCloseable {
         CompletableFuture<Void> written = device.session().stop();
         control(Control.STOP);
         return written;
+    }
+
+    /**
+     * Waits until the session's first view is out or the session is over, at most {@code timeout}.
+     * @return the view then, null if none came in time
+     */
+    public SessionView awaitFirstView(Duration timeout) throws InterruptedException {
+        firstView.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return view;
     }
 
     /** The live view as of the last tick; null before the first. */
@@ -275,6 +287,7 @@ public final class SessionRunner implements AutoCloseable {
         pressure = engine.pressureView();
         publish(new RunnerEvent.Ended(report, finalRecord));
         ended.countDown();
+        firstView.countDown();
     }
 
     private void onDeviceEvent(DeviceEvent event) {
@@ -340,6 +353,7 @@ public final class SessionRunner implements AutoCloseable {
         }
         view = engine.view();
         pressure = engine.pressureView();
+        firstView.countDown();
     }
 
     // Softer is remembered for that region and client, so the next session starts there.
