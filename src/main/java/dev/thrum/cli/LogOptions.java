@@ -163,13 +163,13 @@ final class LogOptions {
         }, warn));
     }
 
+    /** Turns the summary's quick path off (every line through the full record parsers), for the benchmark. */
+    static final String SUMMARY_RECORDS_PROPERTY = "thrum.usage.summaryRecords";
+
     /**
      * A summary of the chosen records, read on several threads when the log is large (totals do not
      * depend on order; {@link UnorderedLogRead}); null when there is no log yet.
      */
-    /** Turns the summary's quick path off (every line through the full record parsers), for the benchmark. */
-    static final String SUMMARY_RECORDS_PROPERTY = "thrum.usage.summaryRecords";
-
     Summary readSummary(CommandLine cmd, ZoneId zone) {
         Summary total = new Summary(zone);
         boolean found = read(cmd, (filter, matched, warn) -> {
@@ -195,9 +195,7 @@ final class LogOptions {
             this.filter = filter;
             this.matched = matched;
             this.summary = new Summary(zone);
-            boolean all = filter.from() == null && filter.until() == null && filter.client() == null
-                    && filter.clientId() == null;
-            this.quick = all && !Boolean.getBoolean(SUMMARY_RECORDS_PROPERTY) ? new SummaryLineReader(summary) : null;
+            this.quick = filter.takesAll() && !Boolean.getBoolean(SUMMARY_RECORDS_PROPERTY) ? new SummaryLineReader(summary) : null;
         }
 
         @Override

@@ -21,6 +21,11 @@ public record RecordFilter(Instant from, Instant until, String client, String cl
         this(from, until, client, null);
     }
 
+    /** True when the filter lets every session through (no dates, no client). */
+    public boolean takesAll() {
+        return from == null && until == null && client == null && clientId == null;
+    }
+
     @Override
     public boolean test(SessionRecord r) {
         Instant t = r.startedAt();
