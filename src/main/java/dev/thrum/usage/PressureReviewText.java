@@ -24,11 +24,12 @@ public final class PressureReviewText {
                     t.above(), percent(t.inShare()), t.episodes());
         }
         out.println();
-        out.println("In the band, week by week:");
-        review.byWeek().forEach((monday, t) -> out.printf(Locale.ROOT,
-                "  week of %s  %s of %.0f s measured (%s too soft, %s too hard), %d too-much episode%s%n",
-                monday, percent(t.inShare()), t.measured(), percent(share(t.below(), t)), percent(share(t.above(), t)),
-                t.episodes(), t.episodes() == 1 ? "" : "s"));
+        // a table, like the one above: one line per week fits an 80-column terminal
+        out.println("Week by week (shares of the time with a force reading):");
+        out.printf(Locale.ROOT, "  %-10s %9s %9s %8s %9s %9s%n", "week of", "measured", "too soft", "in band", "too hard", "too much");
+        review.byWeek().forEach((monday, t) -> out.printf(Locale.ROOT, "  %-10s %7.0f s %9s %8s %9s %9d%n",
+                monday, t.measured(), percent(share(t.below(), t)), percent(t.inShare()), percent(share(t.above(), t)),
+                t.episodes()));
         Double trend = review.trendPerWeek();
         out.println(trend == null ? "Trend: needs force readings in at least two weeks."
                 : String.format(Locale.ROOT, "Trend: %+.1f points of in-band share per week (%s)", trend * 100,

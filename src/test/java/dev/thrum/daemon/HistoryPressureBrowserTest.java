@@ -63,11 +63,12 @@ class HistoryPressureBrowserTest {
         return out;
     }
 
-    /** Monday -> "IN % of MEASURED s measured (SOFT % too soft, HARD % too hard)" as figures [in, measured, soft, hard]. */
+    /** Monday -> the week's line of the CLI as figures [in, measured, soft, hard]. */
     static Map<LocalDate, String[]> cliWeeks() {
         Map<LocalDate, String[]> out = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("week of (\\S+)  (\\d+) % of (\\d+) s measured \\((\\d+) % too soft, (\\d+) % too hard\\)").matcher(cliText);
-        while (m.find()) out.put(LocalDate.parse(m.group(1)), new String[] {m.group(2), m.group(3), m.group(4), m.group(5)});
+        Matcher m = HistoryPressureTest.WEEK_LINE.matcher(cliText);
+        while (m.find()) out.put(LocalDate.parse(m.group("week")),
+                new String[] {m.group("in"), m.group("measured"), m.group("soft"), m.group("hard")});
         return out;
     }
 
